@@ -1,0 +1,573 @@
+package io.coapspring.autoconfigure;
+
+import java.net.InetAddress;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for CoAP, bound from {@code coap.*}.
+ * <p>
+ * Holds data only: {@link CaliforniumConfigurationFactory} validates the values and maps them onto a
+ * Californium {@link org.eclipse.californium.elements.config.Configuration}.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+@ConfigurationProperties("coap")
+public class CoapProperties {
+
+	private final Server server = new Server();
+
+	private final Network network = new Network();
+
+	private final Blockwise blockwise = new Blockwise();
+
+	private final Deduplication deduplication = new Deduplication();
+
+	private final Observe observe = new Observe();
+
+	private final Client client = new Client();
+
+	public Server getServer() {
+		return this.server;
+	}
+
+	public Network getNetwork() {
+		return this.network;
+	}
+
+	public Blockwise getBlockwise() {
+		return this.blockwise;
+	}
+
+	public Deduplication getDeduplication() {
+		return this.deduplication;
+	}
+
+	public Observe getObserve() {
+		return this.observe;
+	}
+
+	public Client getClient() {
+		return this.client;
+	}
+
+	/**
+	 * How the server stops.
+	 */
+	public enum Shutdown {
+
+		/**
+		 * Refuse new requests with 5.03 and let in-flight exchanges finish before the sockets close.
+		 */
+		GRACEFUL,
+
+		/**
+		 * Close the sockets at once.
+		 */
+		IMMEDIATE
+
+	}
+
+	/**
+	 * Deduplication algorithms (RFC 7252 section 4.5).
+	 */
+	public enum DeduplicationMode {
+
+		/**
+		 * Remember every message for the exchange lifetime; one sweep over all peers. Memory grows with the
+		 * request rate times the exchange lifetime.
+		 */
+		MARK_AND_SWEEP,
+
+		/**
+		 * Remember a bounded number of recent messages per peer, swept per peer. Memory is bounded by the
+		 * per-peer window times the number of active peers.
+		 */
+		PEERS_MARK_AND_SWEEP,
+
+		/**
+		 * Two generations of messages rotated every period.
+		 */
+		CROP_ROTATION,
+
+		/**
+		 * No deduplication: retransmitted CON requests are processed again. Only for idempotent handlers.
+		 */
+		NONE
+
+	}
+
+	/**
+	 * Server settings.
+	 */
+	public static class Server {
+
+		/**
+		 * Whether to run a CoAP server.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * UDP port the server binds. 0 picks a free port, published as 'local.coap.port'.
+		 */
+		private int port = 5683;
+
+		/**
+		 * Address the server binds. Unset binds the wildcard address, which accepts IPv4 and IPv6 on a
+		 * dual-stack host.
+		 */
+		private @Nullable InetAddress address;
+
+		/**
+		 * How the server stops: 'graceful' lets in-flight exchanges finish, 'immediate' closes at once.
+		 */
+		private Shutdown shutdown = Shutdown.GRACEFUL;
+
+		/**
+		 * Longest time a graceful shutdown waits for in-flight exchanges.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public @Nullable InetAddress getAddress() {
+			return this.address;
+		}
+
+		public void setAddress(@Nullable InetAddress address) {
+			this.address = address;
+		}
+
+		public Shutdown getShutdown() {
+			return this.shutdown;
+		}
+
+		public void setShutdown(Shutdown shutdown) {
+			this.shutdown = shutdown;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+		}
+
+	}
+
+	/**
+	 * RFC 7252 transmission parameters and the threads and peers of the message layer.
+	 */
+	public static class Network {
+
+		/**
+		 * Initial time to wait for the acknowledgement of a CON message (RFC 7252 ACK_TIMEOUT).
+		 */
+		private Duration ackTimeout = Duration.ofSeconds(2);
+
+		/**
+		 * Random factor applied to the initial acknowledgement timeout (RFC 7252 ACK_RANDOM_FACTOR), at
+		 * least 1.0.
+		 */
+		private float ackRandomFactor = 1.5f;
+
+		/**
+		 * Factor by which the acknowledgement timeout grows after each retransmission; RFC 7252 doubles it.
+		 */
+		private float ackTimeoutScale = 2.0f;
+
+		/**
+		 * How often a CON message is retransmitted before giving up (RFC 7252 MAX_RETRANSMIT).
+		 */
+		private int maxRetransmit = 4;
+
+		/**
+		 * Number of simultaneous outstanding interactions with one peer (RFC 7252 NSTART).
+		 */
+		private int nstart = 1;
+
+		/**
+		 * Longest time a datagram is expected to take from sender to receiver (RFC 7252 MAX_LATENCY).
+		 */
+		private Duration maxLatency = Duration.ofSeconds(100);
+
+		/**
+		 * How long a CON message's state is kept (RFC 7252 EXCHANGE_LIFETIME). Unset derives it from the
+		 * other parameters as RFC 7252 section 4.8.2 does (247 s with the defaults).
+		 */
+		private @Nullable Duration exchangeLifetime;
+
+		/**
+		 * How long a NON message's state is kept (RFC 7252 NON_LIFETIME). Unset derives it from the other
+		 * parameters (145 s with the defaults).
+		 */
+		private @Nullable Duration nonLifetime;
+
+		/**
+		 * How long a handler may take before a CON request gets an empty ACK and the response follows as a
+		 * separate CON message.
+		 */
+		private Duration piggybackReply = Duration.ofMillis(50);
+
+		/**
+		 * Threads of the protocol stage that runs the CoAP layers. 0 uses one per CPU core.
+		 */
+		private int protocolStageThreads = 1;
+
+		/**
+		 * Threads receiving datagrams on each UDP endpoint.
+		 */
+		private int udpReceiverThreads = 1;
+
+		/**
+		 * Threads sending datagrams on each UDP endpoint.
+		 */
+		private int udpSenderThreads = 1;
+
+		/**
+		 * Largest number of peers whose state is kept at once; the least recently active peer is evicted
+		 * beyond it.
+		 */
+		private int maxActivePeers = 10_000;
+
+		/**
+		 * Time after which the state of a silent peer may be discarded.
+		 */
+		private Duration maxPeerInactivityPeriod = Duration.ofMinutes(10);
+
+		/**
+		 * Whether to drop a message's payload and options from the exchange state once its response is sent,
+		 * keeping only what deduplication needs.
+		 */
+		private boolean messageOffloading = true;
+
+		public Duration getAckTimeout() {
+			return this.ackTimeout;
+		}
+
+		public void setAckTimeout(Duration ackTimeout) {
+			this.ackTimeout = ackTimeout;
+		}
+
+		public float getAckRandomFactor() {
+			return this.ackRandomFactor;
+		}
+
+		public void setAckRandomFactor(float ackRandomFactor) {
+			this.ackRandomFactor = ackRandomFactor;
+		}
+
+		public float getAckTimeoutScale() {
+			return this.ackTimeoutScale;
+		}
+
+		public void setAckTimeoutScale(float ackTimeoutScale) {
+			this.ackTimeoutScale = ackTimeoutScale;
+		}
+
+		public int getMaxRetransmit() {
+			return this.maxRetransmit;
+		}
+
+		public void setMaxRetransmit(int maxRetransmit) {
+			this.maxRetransmit = maxRetransmit;
+		}
+
+		public int getNstart() {
+			return this.nstart;
+		}
+
+		public void setNstart(int nstart) {
+			this.nstart = nstart;
+		}
+
+		public Duration getMaxLatency() {
+			return this.maxLatency;
+		}
+
+		public void setMaxLatency(Duration maxLatency) {
+			this.maxLatency = maxLatency;
+		}
+
+		public @Nullable Duration getExchangeLifetime() {
+			return this.exchangeLifetime;
+		}
+
+		public void setExchangeLifetime(@Nullable Duration exchangeLifetime) {
+			this.exchangeLifetime = exchangeLifetime;
+		}
+
+		public @Nullable Duration getNonLifetime() {
+			return this.nonLifetime;
+		}
+
+		public void setNonLifetime(@Nullable Duration nonLifetime) {
+			this.nonLifetime = nonLifetime;
+		}
+
+		public Duration getPiggybackReply() {
+			return this.piggybackReply;
+		}
+
+		public void setPiggybackReply(Duration piggybackReply) {
+			this.piggybackReply = piggybackReply;
+		}
+
+		public int getProtocolStageThreads() {
+			return this.protocolStageThreads;
+		}
+
+		public void setProtocolStageThreads(int protocolStageThreads) {
+			this.protocolStageThreads = protocolStageThreads;
+		}
+
+		public int getUdpReceiverThreads() {
+			return this.udpReceiverThreads;
+		}
+
+		public void setUdpReceiverThreads(int udpReceiverThreads) {
+			this.udpReceiverThreads = udpReceiverThreads;
+		}
+
+		public int getUdpSenderThreads() {
+			return this.udpSenderThreads;
+		}
+
+		public void setUdpSenderThreads(int udpSenderThreads) {
+			this.udpSenderThreads = udpSenderThreads;
+		}
+
+		public int getMaxActivePeers() {
+			return this.maxActivePeers;
+		}
+
+		public void setMaxActivePeers(int maxActivePeers) {
+			this.maxActivePeers = maxActivePeers;
+		}
+
+		public Duration getMaxPeerInactivityPeriod() {
+			return this.maxPeerInactivityPeriod;
+		}
+
+		public void setMaxPeerInactivityPeriod(Duration maxPeerInactivityPeriod) {
+			this.maxPeerInactivityPeriod = maxPeerInactivityPeriod;
+		}
+
+		public boolean isMessageOffloading() {
+			return this.messageOffloading;
+		}
+
+		public void setMessageOffloading(boolean messageOffloading) {
+			this.messageOffloading = messageOffloading;
+		}
+
+	}
+
+	/**
+	 * Block-wise transfers (RFC 7959).
+	 */
+	public static class Blockwise {
+
+		/**
+		 * Largest message sent or accepted before block-wise transfer is used.
+		 */
+		private DataSize maxMessageSize = DataSize.ofBytes(1024);
+
+		/**
+		 * Block size offered in block-wise transfers: a power of two from 16 to 1024 bytes.
+		 */
+		private DataSize preferredBlockSize = DataSize.ofBytes(512);
+
+		/**
+		 * Largest request or response body assembled from blocks; a larger request body gets 4.13.
+		 */
+		private DataSize maxResourceBodySize = DataSize.ofKilobytes(8);
+
+		/**
+		 * How long the state of an unfinished block-wise transfer is kept.
+		 */
+		private Duration statusLifetime = Duration.ofMinutes(5);
+
+		public DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public void setMaxMessageSize(DataSize maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
+		}
+
+		public DataSize getPreferredBlockSize() {
+			return this.preferredBlockSize;
+		}
+
+		public void setPreferredBlockSize(DataSize preferredBlockSize) {
+			this.preferredBlockSize = preferredBlockSize;
+		}
+
+		public DataSize getMaxResourceBodySize() {
+			return this.maxResourceBodySize;
+		}
+
+		public void setMaxResourceBodySize(DataSize maxResourceBodySize) {
+			this.maxResourceBodySize = maxResourceBodySize;
+		}
+
+		public Duration getStatusLifetime() {
+			return this.statusLifetime;
+		}
+
+		public void setStatusLifetime(Duration statusLifetime) {
+			this.statusLifetime = statusLifetime;
+		}
+
+	}
+
+	/**
+	 * Duplicate detection of retransmitted messages (RFC 7252 section 4.5).
+	 */
+	public static class Deduplication {
+
+		/**
+		 * Deduplication algorithm. The default keeps a bounded window of recent messages per peer, so
+		 * memory stays bounded under sustained load.
+		 */
+		private DeduplicationMode mode = DeduplicationMode.PEERS_MARK_AND_SWEEP;
+
+		/**
+		 * Interval between sweeps of expired entries (mark-and-sweep modes) or the rotation period
+		 * (crop-rotation mode).
+		 */
+		private Duration sweepInterval = Duration.ofSeconds(10);
+
+		/**
+		 * Messages remembered per peer in 'peers-mark-and-sweep' mode; a peer with more messages in flight
+		 * within the exchange lifetime may see an old retransmission processed again. At least 4.
+		 */
+		private int messagesPerPeer = 64;
+
+		public DeduplicationMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(DeduplicationMode mode) {
+			this.mode = mode;
+		}
+
+		public Duration getSweepInterval() {
+			return this.sweepInterval;
+		}
+
+		public void setSweepInterval(Duration sweepInterval) {
+			this.sweepInterval = sweepInterval;
+		}
+
+		public int getMessagesPerPeer() {
+			return this.messagesPerPeer;
+		}
+
+		public void setMessagesPerPeer(int messagesPerPeer) {
+			this.messagesPerPeer = messagesPerPeer;
+		}
+
+	}
+
+	/**
+	 * Server-side observe (RFC 7641).
+	 */
+	public static class Observe {
+
+		/**
+		 * Number of notifications after which one is sent as CON to check that the observer is still there.
+		 */
+		private int notificationCheckIntervalCount = 100;
+
+		/**
+		 * Time after which a notification is sent as CON to check that the observer is still there.
+		 */
+		private Duration notificationCheckIntervalTime = Duration.ofHours(24);
+
+		/**
+		 * Largest number of observe relations the server keeps. 0 for no limit.
+		 */
+		private int maxObservers = 50_000;
+
+		public int getNotificationCheckIntervalCount() {
+			return this.notificationCheckIntervalCount;
+		}
+
+		public void setNotificationCheckIntervalCount(int notificationCheckIntervalCount) {
+			this.notificationCheckIntervalCount = notificationCheckIntervalCount;
+		}
+
+		public Duration getNotificationCheckIntervalTime() {
+			return this.notificationCheckIntervalTime;
+		}
+
+		public void setNotificationCheckIntervalTime(Duration notificationCheckIntervalTime) {
+			this.notificationCheckIntervalTime = notificationCheckIntervalTime;
+		}
+
+		public int getMaxObservers() {
+			return this.maxObservers;
+		}
+
+		public void setMaxObservers(int maxObservers) {
+			this.maxObservers = maxObservers;
+		}
+
+	}
+
+	/**
+	 * Defaults of outbound requests.
+	 */
+	public static class Client {
+
+		/**
+		 * Longest time to wait for a response, retransmissions included.
+		 */
+		private Duration timeout = Duration.ofSeconds(30);
+
+		/**
+		 * Whether requests are sent as CON (retransmitted until acknowledged) rather than NON.
+		 */
+		private boolean confirmable = true;
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public boolean isConfirmable() {
+			return this.confirmable;
+		}
+
+		public void setConfirmable(boolean confirmable) {
+			this.confirmable = confirmable;
+		}
+
+	}
+
+}

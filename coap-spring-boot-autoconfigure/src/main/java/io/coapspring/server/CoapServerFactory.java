@@ -1,0 +1,65 @@
+package io.coapspring.server;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.util.ExecutorsUtil;
+import org.eclipse.californium.elements.util.NamedThreadFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * Creates a paused {@link CoapServer}: its UDP endpoint is added but not bound, its request delivery goes
+ * through a {@link CoapMessageDeliverer}, and its protocol executors are sized from the configuration.
+ * {@link CoapServerLifecycle} starts it.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+public class CoapServerFactory {
+
+	private final Configuration configuration;
+
+	private final CoapRequestGate gate;
+
+	/**
+	 * Create a factory.
+	 * @param configuration the Californium configuration of the server's endpoints
+	 * @param gate the gate that admits requests
+	 */
+	public CoapServerFactory(Configuration configuration, CoapRequestGate gate) {
+		Assert.notNull(configuration, "'configuration' must not be null");
+		Assert.notNull(gate, "'gate' must not be null");
+		this.configuration = configuration;
+		this.gate = gate;
+	}
+
+	/**
+	 * Create a server with one UDP endpoint.
+	 * @param address the address to bind, or {@code null} for the wildcard address
+	 * @param port the port to bind, 0 for a free one
+	 * @return a server that is not started
+	 */
+	public CoapServer createServer(@Nullable InetAddress address, int port) {
+		CoapServer server = new CoapServer(this.configuration);
+		server.setMessageDeliverer(new CoapMessageDeliverer(server.getRoot(), this.configuration, this.gate));
+		InetSocketAddress bindAddress = (address != null) ? new InetSocketAddress(address, port)
+				: new InetSocketAddress(port);
+		server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(this.configuration)
+			.setInetSocketAddress(bindAddress)
+			.build());
+		int threads = this.configuration.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT);
+		if (threads <= 0) {
+			threads = Runtime.getRuntime().availableProcessors();
+		}
+		server.setExecutors(ExecutorsUtil.newScheduledThreadPool(threads, new NamedThreadFactory("CoapServer(main)#")),
+				ExecutorsUtil.newDefaultSecondaryScheduler("CoapServer(secondary)#"), false);
+		return server;
+	}
+
+}

@@ -1,0 +1,183 @@
+package io.coapspring.server;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.network.Endpoint;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
+
+/**
+ * Starts the CoAP server's endpoints once the application context is refreshed and stops them when it
+ * closes.
+ * <p>
+ * Each endpoint is started and checked on its own ({@link CoapServer#start()} fails only when no endpoint
+ * at all started), a port held by another socket fails start-up with a {@link CoapPortInUseException}, and
+ * a {@link CoapServerStartedEvent} announces the bound addresses. A graceful stop refuses new requests
+ * with 5.03 and waits, up to the shutdown timeout, for in-flight exchanges before the sockets close.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+public class CoapServerLifecycle implements SmartLifecycle {
+
+	/**
+	 * Phase of the lifecycle: started after, and stopped before, other lifecycle beans, as web servers are.
+	 */
+	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
+
+	private static final Log logger = LogFactory.getLog(CoapServerLifecycle.class);
+
+	private final CoapServer server;
+
+	private final CoapRequestGate gate;
+
+	private final ApplicationEventPublisher eventPublisher;
+
+	private final boolean graceful;
+
+	private final Duration shutdownTimeout;
+
+	private volatile boolean running;
+
+	/**
+	 * Create a lifecycle for the given server.
+	 * @param server the server, with its endpoints added but not started
+	 * @param gate the gate its deliverer uses
+	 * @param eventPublisher publisher of the {@link CoapServerStartedEvent}
+	 * @param graceful whether stopping waits for in-flight exchanges
+	 * @param shutdownTimeout the longest graceful wait
+	 */
+	public CoapServerLifecycle(CoapServer server, CoapRequestGate gate, ApplicationEventPublisher eventPublisher,
+			boolean graceful, Duration shutdownTimeout) {
+		Assert.notNull(server, "'server' must not be null");
+		Assert.notNull(gate, "'gate' must not be null");
+		Assert.notNull(eventPublisher, "'eventPublisher' must not be null");
+		Assert.notNull(shutdownTimeout, "'shutdownTimeout' must not be null");
+		this.server = server;
+		this.gate = gate;
+		this.eventPublisher = eventPublisher;
+		this.graceful = graceful;
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	@Override
+	public void start() {
+		List<Endpoint> endpoints = this.server.getEndpoints();
+		if (endpoints.isEmpty()) {
+			throw new IllegalStateException("CoAP server has no endpoint to start");
+		}
+		this.gate.startAccepting();
+		List<InetSocketAddress> addresses = new ArrayList<>(endpoints.size());
+		for (Endpoint endpoint : endpoints) {
+			startEndpoint(endpoint);
+			addresses.add(endpoint.getAddress());
+		}
+		this.server.start();
+		this.running = true;
+		logger.info("CoAP server started on " + describe(addresses));
+		this.eventPublisher.publishEvent(new CoapServerStartedEvent(this.server, addresses));
+	}
+
+	private void startEndpoint(Endpoint endpoint) {
+		InetSocketAddress address = endpoint.getAddress();
+		try {
+			endpoint.start();
+		}
+		catch (BindException ex) {
+			stopEndpoints();
+			throw new CoapPortInUseException(address, ex);
+		}
+		catch (IOException ex) {
+			stopEndpoints();
+			throw new CoapServerException("CoAP endpoint " + endpoint.getUri() + " could not be started", ex);
+		}
+	}
+
+	@Override
+	public void stop() {
+		if (this.graceful) {
+			drain();
+		}
+		stopEndpoints();
+	}
+
+	@Override
+	public void stop(Runnable callback) {
+		if (!this.graceful) {
+			stopEndpoints();
+			callback.run();
+			return;
+		}
+		this.gate.stopAccepting();
+		Thread drainer = new Thread(() -> {
+			try {
+				drain();
+				stopEndpoints();
+			}
+			finally {
+				callback.run();
+			}
+		}, "coap-graceful-shutdown");
+		drainer.setDaemon(false);
+		drainer.start();
+	}
+
+	private void drain() {
+		this.gate.stopAccepting();
+		logger.info("Commencing graceful shutdown of the CoAP server. Waiting for in-flight exchanges to complete");
+		try {
+			if (this.gate.awaitInFlight(this.shutdownTimeout)) {
+				logger.info("CoAP server graceful shutdown complete");
+			}
+			else {
+				logger.warn("CoAP server graceful shutdown timed out after " + this.shutdownTimeout + " with "
+						+ this.gate.inFlightCount() + " exchange(s) still in flight");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			logger.warn("CoAP server graceful shutdown interrupted");
+		}
+	}
+
+	private void stopEndpoints() {
+		this.running = false;
+		this.server.stop();
+		for (Endpoint endpoint : this.server.getEndpoints()) {
+			endpoint.stop();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	private static String describe(List<InetSocketAddress> addresses) {
+		StringBuilder text = new StringBuilder();
+		for (InetSocketAddress address : addresses) {
+			if (!text.isEmpty()) {
+				text.append(", ");
+			}
+			String host = address.getAddress().getHostAddress();
+			text.append("udp ").append(host.contains(":") ? "[" + host + "]" : host).append(':').append(address.getPort());
+		}
+		return text.toString();
+	}
+
+}

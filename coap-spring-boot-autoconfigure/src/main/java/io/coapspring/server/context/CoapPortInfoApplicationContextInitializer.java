@@ -1,0 +1,63 @@
+package io.coapspring.server.context;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.coapspring.server.CoapServerStartedEvent;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * Publishes the port the CoAP server bound as the {@code local.coap.port} environment property, as Spring
+ * Boot does for {@code local.server.port}, so that it can be injected with {@link LocalCoapPort}.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+public class CoapPortInfoApplicationContextInitializer
+		implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	/**
+	 * The property that holds the bound port.
+	 */
+	public static final String PORT_PROPERTY = "local.coap.port";
+
+	private static final String PROPERTY_SOURCE_NAME = "coap.ports";
+
+	@Override
+	public void initialize(ConfigurableApplicationContext applicationContext) {
+		applicationContext.addApplicationListener(new Listener(applicationContext.getEnvironment()));
+	}
+
+	private static final class Listener implements ApplicationListener<CoapServerStartedEvent> {
+
+		private final ConfigurableEnvironment environment;
+
+		private Listener(ConfigurableEnvironment environment) {
+			this.environment = environment;
+		}
+
+		@Override
+		public void onApplicationEvent(CoapServerStartedEvent event) {
+			portProperties(this.environment.getPropertySources()).put(PORT_PROPERTY, event.getPort());
+		}
+
+		@SuppressWarnings("unchecked")
+		private static Map<String, Object> portProperties(MutablePropertySources sources) {
+			PropertySource<?> source = sources.get(PROPERTY_SOURCE_NAME);
+			if (source == null) {
+				source = new MapPropertySource(PROPERTY_SOURCE_NAME, new HashMap<>());
+				sources.addFirst(source);
+			}
+			return (Map<String, Object>) source.getSource();
+		}
+
+	}
+
+}
