@@ -1,0 +1,109 @@
+package io.coapspring.autoconfigure;
+
+import io.coapspring.convert.ByteArrayCoapMessageConverter;
+import io.coapspring.convert.CoapContentFormat;
+import io.coapspring.convert.CoapContentFormats;
+import io.coapspring.convert.CoapMessageConverter;
+import io.coapspring.convert.CoapMessageConverters;
+import io.coapspring.convert.StringCoapMessageConverter;
+import io.coapspring.convert.jackson.JacksonCborCoapMessageConverter;
+import io.coapspring.convert.jackson.JacksonJsonCoapMessageConverter;
+import io.coapspring.convert.jackson.JacksonXmlCoapMessageConverter;
+import org.eclipse.californium.core.CoapServer;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.cbor.CBORMapper;
+import tools.jackson.dataformat.xml.XmlMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the
+ * {@link CoapMessageConverters} shared by the server and the client: the application's
+ * {@link CoapMessageConverter} beans first, in {@code @Order}, then the built-ins for text, bytes, and,
+ * when Jackson is present, JSON, CBOR and XML with Spring Boot's configured mappers.
+ * <p>
+ * Each built-in backs off when the application defines a bean of its class; {@link CoapContentFormat}
+ * beans register custom Content-Formats.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnClass(CoapServer.class)
+public final class CoapMessageConvertersAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoapContentFormats coapContentFormats(ObjectProvider<CoapContentFormat> formats) {
+		return new CoapContentFormats(formats.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoapMessageConverters coapMessageConverters(ObjectProvider<CoapMessageConverter> converters,
+			CoapContentFormats coapContentFormats) {
+		return new CoapMessageConverters(converters.orderedStream().toList(), coapContentFormats);
+	}
+
+	// Nested configurations register their converters in declaration order: text and bytes come before
+	// the object mappers, so a String or byte[] is sent as it is whatever the Content-Format.
+
+	@Configuration(proxyBeanMethods = false)
+	static class BasicConverters {
+
+		@Bean
+		@ConditionalOnMissingBean
+		StringCoapMessageConverter coapStringMessageConverter(CoapContentFormats coapContentFormats) {
+			return new StringCoapMessageConverter(coapContentFormats);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ByteArrayCoapMessageConverter coapByteArrayMessageConverter() {
+			return new ByteArrayCoapMessageConverter();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(JsonMapper.class)
+	static class JsonConverter {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JacksonJsonCoapMessageConverter coapJsonMessageConverter(ObjectProvider<JsonMapper> jsonMapper) {
+			return new JacksonJsonCoapMessageConverter(jsonMapper.getIfAvailable(JsonMapper::new));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(CBORMapper.class)
+	static class CborConverter {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JacksonCborCoapMessageConverter coapCborMessageConverter(ObjectProvider<CBORMapper> cborMapper) {
+			return new JacksonCborCoapMessageConverter(cborMapper.getIfAvailable(CBORMapper::new));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(XmlMapper.class)
+	static class XmlConverter {
+
+		@Bean
+		@ConditionalOnMissingBean
+		JacksonXmlCoapMessageConverter coapXmlMessageConverter(ObjectProvider<XmlMapper> xmlMapper) {
+			return new JacksonXmlCoapMessageConverter(xmlMapper.getIfAvailable(XmlMapper::new));
+		}
+
+	}
+
+}
