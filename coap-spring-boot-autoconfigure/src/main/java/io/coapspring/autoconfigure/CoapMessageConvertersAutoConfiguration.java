@@ -1,5 +1,8 @@
 package io.coapspring.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.coapspring.convert.ByteArrayCoapMessageConverter;
 import io.coapspring.convert.CoapContentFormat;
 import io.coapspring.convert.CoapContentFormats;
@@ -27,8 +30,8 @@ import org.springframework.context.annotation.Configuration;
  * {@link CoapMessageConverter} beans first, in {@code @Order}, then the built-ins for text, bytes, and,
  * when Jackson is present, JSON, CBOR and XML with Spring Boot's configured mappers.
  * <p>
- * Each built-in backs off when the application defines a bean of its class; {@link CoapContentFormat}
- * beans register custom Content-Formats.
+ * Each built-in backs off when the application defines a bean of its exact class, which then takes the
+ * built-in's place in the order; {@link CoapContentFormat} beans register custom Content-Formats.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -43,15 +46,28 @@ public final class CoapMessageConvertersAutoConfiguration {
 		return new CoapContentFormats(formats.orderedStream().toList());
 	}
 
+	/**
+	 * Class names of the built-in converters in the order they are consulted: text and bytes before the
+	 * object mappers, so that a {@code String} or {@code byte[]} is sent as it is whatever the
+	 * Content-Format. Names rather than classes, so that absent Jackson modules are never loaded.
+	 */
+	private static final List<String> BUILT_IN_ORDER = List.of(StringCoapMessageConverter.class.getName(),
+			ByteArrayCoapMessageConverter.class.getName(), "io.coapspring.convert.jackson.JacksonJsonCoapMessageConverter",
+			"io.coapspring.convert.jackson.JacksonCborCoapMessageConverter",
+			"io.coapspring.convert.jackson.JacksonXmlCoapMessageConverter");
+
 	@Bean
 	@ConditionalOnMissingBean
 	CoapMessageConverters coapMessageConverters(ObjectProvider<CoapMessageConverter> converters,
 			CoapContentFormats coapContentFormats) {
-		return new CoapMessageConverters(converters.orderedStream().toList(), coapContentFormats);
+		List<CoapMessageConverter> all = converters.orderedStream().toList();
+		List<CoapMessageConverter> ordered = new ArrayList<>(all.size());
+		all.stream().filter((converter) -> !BUILT_IN_ORDER.contains(converter.getClass().getName())).forEach(ordered::add);
+		for (String builtIn : BUILT_IN_ORDER) {
+			all.stream().filter((converter) -> converter.getClass().getName().equals(builtIn)).forEach(ordered::add);
+		}
+		return new CoapMessageConverters(ordered, coapContentFormats);
 	}
-
-	// Nested configurations register their converters in declaration order: text and bytes come before
-	// the object mappers, so a String or byte[] is sent as it is whatever the Content-Format.
 
 	@Configuration(proxyBeanMethods = false)
 	static class BasicConverters {

@@ -76,7 +76,10 @@ public class CoapContentFormats {
 		if (custom != null) {
 			return custom.number();
 		}
-		int number = MediaTypeRegistry.parse(trimmed);
+		int number = MediaTypeRegistry.parse(trimmed.replace(" ", ""));
+		if (number == MediaTypeRegistry.UNDEFINED && trimmed.indexOf(';') > 0) {
+			number = MediaTypeRegistry.parse(trimmed.substring(0, trimmed.indexOf(';')).trim());
+		}
 		if (number == MediaTypeRegistry.UNDEFINED) {
 			throw new IllegalArgumentException("Unknown CoAP Content-Format '" + value
 					+ "': use a registered media type, a number, or declare a CoapContentFormat bean");
