@@ -32,7 +32,9 @@ import org.springframework.util.Assert;
 public class CoapServerLifecycle implements SmartLifecycle {
 
 	/**
-	 * Phase of the lifecycle: started after, and stopped before, other lifecycle beans, as web servers are.
+	 * Phase of the lifecycle, the one of Spring Boot's graceful web server shutdown: like a web server, the
+	 * CoAP server is started before and stopped after the lifecycle beans of the default phase (stopping goes
+	 * from the highest phase down), and drains before any bean is destroyed.
 	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
 
