@@ -238,6 +238,43 @@ class CoapAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void endpointsAddedByACustomizerAreStartedAndAnnounced() {
+		this.contextRunner.withUserConfiguration(SecondEndpointConfiguration.class, StartedEventConfiguration.class)
+			.run((context) -> {
+				CoapServer server = context.getBean(CoapServer.class);
+				assertThat(server.getEndpoints()).hasSize(2)
+					.allSatisfy((endpoint) -> assertThat(endpoint.isStarted()).isTrue());
+				List<InetSocketAddress> addresses = server.getEndpoints().stream().map(Endpoint::getAddress).toList();
+				assertThat(context.getBean(StartedEvents.class).events).singleElement()
+					.satisfies((event) -> assertThat(event.getAddresses()).isEqualTo(addresses));
+				assertThat(context.getEnvironment().getProperty("local.coap.port", Integer.class))
+					.isEqualTo(addresses.get(0).getPort());
+			});
+	}
+
+	@Test
+	void contextCanBeStoppedAndStartedAgain() {
+		this.contextRunner.withUserConfiguration(StartedEventConfiguration.class).run((context) -> {
+			CoapServer server = context.getBean(CoapServer.class);
+			CoapServerLifecycle lifecycle = context.getBean(CoapServerLifecycle.class);
+			CoapRequestGate gate = context.getBean(CoapRequestGate.class);
+			context.stop();
+			assertThat(lifecycle.isRunning()).isFalse();
+			assertThat(gate.isAccepting()).isFalse();
+			assertThat(server.getEndpoints().get(0).isStarted()).isFalse();
+			context.start();
+			assertThat(lifecycle.isRunning()).isTrue();
+			assertThat(gate.isAccepting()).isTrue();
+			assertThat(server.getEndpoints().get(0).isStarted()).isTrue();
+			List<CoapServerStartedEvent> events = context.getBean(StartedEvents.class).events;
+			assertThat(events).hasSize(2);
+			assertThat(context.getEnvironment().getProperty("local.coap.port", Integer.class))
+				.isEqualTo(events.get(1).getPort())
+				.isEqualTo(server.getEndpoints().get(0).getAddress().getPort());
+		});
+	}
+
 	static Configuration newConfiguration() {
 		return new Configuration(CoapConfig.DEFINITIONS, UdpConfig.DEFINITIONS, SystemConfig.DEFINITIONS);
 	}
@@ -403,6 +440,18 @@ class CoapAutoConfigurationTests {
 				callOrder.names.add("first");
 				server.setTag("first");
 			};
+		}
+
+	}
+
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	static class SecondEndpointConfiguration {
+
+		@Bean
+		CoapServerCustomizer secondEndpoint(Configuration configuration) {
+			return (server) -> server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(configuration)
+				.setInetSocketAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+				.build());
 		}
 
 	}

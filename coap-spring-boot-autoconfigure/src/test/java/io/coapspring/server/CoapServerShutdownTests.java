@@ -52,7 +52,7 @@ class CoapServerShutdownTests {
 
 	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
-	private final List<SlowResource> slowResources = new ArrayList<>();
+	private final List<BlockingResource> slowResources = new ArrayList<>();
 
 	@AfterEach
 	void cleanUp() {
@@ -90,6 +90,33 @@ class CoapServerShutdownTests {
 		assertThat(response.getResponseText()).isEqualTo("done");
 		closed.get(10, TimeUnit.SECONDS);
 		assertThat(context.isActive()).isFalse();
+		assertPortIsFree(port);
+	}
+
+	@Test
+	void gracefulShutdownWaitsForAPendingSeparateResponse() throws Exception {
+		ConfigurableApplicationContext context = run("coap.server.shutdown=graceful",
+				"coap.server.shutdown-timeout=10s");
+		int port = localPort(context);
+		SeparateResource separate = context.getBean(SeparateResource.class);
+		CoapRequestGate gate = context.getBean(CoapRequestGate.class);
+		CompletableFuture<CoapResponse> inFlight = getAsync(port, "separate", Duration.ofSeconds(10));
+		assertThat(separate.entered.await(5, TimeUnit.SECONDS)).isTrue();
+		// the request was acknowledged with an empty ACK: only the separate response is pending
+		await().atMost(Duration.ofSeconds(5)).until(separate::accepted);
+
+		CompletableFuture<Void> closed = CompletableFuture.runAsync(context::close, this.executor);
+		await().atMost(Duration.ofSeconds(5)).until(() -> !gate.isAccepting());
+		assertThat(gate.inFlightCount()).isOne();
+		assertThat(closed).isNotDone();
+
+		separate.release.countDown();
+		CoapResponse response = inFlight.get(5, TimeUnit.SECONDS);
+		assertThat(response).isNotNull();
+		assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
+		assertThat(response.getResponseText()).isEqualTo("separate");
+		assertThat(response.advanced().isConfirmable()).isTrue();
+		closed.get(10, TimeUnit.SECONDS);
 		assertPortIsFree(port);
 	}
 
@@ -136,7 +163,7 @@ class CoapServerShutdownTests {
 			.properties(properties)
 			.run();
 		this.contexts.add(context);
-		this.slowResources.add(context.getBean(SlowResource.class));
+		this.slowResources.addAll(context.getBeansOfType(BlockingResource.class).values());
 		return context;
 	}
 
@@ -148,9 +175,13 @@ class CoapServerShutdownTests {
 	}
 
 	private CompletableFuture<CoapResponse> getAsync(int port, Duration timeout) {
+		return getAsync(port, "slow", timeout);
+	}
+
+	private CompletableFuture<CoapResponse> getAsync(int port, String path, Duration timeout) {
 		return CompletableFuture.supplyAsync(() -> {
 			try {
-				return get(port, timeout);
+				return get(port, path, timeout);
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
@@ -158,17 +189,21 @@ class CoapServerShutdownTests {
 		}, this.executor);
 	}
 
-	/**
-	 * Send a CON GET to /slow from a client endpoint of its own.
-	 */
 	private CoapResponse get(int port, Duration timeout) throws Exception {
+		return get(port, "slow", timeout);
+	}
+
+	/**
+	 * Send a CON GET from a client endpoint of its own.
+	 */
+	private CoapResponse get(int port, String path, Duration timeout) throws Exception {
 		CoapEndpoint endpoint = new CoapEndpoint.Builder()
 			.setConfiguration(new Configuration(CoapConfig.DEFINITIONS, UdpConfig.DEFINITIONS, SystemConfig.DEFINITIONS))
 			.build();
 		synchronized (this.clientEndpoints) {
 			this.clientEndpoints.add(endpoint);
 		}
-		CoapClient client = new CoapClient("coap://127.0.0.1:" + port + "/slow");
+		CoapClient client = new CoapClient("coap://127.0.0.1:" + port + "/" + path);
 		client.setEndpoint(endpoint);
 		client.setTimeout(timeout.toMillis());
 		try {
@@ -194,13 +229,18 @@ class CoapServerShutdownTests {
 			return new SlowResource();
 		}
 
+		@Bean(destroyMethod = "shutdown")
+		SeparateResource separateResource() {
+			return new SeparateResource();
+		}
+
 	}
 
 	/**
-	 * A resource whose GET handler blocks until released, on an executor of its own so that Californium's
+	 * A resource whose GET is answered only once released, on an executor of its own so that Californium's
 	 * protocol threads stay free.
 	 */
-	static class SlowResource extends CoapResource {
+	abstract static class BlockingResource extends CoapResource {
 
 		static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
@@ -210,7 +250,33 @@ class CoapServerShutdownTests {
 
 		final AtomicInteger requests = new AtomicInteger();
 
-		private final ExecutorService handlers = Executors.newSingleThreadExecutor();
+		final ExecutorService handlers = Executors.newSingleThreadExecutor();
+
+		BlockingResource(String name) {
+			super(name);
+		}
+
+		boolean awaitRelease() {
+			try {
+				return this.release.await(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+		}
+
+		void shutdown() {
+			this.release.countDown();
+			this.handlers.shutdown();
+		}
+
+	}
+
+	/**
+	 * Blocks its handler thread until released, then answers with a piggybacked response.
+	 */
+	static class SlowResource extends BlockingResource {
 
 		SlowResource() {
 			super("slow");
@@ -225,19 +291,39 @@ class CoapServerShutdownTests {
 		public void handleGET(CoapExchange exchange) {
 			this.requests.incrementAndGet();
 			this.entered.countDown();
-			try {
-				if (this.release.await(MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-					exchange.respond(ResponseCode.CONTENT, "done");
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+			if (awaitRelease()) {
+				exchange.respond(ResponseCode.CONTENT, "done");
 			}
 		}
 
-		void shutdown() {
-			this.release.countDown();
-			this.handlers.shutdown();
+	}
+
+	/**
+	 * Acknowledges at once and answers with a separate response once released.
+	 */
+	static class SeparateResource extends BlockingResource {
+
+		private volatile boolean accepted;
+
+		SeparateResource() {
+			super("separate");
+		}
+
+		boolean accepted() {
+			return this.accepted;
+		}
+
+		@Override
+		public void handleGET(CoapExchange exchange) {
+			this.requests.incrementAndGet();
+			exchange.accept();
+			this.accepted = true;
+			this.entered.countDown();
+			this.handlers.execute(() -> {
+				if (awaitRelease()) {
+					exchange.respond(ResponseCode.CONTENT, "separate");
+				}
+			});
 		}
 
 	}

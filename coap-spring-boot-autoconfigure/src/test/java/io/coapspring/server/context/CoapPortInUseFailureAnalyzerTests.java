@@ -2,10 +2,14 @@ package io.coapspring.server.context;
 
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.coapspring.autoconfigure.CoapAutoConfiguration;
 import io.coapspring.autoconfigure.CoapServerAutoConfiguration;
 import io.coapspring.server.CoapPortInUseException;
+import io.coapspring.server.CoapServerCustomizer;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.network.CoapEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -66,6 +70,28 @@ class CoapPortInUseFailureAnalyzerTests {
 					assertThat(findCause(context.getStartupFailure()).getPort()).isEqualTo(port);
 				});
 		}
+	}
+
+	@Test
+	void portInUseOnAnyEndpointFailsStartUpAndStopsTheOthers() throws Exception {
+		AtomicReference<CoapServer> customized = new AtomicReference<>();
+		try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+			int port = socket.getLocalPort();
+			CoapServerCustomizer secondEndpoint = (server) -> {
+				customized.set(server);
+				server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(server.getConfig())
+					.setInetSocketAddress(new InetSocketAddress("127.0.0.1", port))
+					.build());
+			};
+			this.contextRunner.withPropertyValues("coap.server.port=0")
+				.withBean(CoapServerCustomizer.class, () -> secondEndpoint)
+				.run((context) -> {
+					assertThat(context).hasFailed();
+					assertThat(findCause(context.getStartupFailure()).getPort()).isEqualTo(port);
+				});
+		}
+		assertThat(customized.get().getEndpoints()).hasSize(2)
+			.allSatisfy((endpoint) -> assertThat(endpoint.isStarted()).isFalse());
 	}
 
 	@Test
