@@ -1,6 +1,7 @@
 package io.coapspring.server;
 
 import java.io.File;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -33,6 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * End-to-end tests of the auto-configured CoAP server over real UDP, on IPv4 and IPv6 loopback, with
@@ -50,6 +52,9 @@ class CoapServerEndToEndTests {
 
 	@Autowired
 	private CoapServer server;
+
+	@Autowired
+	private CoapRequestGate gate;
 
 	private CoapEndpoint clientEndpoint;
 
@@ -177,6 +182,42 @@ class CoapServerEndToEndTests {
 		}
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/greeting", "/separate", "/large" })
+	void answeredExchangesAreNoLongerInFlight(String path) throws Exception {
+		CoapClient client = client("127.0.0.1", path);
+		try {
+			for (int i = 0; i < 3; i++) {
+				CoapResponse response = client.get();
+				assertThat(response).isNotNull();
+				assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
+			}
+			CoapResponse nonConfirmable = client.useNONs().get();
+			assertThat(nonConfirmable).isNotNull();
+			assertThat(nonConfirmable.getCode()).isEqualTo(ResponseCode.CONTENT);
+		}
+		finally {
+			client.shutdown();
+		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.gate.inFlightCount() == 0);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "127.0.0.1", "[::1]" })
+	void separateResponseIsDelivered(String host) throws Exception {
+		CoapClient client = client(host, "/separate");
+		try {
+			CoapResponse response = client.get();
+			assertThat(response).isNotNull();
+			assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
+			assertThat(response.getResponseText()).isEqualTo("later");
+			assertThat(response.advanced().isConfirmable()).isTrue();
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
 	@Test
 	void noCaliforniumPropertiesFileIsWritten() throws Exception {
 		CoapClient client = client("127.0.0.1", "/greeting");
@@ -209,6 +250,11 @@ class CoapServerEndToEndTests {
 		@Bean
 		LargeResource largeResource() {
 			return new LargeResource();
+		}
+
+		@Bean
+		SeparateResource separateResource() {
+			return new SeparateResource();
 		}
 
 	}
@@ -247,6 +293,23 @@ class CoapServerEndToEndTests {
 		@Override
 		public void handleGET(CoapExchange exchange) {
 			exchange.respond(ResponseCode.CONTENT, "x".repeat(SIZE), MediaTypeRegistry.TEXT_PLAIN);
+		}
+
+	}
+
+	/**
+	 * Acknowledges the request with an empty ACK, then answers with a separate CON response.
+	 */
+	static class SeparateResource extends CoapResource {
+
+		SeparateResource() {
+			super("separate");
+		}
+
+		@Override
+		public void handleGET(CoapExchange exchange) {
+			exchange.accept();
+			exchange.respond(ResponseCode.CONTENT, "later", MediaTypeRegistry.TEXT_PLAIN);
 		}
 
 	}

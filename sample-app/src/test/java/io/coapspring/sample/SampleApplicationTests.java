@@ -1,5 +1,7 @@
 package io.coapspring.sample;
 
+import java.io.File;
+
 import io.coapspring.server.context.LocalCoapPort;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
@@ -80,6 +82,13 @@ class SampleApplicationTests {
 		this.http.get().uri("/api/hello").exchange().expectStatus().isOk();
 		assertThat(coapGet("/hello").getResponseText()).isEqualTo("Hello, CoAP!");
 		assertThat(this.greetings.count()).isEqualTo(before + 2);
+	}
+
+	@Test
+	void noCaliforniumPropertiesFileIsWritten() throws Exception {
+		assertThat(coapGet("/hello")).isNotNull();
+		File file = new File(System.getProperty("user.dir"), Configuration.DEFAULT_FILE_NAME);
+		assertThat(file).as("Californium's standard configuration file in the working directory").doesNotExist();
 	}
 
 	private CoapResponse coapGet(String pathAndQuery) throws Exception {
