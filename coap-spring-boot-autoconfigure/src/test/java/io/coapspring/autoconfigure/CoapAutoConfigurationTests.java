@@ -25,6 +25,7 @@ import org.eclipse.californium.elements.config.UdpConfig;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationEventPublisher;
@@ -96,6 +97,19 @@ class CoapAutoConfigurationTests {
 			assertThat(configuration.get(CoapConfig.MAX_RETRANSMIT)).isEqualTo(9);
 			assertThat(context.getBean(CoapServer.class).getEndpoints().get(0).getConfig()).isSameAs(configuration);
 		});
+	}
+
+	@Test
+	void serverPropertiesAreValidatedWithAUserConfiguration() {
+		this.contextRunner.withUserConfiguration(UserConfigurationConfiguration.class)
+			.withPropertyValues("coap.server.port=70000")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("coap.server.port")
+					.hasMessageContaining("must be between 0 and 65535");
+			});
 	}
 
 	@Test
