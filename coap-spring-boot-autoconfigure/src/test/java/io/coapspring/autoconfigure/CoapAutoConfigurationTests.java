@@ -2,6 +2,7 @@ package io.coapspring.autoconfigure;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -368,7 +369,7 @@ class CoapAutoConfigurationTests {
 
 		@Bean
 		CoapServerLifecycle userLifecycle(CoapServer server, CoapRequestGate gate, ApplicationEventPublisher publisher) {
-			return new CoapServerLifecycle(server, gate, publisher, false, java.time.Duration.ZERO);
+			return new CoapServerLifecycle(server, gate, publisher, false, Duration.ZERO);
 		}
 
 	}

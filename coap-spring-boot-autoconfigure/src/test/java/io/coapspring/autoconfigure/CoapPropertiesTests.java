@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.SystemConfig;
+import org.eclipse.californium.elements.config.TimeDefinition;
 import org.eclipse.californium.elements.config.UdpConfig;
 import org.junit.jupiter.api.Test;
 
@@ -89,7 +90,7 @@ class CoapPropertiesTests {
 		assertThat(server.getShutdown()).isEqualTo(CoapProperties.Shutdown.GRACEFUL);
 	}
 
-	private long millis(org.eclipse.californium.elements.config.TimeDefinition definition) {
+	private long millis(TimeDefinition definition) {
 		return this.californium.get(definition, TimeUnit.MILLISECONDS);
 	}
 

@@ -65,7 +65,7 @@ class CoapServerShutdownTests {
 	@Test
 	void gracefulShutdownLetsTheInFlightExchangeFinishAndRefusesNewRequests() throws Exception {
 		ConfigurableApplicationContext context = run("coap.server.shutdown=graceful",
-				"coap.server.shutdown-timeout=10s");
+				"coap.server.shutdown-timeout=30s");
 		int port = localPort(context);
 		SlowResource slow = context.getBean(SlowResource.class);
 		CoapRequestGate gate = context.getBean(CoapRequestGate.class);
@@ -88,6 +88,7 @@ class CoapServerShutdownTests {
 		assertThat(response).isNotNull();
 		assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
 		assertThat(response.getResponseText()).isEqualTo("done");
+		// well within the shutdown timeout: the answered exchange ended the drain
 		closed.get(10, TimeUnit.SECONDS);
 		assertThat(context.isActive()).isFalse();
 		assertPortIsFree(port);
@@ -117,7 +118,7 @@ class CoapServerShutdownTests {
 		assertThat(response.getResponseText()).isEqualTo("separate");
 		assertThat(response.advanced().isConfirmable()).isTrue();
 		// well within the shutdown timeout: the acknowledged separate response ended the drain
-		closed.get(5, TimeUnit.SECONDS);
+		closed.get(10, TimeUnit.SECONDS);
 		assertPortIsFree(port);
 	}
 
@@ -133,7 +134,7 @@ class CoapServerShutdownTests {
 		long start = System.nanoTime();
 		context.close();
 		Duration closing = Duration.ofNanos(System.nanoTime() - start);
-		assertThat(closing).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofSeconds(5));
+		assertThat(closing).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofSeconds(10));
 		assertPortIsFree(port);
 		assertThat(inFlight.get(5, TimeUnit.SECONDS)).as("response to the abandoned exchange").isNull();
 	}
@@ -150,7 +151,7 @@ class CoapServerShutdownTests {
 		long start = System.nanoTime();
 		context.close();
 		// a shutdown that waited would be held by the handler for SlowResource.MAX_WAIT
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
 		assertThat(gate.isAccepting()).isTrue();
 		assertPortIsFree(port);
 		assertThat(inFlight.get(5, TimeUnit.SECONDS)).as("response to the abandoned exchange").isNull();
