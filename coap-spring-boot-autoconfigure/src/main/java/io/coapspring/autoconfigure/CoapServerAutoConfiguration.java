@@ -48,6 +48,8 @@ public final class CoapServerAutoConfiguration {
 	@ConditionalOnMissingBean
 	CoapServer coapServer(CoapServerFactory coapServerFactory, CoapProperties properties,
 			ObjectProvider<CoapServerCustomizer> customizers, ObjectProvider<Resource> resources) {
+		// also when a user's Configuration bean means CaliforniumConfigurationFactory did not validate them
+		new CoapPropertiesValidator(properties).validate();
 		CoapProperties.Server server = properties.getServer();
 		CoapServer coapServer = coapServerFactory.createServer(server.getAddress(), server.getPort());
 		resources.orderedStream().forEach(coapServer::add);

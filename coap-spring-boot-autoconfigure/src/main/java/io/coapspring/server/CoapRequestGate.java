@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Exchange;
 
 /**
@@ -12,8 +13,9 @@ import org.eclipse.californium.core.network.Exchange;
  * graceful shutdown can wait until every request a client already sent, including those whose separate
  * response is still pending, has been answered.
  * <p>
- * An exchange is in flight from its delivery until Californium marks it complete (response sent and, for a
- * CON separate response, acknowledged). Completed exchanges are forgotten in amortized constant time.
+ * An exchange is in flight from its delivery until its response is sent and, for a CON separate response,
+ * acknowledged (or rejected, timed out or failed). Answered exchanges are forgotten in amortized constant
+ * time.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -89,10 +91,24 @@ public class CoapRequestGate {
 	}
 
 	private int prune() {
-		this.inFlight.removeIf(Exchange::isComplete);
+		this.inFlight.removeIf(CoapRequestGate::isAnswered);
 		int remaining = this.inFlight.size();
 		this.pruneThreshold = Math.max(MIN_PRUNE_THRESHOLD, remaining * 2);
 		return remaining;
+	}
+
+	/**
+	 * Return whether the server owes the exchange nothing more. Californium marks an exchange complete when it
+	 * sends a piggybacked or NON response, but not when the peer acknowledges a separate CON response: that
+	 * exchange is only dropped from the exchange store, so its response's state tells.
+	 */
+	private static boolean isAnswered(Exchange exchange) {
+		if (exchange.isComplete()) {
+			return true;
+		}
+		Response response = exchange.getCurrentResponse();
+		return response != null && (response.isAcknowledged() || response.isRejected() || response.isTimedOut()
+				|| response.isCanceled() || response.getSendError() != null);
 	}
 
 }

@@ -20,8 +20,9 @@ import org.springframework.util.Assert;
  * Starts the CoAP server's endpoints once the application context is refreshed and stops them when it
  * closes.
  * <p>
- * Each endpoint is started and checked on its own ({@link CoapServer#start()} fails only when no endpoint
- * at all started), a port held by another socket fails start-up with a {@link CoapPortInUseException}, and
+ * The server is started first, so that endpoints without executors get the server's, then each endpoint is
+ * checked on its own ({@link CoapServer#start()} fails only when no endpoint at all started, and only logs
+ * why): a port held by another socket fails start-up with a {@link CoapPortInUseException}, and
  * a {@link CoapServerStartedEvent} announces the bound addresses. A graceful stop refuses new requests
  * with 5.03 and waits, up to the shutdown timeout, for in-flight exchanges before the sockets close.
  *
@@ -31,7 +32,9 @@ import org.springframework.util.Assert;
 public class CoapServerLifecycle implements SmartLifecycle {
 
 	/**
-	 * Phase of the lifecycle: started after, and stopped before, other lifecycle beans, as web servers are.
+	 * Phase of the lifecycle, the one of Spring Boot's graceful web server shutdown: like a web server, the
+	 * CoAP server is started before and stopped after the lifecycle beans of the default phase (stopping goes
+	 * from the highest phase down), and drains before any bean is destroyed.
 	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
 
@@ -77,15 +80,29 @@ public class CoapServerLifecycle implements SmartLifecycle {
 			throw new IllegalStateException("CoAP server has no endpoint to start");
 		}
 		this.gate.startAccepting();
+		startServer();
 		List<InetSocketAddress> addresses = new ArrayList<>(endpoints.size());
 		for (Endpoint endpoint : endpoints) {
-			startEndpoint(endpoint);
+			if (!endpoint.isStarted()) {
+				// Californium only logged why: starting it again surfaces the cause
+				startEndpoint(endpoint);
+			}
 			addresses.add(endpoint.getAddress());
 		}
-		this.server.start();
 		this.running = true;
 		logger.info("CoAP server started on " + describe(addresses));
 		this.eventPublisher.publishEvent(new CoapServerStartedEvent(this.server, addresses));
+	}
+
+	private void startServer() {
+		try {
+			// The server first, so that it gives executors to endpoints that have none (a user's own server)
+			// before they start; an endpoint started on its own would make it fail to do so.
+			this.server.start();
+		}
+		catch (IllegalStateException ex) {
+			// No endpoint started: each is checked, and the failure reported, by the caller
+		}
 	}
 
 	private void startEndpoint(Endpoint endpoint) {
