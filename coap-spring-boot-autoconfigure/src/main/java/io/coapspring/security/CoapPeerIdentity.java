@@ -24,7 +24,7 @@ import org.springframework.util.Assert;
  * {@link #getName() name} is
  * <ul>
  * <li>the PSK identity itself for a pre-shared key (Californium's own name prefixes it with the virtual
- * host and a colon),</li>
+ * host and a colon when the client indicated a server name),</li>
  * <li>the subject distinguished name (RFC 2253) of the client's certificate for X.509, and</li>
  * <li>the RFC 6920 {@code ni:///sha-256;...} URI of the key for a raw public key.</li>
  * </ul>

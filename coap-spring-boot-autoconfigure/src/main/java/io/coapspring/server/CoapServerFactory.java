@@ -17,7 +17,9 @@ import org.springframework.util.Assert;
 
 /**
  * Creates a paused {@link CoapServer}: its endpoints are added but not bound, its request delivery goes
- * through a {@link CoapMessageDeliverer}, and its protocol executors are sized from the configuration.
+ * through a {@link CoapMessageDeliverer}, its protocol executors are sized from the configuration, and
+ * every endpoint gets a {@link SizeOptionGuard} and an {@link UnsolicitedResponseFilter} against hostile
+ * datagrams that Californium would otherwise answer with an exception.
  * {@link CoapServerLifecycle} starts it.
  *
  * @author CoAP Spring Boot team
@@ -72,7 +74,11 @@ public class CoapServerFactory {
 		Assert.notNull(endpoints, "'endpoints' must not be null");
 		CoapServer server = new CoapServer(this.configuration);
 		server.setMessageDeliverer(new CoapMessageDeliverer(server.getRoot(), this.configuration, this.gate));
-		endpoints.forEach(server::addEndpoint);
+		for (Endpoint endpoint : endpoints) {
+			endpoint.addInterceptor(new SizeOptionGuard());
+			endpoint.addInterceptor(new UnsolicitedResponseFilter());
+			server.addEndpoint(endpoint);
+		}
 		int threads = this.configuration.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT);
 		if (threads <= 0) {
 			threads = Runtime.getRuntime().availableProcessors();

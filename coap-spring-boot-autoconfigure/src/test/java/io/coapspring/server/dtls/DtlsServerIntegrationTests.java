@@ -1,10 +1,13 @@
 package io.coapspring.server.dtls;
 
+import java.net.InetSocketAddress;
+
+import io.coapspring.server.PlainCoapProbe;
 import io.coapspring.server.context.LocalCoapDtlsPort;
 import io.coapspring.server.context.LocalCoapPort;
-import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.scandium.dtls.DtlsHandshakeTimeoutException;
 import org.eclipse.californium.scandium.dtls.HandshakeException;
 import org.junit.jupiter.api.Test;
@@ -44,16 +47,10 @@ class DtlsServerIntegrationTests {
 
 	@Test
 	void plainEndpointAnswersWithoutIdentity() throws Exception {
-		CoapClient client = new CoapClient("coap://127.0.0.1:" + this.port + "/whoami");
-		try {
-			client.setTimeout(5000L);
-			// the plain client endpoint comes from Californium's static default; acceptable in a test only
-			CoapResponse response = client.get();
+		try (PlainCoapProbe probe = new PlainCoapProbe(new InetSocketAddress("127.0.0.1", this.port))) {
+			Response response = probe.get("whoami", 5000);
 			assertThat(response).isNotNull();
-			assertThat(response.getResponseText()).isEqualTo("hello anonymous");
-		}
-		finally {
-			client.shutdown();
+			assertThat(response.getPayloadString()).isEqualTo("hello anonymous");
 		}
 	}
 
