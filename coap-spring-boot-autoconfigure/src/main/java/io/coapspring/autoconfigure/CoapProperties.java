@@ -269,8 +269,9 @@ public class CoapProperties {
 		private List<CertificateType> certificateTypes = new ArrayList<>(List.of(CertificateType.X509));
 
 		/**
-		 * Whether clients must authenticate with a certificate or raw public key in certificate-based
-		 * handshakes: 'none', 'wanted' or 'needed'. PSK handshakes always authenticate both sides.
+		 * How much the server asks clients to authenticate with a certificate or raw public key in
+		 * certificate-based handshakes: 'none', 'wanted' or 'needed'. PSK handshakes always authenticate both
+		 * sides.
 		 */
 		private ClientAuth clientAuth = ClientAuth.NEEDED;
 
