@@ -1,6 +1,7 @@
 package io.coapspring.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -11,6 +12,7 @@ import io.coapspring.autoconfigure.CoapProperties.Observe;
 import io.coapspring.config.CoapConfigurationCustomizer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.Configuration.ModuleDefinitionsProvider;
 import org.eclipse.californium.elements.config.SystemConfig;
 import org.eclipse.californium.elements.config.TimeDefinition;
 import org.eclipse.californium.elements.config.UdpConfig;
@@ -26,6 +28,10 @@ import org.springframework.util.unit.DataSize;
  * configuration is never used, so no {@code Californium3.properties} file is read or written. Every value is
  * validated first; a value out of range fails with an {@link InvalidConfigurationPropertyValueException}
  * that names the property and the allowed range.
+ * <p>
+ * Besides the CoAP, UDP and system modules, the configuration holds the definitions of any additional
+ * Californium module given to the factory, for instance Scandium's {@code DtlsConfig.DEFINITIONS} when DTLS
+ * is on the classpath, so that {@link CoapConfigurationCustomizer}s can tune that module's values too.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -36,6 +42,8 @@ public class CaliforniumConfigurationFactory {
 
 	private final CoapProperties properties;
 
+	private final List<ModuleDefinitionsProvider> modules;
+
 	private final List<CoapConfigurationCustomizer> customizers;
 
 	/**
@@ -44,9 +52,22 @@ public class CaliforniumConfigurationFactory {
 	 * @param customizers customizers applied, in order, after the properties
 	 */
 	public CaliforniumConfigurationFactory(CoapProperties properties, List<CoapConfigurationCustomizer> customizers) {
+		this(properties, List.of(), customizers);
+	}
+
+	/**
+	 * Create a factory whose configurations also hold the definitions of additional Californium modules.
+	 * @param properties the bound properties
+	 * @param modules additional module definitions, applied after the CoAP, UDP and system modules
+	 * @param customizers customizers applied, in order, after the properties
+	 */
+	public CaliforniumConfigurationFactory(CoapProperties properties, List<ModuleDefinitionsProvider> modules,
+			List<CoapConfigurationCustomizer> customizers) {
 		Assert.notNull(properties, "'properties' must not be null");
+		Assert.notNull(modules, "'modules' must not be null");
 		Assert.notNull(customizers, "'customizers' must not be null");
 		this.properties = properties;
+		this.modules = List.copyOf(modules);
 		this.customizers = List.copyOf(customizers);
 	}
 
@@ -57,8 +78,10 @@ public class CaliforniumConfigurationFactory {
 	 */
 	public Configuration create() {
 		new CoapPropertiesValidator(this.properties).validate();
-		Configuration configuration = new Configuration(CoapConfig.DEFINITIONS, UdpConfig.DEFINITIONS,
-				SystemConfig.DEFINITIONS);
+		List<ModuleDefinitionsProvider> definitions = new ArrayList<>(List.of(CoapConfig.DEFINITIONS,
+				UdpConfig.DEFINITIONS, SystemConfig.DEFINITIONS));
+		definitions.addAll(this.modules);
+		Configuration configuration = new Configuration(definitions.toArray(ModuleDefinitionsProvider[]::new));
 		applyNetwork(this.properties.getNetwork(), configuration);
 		applyBlockwise(this.properties.getBlockwise(), configuration);
 		applyDeduplication(this.properties.getDeduplication(), configuration);

@@ -3,6 +3,8 @@ package io.coapspring.autoconfigure;
 import io.coapspring.config.CoapConfigurationCustomizer;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.Configuration.ModuleDefinitionsProvider;
+import org.eclipse.californium.scandium.config.DtlsConfig;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,6 +17,9 @@ import org.springframework.context.annotation.Bean;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the parts
  * of CoAP that servers and clients share: the {@code coap.*} properties and the in-memory Californium
  * {@link Configuration} built from them.
+ * <p>
+ * {@link ModuleDefinitionsProvider} beans add Californium modules to that configuration; when Eclipse
+ * Californium Scandium is on the classpath, its DTLS module is added this way.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -26,8 +31,23 @@ public final class CoapAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	Configuration coapConfiguration(CoapProperties properties, ObjectProvider<CoapConfigurationCustomizer> customizers) {
-		return new CaliforniumConfigurationFactory(properties, customizers.orderedStream().toList()).create();
+	Configuration coapConfiguration(CoapProperties properties, ObjectProvider<ModuleDefinitionsProvider> modules,
+			ObjectProvider<CoapConfigurationCustomizer> customizers) {
+		return new CaliforniumConfigurationFactory(properties, modules.orderedStream().toList(),
+				customizers.orderedStream().toList())
+			.create();
+	}
+
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(DtlsConfig.class)
+	static class DtlsModuleConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "coapDtlsConfigDefinitions")
+		ModuleDefinitionsProvider coapDtlsConfigDefinitions() {
+			return DtlsConfig.DEFINITIONS;
+		}
+
 	}
 
 }

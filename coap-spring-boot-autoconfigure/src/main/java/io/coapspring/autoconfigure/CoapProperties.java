@@ -2,6 +2,10 @@ package io.coapspring.autoconfigure;
 
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -133,6 +137,14 @@ public class CoapProperties {
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+		/**
+		 * Whether to run only the DTLS endpoint and no plain UDP endpoint. Requires
+		 * 'coap.server.dtls.enabled=true'.
+		 */
+		private boolean secureOnly;
+
+		private final Dtls dtls = new Dtls();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -171,6 +183,378 @@ public class CoapProperties {
 
 		public void setShutdownTimeout(Duration shutdownTimeout) {
 			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public boolean isSecureOnly() {
+			return this.secureOnly;
+		}
+
+		public void setSecureOnly(boolean secureOnly) {
+			this.secureOnly = secureOnly;
+		}
+
+		public Dtls getDtls() {
+			return this.dtls;
+		}
+
+	}
+
+	/**
+	 * How a DTLS server asks clients to authenticate in certificate-based handshakes.
+	 */
+	public enum ClientAuth {
+
+		/**
+		 * Do not ask the client for a certificate or raw public key.
+		 */
+		NONE,
+
+		/**
+		 * Ask the client for a certificate or raw public key, but accept a client that sends none.
+		 */
+		WANTED,
+
+		/**
+		 * Require a trusted certificate or raw public key from the client.
+		 */
+		NEEDED
+
+	}
+
+	/**
+	 * Kinds of certificate a DTLS server presents and accepts.
+	 */
+	public enum CertificateType {
+
+		/**
+		 * X.509 certificate chains.
+		 */
+		X509,
+
+		/**
+		 * Raw public keys (RFC 7250).
+		 */
+		RAW_PUBLIC_KEY
+
+	}
+
+	/**
+	 * The DTLS ('coaps') endpoint of the server, built on Eclipse Californium Scandium.
+	 */
+	public static class Dtls {
+
+		/**
+		 * Whether to run a DTLS ('coaps') endpoint. Needs org.eclipse.californium:scandium on the
+		 * classpath.
+		 */
+		private boolean enabled;
+
+		/**
+		 * UDP port the DTLS endpoint binds. 0 picks a free port, published as 'local.coap.dtls-port'. The
+		 * endpoint binds 'coap.server.address'.
+		 */
+		private int port = 5684;
+
+		/**
+		 * Name of the SSL bundle ('spring.ssl.bundle.pem.*' or 'spring.ssl.bundle.jks.*') whose key store
+		 * holds the server's private key and certificate chain, and whose trust store holds the certificates
+		 * trusted to authenticate clients.
+		 */
+		private @Nullable String sslBundle;
+
+		/**
+		 * Kinds of certificate presented with the SSL bundle's key and accepted from clients: 'x509' chains
+		 * and 'raw-public-key' (RFC 7250), by preference.
+		 */
+		private List<CertificateType> certificateTypes = new ArrayList<>(List.of(CertificateType.X509));
+
+		/**
+		 * How much the server asks clients to authenticate with a certificate or raw public key in
+		 * certificate-based handshakes: 'none', 'wanted' or 'needed'. PSK handshakes always authenticate both
+		 * sides.
+		 */
+		private ClientAuth clientAuth = ClientAuth.NEEDED;
+
+		/**
+		 * Cipher suites the server accepts, by name, for example 'TLS_PSK_WITH_AES_128_CCM_8' or
+		 * 'TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8'. Empty derives them from the configured credentials.
+		 */
+		private List<String> cipherSuites = new ArrayList<>();
+
+		/**
+		 * Length in bytes of the DTLS connection IDs (RFC 9146) the server assigns, from 0 to 32. 0 supports
+		 * connection IDs without asking clients to use one. Unset disables connection IDs.
+		 */
+		private @Nullable Integer connectionIdLength;
+
+		/**
+		 * Largest datagram the DTLS endpoint sends. Unset detects it from the network interface.
+		 */
+		private @Nullable DataSize maxTransmissionUnit;
+
+		/**
+		 * Threads processing DTLS records and handshakes. 0 uses one per CPU core.
+		 */
+		private int connectorThreads;
+
+		/**
+		 * Threads receiving datagrams on the DTLS endpoint.
+		 */
+		private int receiverThreads = 1;
+
+		private final Psk psk = new Psk();
+
+		private final Rpk rpk = new Rpk();
+
+		private final Handshake handshake = new Handshake();
+
+		private final Session session = new Session();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public @Nullable String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(@Nullable String sslBundle) {
+			this.sslBundle = sslBundle;
+		}
+
+		public List<CertificateType> getCertificateTypes() {
+			return this.certificateTypes;
+		}
+
+		public void setCertificateTypes(List<CertificateType> certificateTypes) {
+			this.certificateTypes = certificateTypes;
+		}
+
+		public ClientAuth getClientAuth() {
+			return this.clientAuth;
+		}
+
+		public void setClientAuth(ClientAuth clientAuth) {
+			this.clientAuth = clientAuth;
+		}
+
+		public List<String> getCipherSuites() {
+			return this.cipherSuites;
+		}
+
+		public void setCipherSuites(List<String> cipherSuites) {
+			this.cipherSuites = cipherSuites;
+		}
+
+		public @Nullable Integer getConnectionIdLength() {
+			return this.connectionIdLength;
+		}
+
+		public void setConnectionIdLength(@Nullable Integer connectionIdLength) {
+			this.connectionIdLength = connectionIdLength;
+		}
+
+		public @Nullable DataSize getMaxTransmissionUnit() {
+			return this.maxTransmissionUnit;
+		}
+
+		public void setMaxTransmissionUnit(@Nullable DataSize maxTransmissionUnit) {
+			this.maxTransmissionUnit = maxTransmissionUnit;
+		}
+
+		public int getConnectorThreads() {
+			return this.connectorThreads;
+		}
+
+		public void setConnectorThreads(int connectorThreads) {
+			this.connectorThreads = connectorThreads;
+		}
+
+		public int getReceiverThreads() {
+			return this.receiverThreads;
+		}
+
+		public void setReceiverThreads(int receiverThreads) {
+			this.receiverThreads = receiverThreads;
+		}
+
+		public Psk getPsk() {
+			return this.psk;
+		}
+
+		public Rpk getRpk() {
+			return this.rpk;
+		}
+
+		public Handshake getHandshake() {
+			return this.handshake;
+		}
+
+		public Session getSession() {
+			return this.session;
+		}
+
+		/**
+		 * Pre-shared keys.
+		 */
+		public static class Psk {
+
+			/**
+			 * Pre-shared keys by PSK identity. A secret is UTF-8 text, or 'base64:' followed by the Base64
+			 * encoded key bytes. Write an identity with characters other than letters, digits and '-' in
+			 * brackets: 'coap.server.dtls.psk.identities[device.7]'.
+			 */
+			private Map<String, String> identities = new LinkedHashMap<>();
+
+			public Map<String, String> getIdentities() {
+				return this.identities;
+			}
+
+			public void setIdentities(Map<String, String> identities) {
+				this.identities = identities;
+			}
+
+		}
+
+		/**
+		 * Raw public keys (RFC 7250).
+		 */
+		public static class Rpk {
+
+			/**
+			 * Raw public keys of clients trusted in raw-public-key handshakes: each a PEM 'PUBLIC KEY' block
+			 * or the location of a file holding such blocks, for example 'classpath:clients.pem'.
+			 */
+			private List<String> trustedKeys = new ArrayList<>();
+
+			public List<String> getTrustedKeys() {
+				return this.trustedKeys;
+			}
+
+			public void setTrustedKeys(List<String> trustedKeys) {
+				this.trustedKeys = trustedKeys;
+			}
+
+		}
+
+		/**
+		 * DTLS handshakes.
+		 */
+		public static class Handshake {
+
+			/**
+			 * Initial time to wait before a handshake flight is sent again.
+			 */
+			private Duration retransmissionTimeout = Duration.ofSeconds(2);
+
+			/**
+			 * Longest time to wait before a handshake flight is sent again, however often it was repeated.
+			 */
+			private Duration maxRetransmissionTimeout = Duration.ofSeconds(60);
+
+			/**
+			 * How often a handshake flight is sent again before the handshake fails.
+			 */
+			private int maxRetransmissions = 4;
+
+			/**
+			 * Largest number of handshake results waiting to be processed; beyond it new handshakes are
+			 * dropped.
+			 */
+			private int maxPendingResults = 5000;
+
+			public Duration getRetransmissionTimeout() {
+				return this.retransmissionTimeout;
+			}
+
+			public void setRetransmissionTimeout(Duration retransmissionTimeout) {
+				this.retransmissionTimeout = retransmissionTimeout;
+			}
+
+			public Duration getMaxRetransmissionTimeout() {
+				return this.maxRetransmissionTimeout;
+			}
+
+			public void setMaxRetransmissionTimeout(Duration maxRetransmissionTimeout) {
+				this.maxRetransmissionTimeout = maxRetransmissionTimeout;
+			}
+
+			public int getMaxRetransmissions() {
+				return this.maxRetransmissions;
+			}
+
+			public void setMaxRetransmissions(int maxRetransmissions) {
+				this.maxRetransmissions = maxRetransmissions;
+			}
+
+			public int getMaxPendingResults() {
+				return this.maxPendingResults;
+			}
+
+			public void setMaxPendingResults(int maxPendingResults) {
+				this.maxPendingResults = maxPendingResults;
+			}
+
+		}
+
+		/**
+		 * DTLS connections and sessions.
+		 */
+		public static class Session {
+
+			/**
+			 * Largest number of DTLS connections kept; a new peer then replaces the connection that has been
+			 * stale the longest, or is refused when none is stale.
+			 */
+			private int maxConnections = 150_000;
+
+			/**
+			 * Time without traffic after which a connection is stale and may be replaced by a new peer's.
+			 */
+			private Duration staleConnectionThreshold = Duration.ofMinutes(30);
+
+			/**
+			 * Whether the server assigns session IDs so that clients can resume a session with an abbreviated
+			 * handshake.
+			 */
+			private boolean resumption = true;
+
+			public int getMaxConnections() {
+				return this.maxConnections;
+			}
+
+			public void setMaxConnections(int maxConnections) {
+				this.maxConnections = maxConnections;
+			}
+
+			public Duration getStaleConnectionThreshold() {
+				return this.staleConnectionThreshold;
+			}
+
+			public void setStaleConnectionThreshold(Duration staleConnectionThreshold) {
+				this.staleConnectionThreshold = staleConnectionThreshold;
+			}
+
+			public boolean isResumption() {
+				return this.resumption;
+			}
+
+			public void setResumption(boolean resumption) {
+				this.resumption = resumption;
+			}
+
 		}
 
 	}

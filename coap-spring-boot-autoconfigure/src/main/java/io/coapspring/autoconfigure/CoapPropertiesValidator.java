@@ -31,6 +31,9 @@ final class CoapPropertiesValidator {
 		CoapProperties.Server server = this.properties.getServer();
 		intRange("coap.server.port", server.getPort(), 0, 65_535);
 		notNegative("coap.server.shutdown-timeout", server.getShutdownTimeout());
+		if (server.getDtls().isEnabled()) {
+			validateDtls(server);
+		}
 		validateNetwork(this.properties.getNetwork());
 		validateBlockwise(this.properties.getBlockwise());
 		CoapProperties.Deduplication deduplication = this.properties.getDeduplication();
@@ -64,6 +67,39 @@ final class CoapPropertiesValidator {
 		intRange("coap.network.udp-sender-threads", network.getUdpSenderThreads(), 1, 1024);
 		intRange("coap.network.max-active-peers", network.getMaxActivePeers(), 1, Integer.MAX_VALUE);
 		positive("coap.network.max-peer-inactivity-period", network.getMaxPeerInactivityPeriod());
+	}
+
+	private void validateDtls(CoapProperties.Server server) {
+		CoapProperties.Dtls dtls = server.getDtls();
+		intRange("coap.server.dtls.port", dtls.getPort(), 0, 65_535);
+		if (!server.isSecureOnly() && dtls.getPort() != 0 && dtls.getPort() == server.getPort()) {
+			throw invalid("coap.server.dtls.port", dtls.getPort(),
+					"must differ from 'coap.server.port': both endpoints bind UDP on the same address");
+		}
+		Integer connectionIdLength = dtls.getConnectionIdLength();
+		if (connectionIdLength != null) {
+			intRange("coap.server.dtls.connection-id-length", connectionIdLength, 0, 32);
+		}
+		DataSize mtu = dtls.getMaxTransmissionUnit();
+		if (mtu != null) {
+			sizeRange("coap.server.dtls.max-transmission-unit", mtu, 64, MAX_UDP_PAYLOAD);
+		}
+		intRange("coap.server.dtls.connector-threads", dtls.getConnectorThreads(), 0, 1024);
+		intRange("coap.server.dtls.receiver-threads", dtls.getReceiverThreads(), 1, 1024);
+		CoapProperties.Dtls.Handshake handshake = dtls.getHandshake();
+		positive("coap.server.dtls.handshake.retransmission-timeout", handshake.getRetransmissionTimeout());
+		positive("coap.server.dtls.handshake.max-retransmission-timeout", handshake.getMaxRetransmissionTimeout());
+		if (handshake.getMaxRetransmissionTimeout().compareTo(handshake.getRetransmissionTimeout()) < 0) {
+			throw invalid("coap.server.dtls.handshake.max-retransmission-timeout",
+					handshake.getMaxRetransmissionTimeout(),
+					"must not be less than 'coap.server.dtls.handshake.retransmission-timeout'");
+		}
+		intRange("coap.server.dtls.handshake.max-retransmissions", handshake.getMaxRetransmissions(), 1, 20);
+		intRange("coap.server.dtls.handshake.max-pending-results", handshake.getMaxPendingResults(), 1,
+				Integer.MAX_VALUE);
+		CoapProperties.Dtls.Session session = dtls.getSession();
+		intRange("coap.server.dtls.session.max-connections", session.getMaxConnections(), 1, Integer.MAX_VALUE);
+		positive("coap.server.dtls.session.stale-connection-threshold", session.getStaleConnectionThreshold());
 	}
 
 	private void validateBlockwise(Blockwise blockwise) {

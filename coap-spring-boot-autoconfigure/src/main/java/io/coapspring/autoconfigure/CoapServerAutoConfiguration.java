@@ -1,28 +1,40 @@
 package io.coapspring.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.coapspring.server.CoapRequestGate;
 import io.coapspring.server.CoapServerCustomizer;
+import io.coapspring.server.CoapServerEndpointFactory;
 import io.coapspring.server.CoapServerFactory;
 import io.coapspring.server.CoapServerLifecycle;
 import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.CoAP;
+import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.californium.elements.config.Configuration;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the CoAP
- * server: a {@link CoapServer} with a UDP endpoint configured from {@code coap.server.*}, the
- * {@link CoapServerCustomizer} beans applied in order, every Californium {@link Resource} bean added, and
- * a lifecycle that starts it after the context refresh and stops it on close.
+ * server: a {@link CoapServer} with a UDP endpoint configured from {@code coap.server.*} plus the endpoints
+ * of the {@link CoapServerEndpointFactory} beans (the DTLS endpoint of {@link CoapDtlsAutoConfiguration}),
+ * the {@link CoapServerCustomizer} beans applied in order, every Californium {@link Resource} bean added,
+ * and a lifecycle that starts it after the context refresh and stops it on close.
  * <p>
  * {@code coap.server.enabled=false} leaves no server; the shared configuration and client beans stay.
+ * {@code coap.server.secure-only=true} leaves out the plain UDP endpoint.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -31,6 +43,8 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(CoapServer.class)
 @ConditionalOnBooleanProperty(name = "coap.server.enabled", matchIfMissing = true)
 public final class CoapServerAutoConfiguration {
+
+	private static final String DTLS_CONNECTOR_CLASS = "org.eclipse.californium.scandium.DTLSConnector";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -47,14 +61,39 @@ public final class CoapServerAutoConfiguration {
 	@Bean(destroyMethod = "destroy")
 	@ConditionalOnMissingBean
 	CoapServer coapServer(CoapServerFactory coapServerFactory, CoapProperties properties,
-			ObjectProvider<CoapServerCustomizer> customizers, ObjectProvider<Resource> resources) {
+			ObjectProvider<CoapServerEndpointFactory> endpointFactories, ObjectProvider<CoapServerCustomizer> customizers,
+			ObjectProvider<Resource> resources, ResourceLoader resourceLoader) {
 		// also when a user's Configuration bean means CaliforniumConfigurationFactory did not validate them
 		new CoapPropertiesValidator(properties).validate();
 		CoapProperties.Server server = properties.getServer();
-		CoapServer coapServer = coapServerFactory.createServer(server.getAddress(), server.getPort());
+		List<Endpoint> endpoints = new ArrayList<>();
+		if (!server.isSecureOnly()) {
+			endpoints.add(coapServerFactory.createEndpoint(server.getAddress(), server.getPort()));
+		}
+		endpointFactories.orderedStream().map(CoapServerEndpointFactory::createEndpoint).forEach(endpoints::add);
+		checkSecureEndpoint(server, endpoints, resourceLoader.getClassLoader());
+		CoapServer coapServer = coapServerFactory.createServer(endpoints);
 		resources.orderedStream().forEach(coapServer::add);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(coapServer));
 		return coapServer;
+	}
+
+	private static void checkSecureEndpoint(CoapProperties.Server server, List<Endpoint> endpoints,
+			@Nullable ClassLoader classLoader) {
+		boolean secure = endpoints.stream()
+			.anyMatch((endpoint) -> CoAP.COAP_SECURE_URI_SCHEME.equals(endpoint.getUri().getScheme()));
+		if (server.getDtls().isEnabled() && !secure) {
+			throw new InvalidConfigurationPropertyValueException("coap.server.dtls.enabled", true,
+					ClassUtils.isPresent(DTLS_CONNECTOR_CLASS, classLoader)
+							? "no DTLS endpoint was created: CoapDtlsAutoConfiguration is excluded and no "
+									+ "CoapServerEndpointFactory bean creates a 'coaps' endpoint"
+							: "DTLS needs Eclipse Californium Scandium on the classpath: add the dependency "
+									+ "'org.eclipse.californium:scandium' to the application");
+		}
+		if (server.isSecureOnly() && endpoints.isEmpty()) {
+			throw new InvalidConfigurationPropertyValueException("coap.server.secure-only", true,
+					"a secure-only server needs a DTLS endpoint: set 'coap.server.dtls.enabled=true'");
+		}
 	}
 
 	@Bean

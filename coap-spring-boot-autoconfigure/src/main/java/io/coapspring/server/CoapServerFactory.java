@@ -2,10 +2,12 @@ package io.coapspring.server;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.util.ExecutorsUtil;
 import org.eclipse.californium.elements.util.NamedThreadFactory;
@@ -14,8 +16,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * Creates a paused {@link CoapServer}: its UDP endpoint is added but not bound, its request delivery goes
- * through a {@link CoapMessageDeliverer}, and its protocol executors are sized from the configuration.
+ * Creates a paused {@link CoapServer}: its endpoints are added but not bound, its request delivery goes
+ * through a {@link CoapMessageDeliverer}, its protocol executors are sized from the configuration, and
+ * every endpoint gets a {@link SizeOptionGuard} and an {@link UnsolicitedResponseFilter} against hostile
+ * datagrams that Californium would otherwise answer with an exception.
  * {@link CoapServerLifecycle} starts it.
  *
  * @author CoAP Spring Boot team
@@ -46,13 +50,35 @@ public class CoapServerFactory {
 	 * @return a server that is not started
 	 */
 	public CoapServer createServer(@Nullable InetAddress address, int port) {
-		CoapServer server = new CoapServer(this.configuration);
-		server.setMessageDeliverer(new CoapMessageDeliverer(server.getRoot(), this.configuration, this.gate));
+		return createServer(List.of(createEndpoint(address, port)));
+	}
+
+	/**
+	 * Create a plain UDP endpoint with the factory's configuration.
+	 * @param address the address to bind, or {@code null} for the wildcard address
+	 * @param port the port to bind, 0 for a free one
+	 * @return an endpoint that is not started
+	 */
+	public Endpoint createEndpoint(@Nullable InetAddress address, int port) {
 		InetSocketAddress bindAddress = (address != null) ? new InetSocketAddress(address, port)
 				: new InetSocketAddress(port);
-		server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(this.configuration)
-			.setInetSocketAddress(bindAddress)
-			.build());
+		return new CoapEndpoint.Builder().setConfiguration(this.configuration).setInetSocketAddress(bindAddress).build();
+	}
+
+	/**
+	 * Create a server with the given endpoints, for instance a plain UDP endpoint and a DTLS one.
+	 * @param endpoints the endpoints, not started
+	 * @return a server that is not started
+	 */
+	public CoapServer createServer(List<? extends Endpoint> endpoints) {
+		Assert.notNull(endpoints, "'endpoints' must not be null");
+		CoapServer server = new CoapServer(this.configuration);
+		server.setMessageDeliverer(new CoapMessageDeliverer(server.getRoot(), this.configuration, this.gate));
+		for (Endpoint endpoint : endpoints) {
+			endpoint.addInterceptor(new SizeOptionGuard());
+			endpoint.addInterceptor(new UnsolicitedResponseFilter());
+			server.addEndpoint(endpoint);
+		}
 		int threads = this.configuration.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT);
 		if (threads <= 0) {
 			threads = Runtime.getRuntime().availableProcessors();

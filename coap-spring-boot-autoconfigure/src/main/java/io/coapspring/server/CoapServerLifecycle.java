@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.network.Endpoint;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -81,17 +82,22 @@ public class CoapServerLifecycle implements SmartLifecycle {
 		}
 		this.gate.startAccepting();
 		startServer();
-		List<InetSocketAddress> addresses = new ArrayList<>(endpoints.size());
+		List<InetSocketAddress> plainAddresses = new ArrayList<>(endpoints.size());
+		List<InetSocketAddress> secureAddresses = new ArrayList<>(endpoints.size());
 		for (Endpoint endpoint : endpoints) {
 			if (!endpoint.isStarted()) {
 				// Californium only logged why: starting it again surfaces the cause
 				startEndpoint(endpoint);
 			}
-			addresses.add(endpoint.getAddress());
+			(isSecure(endpoint) ? secureAddresses : plainAddresses).add(endpoint.getAddress());
 		}
 		this.running = true;
-		logger.info("CoAP server started on " + describe(addresses));
-		this.eventPublisher.publishEvent(new CoapServerStartedEvent(this.server, addresses));
+		logger.info("CoAP server started on " + describe("udp", plainAddresses, describe("dtls", secureAddresses, "")));
+		this.eventPublisher.publishEvent(new CoapServerStartedEvent(this.server, plainAddresses, secureAddresses));
+	}
+
+	private static boolean isSecure(Endpoint endpoint) {
+		return CoAP.COAP_SECURE_URI_SCHEME.equals(endpoint.getUri().getScheme());
 	}
 
 	private void startServer() {
@@ -112,7 +118,7 @@ public class CoapServerLifecycle implements SmartLifecycle {
 		}
 		catch (BindException ex) {
 			stopEndpoints();
-			throw new CoapPortInUseException(address, ex);
+			throw new CoapPortInUseException(address, isSecure(endpoint), ex);
 		}
 		catch (IOException ex) {
 			stopEndpoints();
@@ -185,14 +191,21 @@ public class CoapServerLifecycle implements SmartLifecycle {
 		return PHASE;
 	}
 
-	private static String describe(List<InetSocketAddress> addresses) {
+	private static String describe(String transport, List<InetSocketAddress> addresses, String more) {
 		StringBuilder text = new StringBuilder();
 		for (InetSocketAddress address : addresses) {
 			if (!text.isEmpty()) {
 				text.append(", ");
 			}
 			String host = address.getAddress().getHostAddress();
-			text.append("udp ").append(host.contains(":") ? "[" + host + "]" : host).append(':').append(address.getPort());
+			text.append(transport)
+				.append(' ')
+				.append(host.contains(":") ? "[" + host + "]" : host)
+				.append(':')
+				.append(address.getPort());
+		}
+		if (!more.isEmpty()) {
+			text.append(text.isEmpty() ? "" : ", ").append(more);
 		}
 		return text.toString();
 	}

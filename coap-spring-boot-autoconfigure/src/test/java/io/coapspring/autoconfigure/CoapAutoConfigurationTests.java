@@ -332,8 +332,8 @@ class CoapAutoConfigurationTests {
 		}
 
 		@Override
-		public CoapServer createServer(InetAddress address, int port) {
-			CoapServer server = super.createServer(address, port);
+		public CoapServer createServer(List<? extends Endpoint> endpoints) {
+			CoapServer server = super.createServer(endpoints);
 			this.created.add(server);
 			return server;
 		}

@@ -15,9 +15,10 @@ class CoapPortInUseFailureAnalyzer extends AbstractFailureAnalyzer<CoapPortInUse
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, CoapPortInUseException cause) {
+		String property = cause.isSecure() ? "coap.server.dtls.port" : "coap.server.port";
 		return new FailureAnalysis("CoAP server failed to start. UDP port " + cause.getPort() + " is already in use.",
 				"Identify and stop the process that is using UDP port " + cause.getPort()
-						+ ", or configure this application to use another port with the 'coap.server.port' property"
+						+ ", or configure this application to use another port with the '" + property + "' property"
 						+ " (0 picks a free port).",
 				cause);
 	}

@@ -14,8 +14,10 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 
 /**
- * Publishes the port the CoAP server bound as the {@code local.coap.port} environment property, as Spring
- * Boot does for {@code local.server.port}, so that it can be injected with {@link LocalCoapPort}.
+ * Publishes the ports the CoAP server bound as environment properties, as Spring Boot does for
+ * {@code local.server.port}: the plain UDP port as {@code local.coap.port} (injected with
+ * {@link LocalCoapPort}) and the DTLS port as {@code local.coap.dtls-port} (injected with
+ * {@link LocalCoapDtlsPort}). A property is set only when the server runs such an endpoint.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -27,6 +29,11 @@ public class CoapPortInfoApplicationContextInitializer
 	 * The property that holds the bound port.
 	 */
 	public static final String PORT_PROPERTY = "local.coap.port";
+
+	/**
+	 * The property that holds the bound DTLS port.
+	 */
+	public static final String DTLS_PORT_PROPERTY = "local.coap.dtls-port";
 
 	private static final String PROPERTY_SOURCE_NAME = "coap.ports";
 
@@ -45,7 +52,13 @@ public class CoapPortInfoApplicationContextInitializer
 
 		@Override
 		public void onApplicationEvent(CoapServerStartedEvent event) {
-			portProperties(this.environment.getPropertySources()).put(PORT_PROPERTY, event.getPort());
+			Map<String, Object> properties = portProperties(this.environment.getPropertySources());
+			if (event.getPort() >= 0) {
+				properties.put(PORT_PROPERTY, event.getPort());
+			}
+			if (event.getSecurePort() >= 0) {
+				properties.put(DTLS_PORT_PROPERTY, event.getSecurePort());
+			}
 		}
 
 		@SuppressWarnings("unchecked")
