@@ -1,5 +1,9 @@
 package io.coapspring.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import io.coapspring.convert.ByteArrayCoapMessageConverter;
 import io.coapspring.convert.CoapContentFormat;
 import io.coapspring.convert.CoapContentFormats;
@@ -43,15 +47,34 @@ public final class CoapMessageConvertersAutoConfiguration {
 		return new CoapContentFormats(formats.orderedStream().toList());
 	}
 
+	/**
+	 * Classes of the built-in converters, in the order they are consulted: text and bytes come before the
+	 * object mappers, so a String or byte[] is sent as it is whatever the Content-Format. Named rather than
+	 * referenced, so that absent optional converters are not loaded.
+	 */
+	private static final List<String> BUILT_IN_CONVERTERS = List.of(StringCoapMessageConverter.class.getName(),
+			ByteArrayCoapMessageConverter.class.getName(),
+			"io.coapspring.convert.jackson.JacksonJsonCoapMessageConverter",
+			"io.coapspring.convert.jackson.JacksonCborCoapMessageConverter",
+			"io.coapspring.convert.jackson.JacksonXmlCoapMessageConverter");
+
 	@Bean
 	@ConditionalOnMissingBean
 	CoapMessageConverters coapMessageConverters(ObjectProvider<CoapMessageConverter> converters,
 			CoapContentFormats coapContentFormats) {
-		return new CoapMessageConverters(converters.orderedStream().toList(), coapContentFormats);
+		// bean registration order of the nested configurations is not guaranteed, so the built-ins are put
+		// in their order explicitly, after the application's converters
+		List<CoapMessageConverter> ordered = new ArrayList<>();
+		List<CoapMessageConverter> builtIns = new ArrayList<>();
+		converters.orderedStream().forEach((converter) -> (isBuiltIn(converter) ? builtIns : ordered).add(converter));
+		builtIns.sort(Comparator.comparingInt((converter) -> BUILT_IN_CONVERTERS.indexOf(converter.getClass().getName())));
+		ordered.addAll(builtIns);
+		return new CoapMessageConverters(ordered, coapContentFormats);
 	}
 
-	// Nested configurations register their converters in declaration order: text and bytes come before
-	// the object mappers, so a String or byte[] is sent as it is whatever the Content-Format.
+	private static boolean isBuiltIn(CoapMessageConverter converter) {
+		return BUILT_IN_CONVERTERS.contains(converter.getClass().getName());
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	static class BasicConverters {
