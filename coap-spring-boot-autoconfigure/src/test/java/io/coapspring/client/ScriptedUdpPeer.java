@@ -15,6 +15,7 @@ import org.eclipse.californium.core.coap.Message;
 import org.eclipse.californium.core.coap.Token;
 import org.eclipse.californium.core.network.serialization.UdpDataParser;
 import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A CoAP peer on 127.0.0.1 that answers each received message with whatever its script returns: nothing
@@ -29,6 +30,8 @@ final class ScriptedUdpPeer implements AutoCloseable {
 	private final Function<Message, List<Message>> script;
 
 	private final List<Message> received = new CopyOnWriteArrayList<>();
+
+	private volatile @Nullable InetSocketAddress lastSender;
 
 	private final UdpDataParser parser = new UdpDataParser();
 
@@ -63,6 +66,13 @@ final class ScriptedUdpPeer implements AutoCloseable {
 	}
 
 	/**
+	 * Return the address of the last message received.
+	 */
+	@Nullable InetSocketAddress lastSender() {
+		return this.lastSender;
+	}
+
+	/**
 	 * Send a message to an address, outside of any script.
 	 */
 	void send(Message message, InetSocketAddress address) throws IOException {
@@ -81,6 +91,7 @@ final class ScriptedUdpPeer implements AutoCloseable {
 				Message message = this.parser.parseMessage(bytes);
 				this.received.add(message);
 				InetSocketAddress sender = (InetSocketAddress) packet.getSocketAddress();
+				this.lastSender = sender;
 				for (Message reply : this.script.apply(message)) {
 					send(reply, sender);
 				}
