@@ -4,6 +4,7 @@ import io.coapspring.client.service.annotation.CoapPathVariable;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.convert.ConversionService;
 
 /**
@@ -21,7 +22,8 @@ final class PathVariableArgumentResolver extends NamedValueArgumentResolver {
 
 	@Override
 	protected @Nullable NamedValue namedValue(MethodParameter parameter) {
-		CoapPathVariable annotation = parameter.getParameterAnnotation(CoapPathVariable.class);
+		CoapPathVariable annotation = AnnotatedElementUtils.findMergedAnnotation(parameter.getParameter(),
+				CoapPathVariable.class);
 		return (annotation != null) ? new NamedValue(annotation.name(), annotation.required(), "path variable") : null;
 	}
 

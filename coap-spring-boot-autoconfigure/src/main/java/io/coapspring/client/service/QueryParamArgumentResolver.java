@@ -4,6 +4,7 @@ import io.coapspring.client.service.annotation.CoapQueryParam;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.convert.ConversionService;
 
 /**
@@ -21,7 +22,8 @@ final class QueryParamArgumentResolver extends NamedValueArgumentResolver {
 
 	@Override
 	protected @Nullable NamedValue namedValue(MethodParameter parameter) {
-		CoapQueryParam annotation = parameter.getParameterAnnotation(CoapQueryParam.class);
+		CoapQueryParam annotation = AnnotatedElementUtils.findMergedAnnotation(parameter.getParameter(),
+				CoapQueryParam.class);
 		return (annotation != null) ? new NamedValue(annotation.name(), annotation.required(), "query parameter")
 				: null;
 	}
