@@ -111,7 +111,7 @@ final class RequestFactory {
 		if (entity.getProxy() != null) {
 			InetSocketAddress proxy = RequestTarget.destination(this.uris.resolve(entity.getProxy()));
 			request.setDestinationContext(new AddressEndpointContext(proxy));
-			RequestTarget.applyUriOptions(uri, proxy, options);
+			RequestTarget.applyProxiedUriOptions(uri, proxy, options);
 			options.setProxyScheme((entity.getProxyScheme() != null) ? entity.getProxyScheme() : uri.getScheme());
 			return proxy;
 		}

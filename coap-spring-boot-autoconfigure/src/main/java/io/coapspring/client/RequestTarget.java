@@ -58,8 +58,21 @@ final class RequestTarget {
 	 * Set the Uri-* options that, together with the destination, identify the resource of the URI.
 	 */
 	static void applyUriOptions(URI uri, InetSocketAddress destination, OptionSet options) {
+		applyUriOptions(uri, destination, options, false);
+	}
+
+	/**
+	 * Set the Uri-* options that identify the resource of the URI, for a request to a forward proxy: the
+	 * Uri-Host is always set, since proxies differ in how they read its absence.
+	 */
+	static void applyProxiedUriOptions(URI uri, InetSocketAddress proxy, OptionSet options) {
+		applyUriOptions(uri, proxy, options, true);
+	}
+
+	private static void applyUriOptions(URI uri, InetSocketAddress destination, OptionSet options,
+			boolean alwaysHost) {
 		String host = uri.getHost();
-		if (host != null && !isDestination(host, destination)) {
+		if (host != null && (alwaysHost || !isDestination(host, destination))) {
 			options.setUriHost(host.toLowerCase(Locale.ROOT));
 		}
 		else {

@@ -60,6 +60,16 @@ class RequestTargetTests {
 	}
 
 	@Test
+	void proxiedRequestAlwaysNamesTheHost() {
+		URI target = URI.create("coap://127.0.0.1:6000/t");
+		InetSocketAddress proxy = new InetSocketAddress("127.0.0.1", 5683);
+		OptionSet options = new OptionSet();
+		RequestTarget.applyProxiedUriOptions(target, proxy, options);
+		assertThat(options.getUriHost()).isEqualTo("127.0.0.1");
+		assertThat(options.getUriPort()).isEqualTo(6000);
+	}
+
+	@Test
 	void onlyCoapIsSent() {
 		assertThatIllegalArgumentException().isThrownBy(() -> RequestTarget.destination(URI.create("coaps://h/")))
 			.withMessageContaining("coaps");
