@@ -16,11 +16,13 @@ import java.util.stream.Collectors;
 
 import io.coapspring.client.CoapClientEndpoints;
 import io.coapspring.client.CoapOperations;
+import io.coapspring.client.CoapRequestEntity;
 import io.coapspring.client.CoapTemplate;
 import io.coapspring.client.CoapTemplateBuilder;
 import io.coapspring.client.CoapTemplateCustomizer;
 import io.coapspring.client.observe.ReactiveCoapObservations;
 import io.coapspring.client.service.CoapServiceProxyFactory;
+import io.coapspring.core.CoapResponseEntity;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.option.MapBasedOptionRegistry;
 import org.eclipse.californium.core.coap.option.OpaqueOptionDefinition;
@@ -153,9 +155,14 @@ class CoapClientAutoConfigurationTests {
 	void optionRegistryBeanIsUsed() {
 		OptionRegistry registry = new MapBasedOptionRegistry(StandardOptionRegistry.getDefaultOptionRegistry(),
 				new OpaqueOptionDefinition(65004, "Device-Id"));
-		this.runner.withBean(OptionRegistry.class, () -> registry)
-			.run((context) -> assertThat(context.getBean(CoapClientEndpoints.class).getOptionRegistry())
-				.isSameAs(registry));
+		this.runner.withBean(OptionRegistry.class, () -> registry).run((context) -> {
+			assertThat(context.getBean(CoapClientEndpoints.class).getOptionRegistry()).isSameAs(registry);
+			int port = context.getBean(CoapServer.class).getEndpoints().get(0).getAddress().getPort();
+			CoapResponseEntity<String> response = context.getBean(CoapTemplate.class)
+				.exchange(CoapRequestEntity.get("coap://127.0.0.1:" + port + "/").option("device-id", "7").build(),
+						String.class);
+			assertThat(response.isSuccess()).as("the custom option resolved by name and was sent").isTrue();
+		});
 	}
 
 	@Test

@@ -175,6 +175,25 @@ class CoapTemplateIntegrationTests {
 	}
 
 	@Test
+	void templateDefaultsApplyToEveryRequest() {
+		CoapTemplate cbor = this.coap.mutate()
+			.accept("application/cbor")
+			.contentFormat("60")
+			.confirmable(false)
+			.blockSize(DataSize.ofBytes(128))
+			.build();
+		CoapResponseEntity<Reading> read = cbor.getForEntity(uri("/sensors/4?t=defaults-get"), Reading.class);
+		assertThat(read.getContentFormat()).isEqualTo(MediaTypeRegistry.APPLICATION_CBOR);
+		assertThat(read.getBody()).isEqualTo(new Reading("4", 21.5, "C"));
+		cbor.put(uri("/sensors/4?t=defaults-put"), new Reading("4", 2, "C"));
+		Entry get = last("t=defaults-get");
+		assertThat(get.type()).isEqualTo(Type.NON);
+		assertThat(get.options().getAccept()).isEqualTo(MediaTypeRegistry.APPLICATION_CBOR);
+		assertThat(get.block2Size()).isEqualTo(128);
+		assertThat(last("t=defaults-put").options().getContentFormat()).isEqualTo(MediaTypeRegistry.APPLICATION_CBOR);
+	}
+
+	@Test
 	void confirmableOrNot() {
 		this.coap.exchange(CoapRequestEntity.get(uri("/echo?t=non")).nonConfirmable().build(), String.class);
 		this.coap.exchange(CoapRequestEntity.get(uri("/echo?t=con")).build(), String.class);
