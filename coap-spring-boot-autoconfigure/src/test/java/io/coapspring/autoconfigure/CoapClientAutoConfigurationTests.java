@@ -22,6 +22,7 @@ import io.coapspring.client.CoapTemplateBuilder;
 import io.coapspring.client.CoapTemplateCustomizer;
 import io.coapspring.client.observe.ReactiveCoapObservations;
 import io.coapspring.client.service.CoapServiceProxyFactory;
+import io.coapspring.convert.CoapMessageConverters;
 import io.coapspring.core.CoapResponseEntity;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.option.MapBasedOptionRegistry;
@@ -137,6 +138,21 @@ class CoapClientAutoConfigurationTests {
 			.hasFieldOrPropertyWithValue("maxRetransmit", null)
 			.hasFieldOrPropertyWithValue("blockSize", 0)
 			.hasFieldOrPropertyWithValue("multicastWindow", Duration.ofSeconds(2)));
+	}
+
+	@Test
+	void clientPropertyDefaultsAreTheLibraryDefaults() {
+		CoapProperties.Client client = new CoapProperties().getClient();
+		Configuration californium = new Configuration(CoapConfig.DEFINITIONS);
+		assertThat(client.getReregistrationBackoff().toMillis())
+			.isEqualTo(californium.get(CoapConfig.NOTIFICATION_REREGISTRATION_BACKOFF, TimeUnit.MILLISECONDS));
+		this.runner.withPropertyValues("coap.client.confirmable=true").run((context) -> {
+			CoapTemplateBuilder defaults = new CoapTemplateBuilder(context.getBean(CoapClientEndpoints.class),
+					context.getBean(CoapMessageConverters.class));
+			assertThat(defaults).hasFieldOrPropertyWithValue("timeout", client.getTimeout())
+				.hasFieldOrPropertyWithValue("confirmable", client.isConfirmable())
+				.hasFieldOrPropertyWithValue("multicastWindow", client.getMulticastWindow());
+		});
 	}
 
 	@Test
