@@ -337,7 +337,7 @@ public interface CoapOperations {
 			Consumer<? super Throwable> onError);
 
 	/**
-	 * Observe a resource with a GET or FETCH request entity and its per-request options.
+	 * Observe a resource with a GET request entity and its per-request options.
 	 * @param <T> the notification type
 	 * @param request the registration request
 	 * @param type the notification type
@@ -347,7 +347,7 @@ public interface CoapOperations {
 	<T> CoapObservation<T> observe(CoapRequestEntity<?> request, Class<T> type, CoapObservationListener<? super T> listener);
 
 	/**
-	 * Observe a resource with a GET or FETCH request entity, converting notifications to a generic type.
+	 * Observe a resource with a GET request entity, converting notifications to a generic type.
 	 * @param <T> the notification type
 	 * @param request the registration request
 	 * @param type the notification type

@@ -447,8 +447,9 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 			CoapObservationListener<? super T> listener) {
 		Assert.notNull(request, "'request' must not be null");
 		Assert.notNull(listener, "'listener' must not be null");
-		Assert.isTrue(request.getMethod() == Code.GET || request.getMethod() == Code.FETCH,
-				() -> "Only GET and FETCH requests can observe, not " + request.getMethod());
+		// Californium's ClientObserveRelation re-registers and deregisters with GET, so FETCH cannot observe
+		Assert.isTrue(request.getMethod() == Code.GET,
+				() -> "Only GET requests can observe, not " + request.getMethod());
 		PreparedRequest prepared = this.requestFactory.create(request);
 		Assert.isTrue(!prepared.request().isMulticast(), "Observing a multicast group is not supported");
 		Endpoint endpoint = this.endpoints.getEndpoint(prepared.destination().getAddress(), prepared.blockSize());

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -195,6 +196,14 @@ class CoapObservationIntegrationTests {
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(this.counter.getDeregistrations()).isEqualTo(deregistrations + 1));
 		assertThat(values).containsExactly("100", "101");
+	}
+
+	@Test
+	void onlyGetCanObserve() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.coap.observe(CoapRequestEntity.fetch(uri("/counter")).build(), String.class,
+					new RecordingListener<>()))
+			.withMessageContaining("FETCH");
 	}
 
 	@Test

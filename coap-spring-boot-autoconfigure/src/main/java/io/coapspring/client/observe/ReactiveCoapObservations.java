@@ -48,7 +48,7 @@ public class ReactiveCoapObservations {
 	}
 
 	/**
-	 * Observe a resource with a GET or FETCH request entity.
+	 * Observe a resource with a GET request entity.
 	 * @param <T> the notification type
 	 * @param request the registration request
 	 * @param type the notification type
@@ -64,7 +64,7 @@ public class ReactiveCoapObservations {
 	}
 
 	/**
-	 * Observe a resource with a GET or FETCH request entity, converting notifications to a generic type.
+	 * Observe a resource with a GET request entity, converting notifications to a generic type.
 	 * @param <T> the notification type
 	 * @param request the registration request
 	 * @param type the notification type
