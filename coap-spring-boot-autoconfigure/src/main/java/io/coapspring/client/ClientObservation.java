@@ -2,6 +2,7 @@ package io.coapspring.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -39,6 +40,8 @@ final class ClientObservation<T> implements CoapObservation<T> {
 
 	private final ScheduledThreadPoolExecutor scheduler;
 
+	private final CompletableFuture<Void> lifetime = new CompletableFuture<>();
+
 	private final ResponseExtractor extractor;
 
 	private final ResolvableType type;
@@ -59,12 +62,12 @@ final class ClientObservation<T> implements CoapObservation<T> {
 
 	private @Nullable ScheduledFuture<?> registrationTimeout;
 
-	ClientObservation(PreparedRequest prepared, Endpoint endpoint, ScheduledThreadPoolExecutor scheduler,
+	ClientObservation(PreparedRequest prepared, Endpoint endpoint, CoapClientEndpoints endpoints,
 			Executor callbackExecutor, ResponseExtractor extractor, ResolvableType type,
 			CoapObservationListener<? super T> listener) {
 		this.prepared = prepared;
 		this.endpoint = endpoint;
-		this.scheduler = scheduler;
+		this.scheduler = endpoints.getScheduler();
 		this.extractor = extractor;
 		this.type = type;
 		this.listener = listener;
@@ -73,6 +76,12 @@ final class ClientObservation<T> implements CoapObservation<T> {
 		request.setObserve();
 		this.relation = new ClientObserveRelation(request, endpoint, scheduler);
 		request.addMessageObserver(new RegistrationObserver());
+		this.lifetime.whenComplete((ignored, ex) -> {
+			if (ex != null) {
+				fail(ex);
+			}
+		});
+		endpoints.track(this.lifetime);
 	}
 
 	/**
@@ -116,6 +125,7 @@ final class ClientObservation<T> implements CoapObservation<T> {
 			this.cancelled = true;
 			stopRegistrationTimeout();
 		}
+		this.lifetime.complete(null);
 		this.endpoint.removeNotificationListener(this.notificationListener);
 		this.relation.proactiveCancel();
 	}
@@ -184,6 +194,7 @@ final class ClientObservation<T> implements CoapObservation<T> {
 	 */
 	private void end() {
 		this.active = false;
+		this.lifetime.complete(null);
 		stopRegistrationTimeout();
 		this.endpoint.removeNotificationListener(this.notificationListener);
 		if (logger.isDebugEnabled()) {

@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,6 +63,8 @@ public class CoapClientEndpoints implements AutoCloseable {
 	private final String name;
 
 	private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+
+	private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
 
 	private @Nullable ScheduledExecutorService mainExecutor;
 
@@ -193,6 +198,26 @@ public class CoapClientEndpoints implements AutoCloseable {
 		return this.callbackExecutor;
 	}
 
+	/**
+	 * Track the completion of a request or observation, so that {@link #close()} can fail it rather than
+	 * leave its caller waiting.
+	 * @param completion completes when the request or observation ends
+	 */
+	void track(CompletableFuture<?> completion) {
+		synchronized (this) {
+			if (!this.closed) {
+				this.inFlight.add(completion);
+				completion.whenComplete((result, ex) -> this.inFlight.remove(completion));
+				return;
+			}
+		}
+		completion.completeExceptionally(closedException());
+	}
+
+	private static CoapClientException closedException() {
+		return new CoapClientException("The CoAP client endpoints were closed");
+	}
+
 	private Endpoint createEndpoint(boolean ipv6, int blockSize, int configuredBlockSize, String key) {
 		Configuration endpointConfiguration = this.configuration;
 		if (blockSize != configuredBlockSize) {
@@ -249,7 +274,8 @@ public class CoapClientEndpoints implements AutoCloseable {
 	}
 
 	/**
-	 * Stop and destroy the endpoints bound here and shut the executors down. Requests still in flight fail.
+	 * Stop and destroy the endpoints bound here and shut the executors down. Requests still in flight fail
+	 * with a {@link CoapClientException}; observations end with one.
 	 */
 	@Override
 	public void close() {
@@ -268,6 +294,9 @@ public class CoapClientEndpoints implements AutoCloseable {
 			addIfPresent(executors, this.callbackExecutor);
 			addIfPresent(executors, this.mainExecutor);
 			addIfPresent(executors, this.scheduler);
+		}
+		for (CompletableFuture<?> completion : List.copyOf(this.inFlight)) {
+			completion.completeExceptionally(closedException());
 		}
 		for (Endpoint endpoint : owned) {
 			endpoint.destroy();

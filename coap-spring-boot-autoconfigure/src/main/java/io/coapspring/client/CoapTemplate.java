@@ -212,7 +212,7 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 
 	private CompletableFuture<Response> send(PreparedRequest prepared) {
 		Endpoint endpoint = this.endpoints.getEndpoint(prepared.destination().getAddress(), prepared.blockSize());
-		return RequestExecution.send(prepared, endpoint, this.endpoints.getScheduler());
+		return RequestExecution.send(prepared, endpoint, this.endpoints);
 	}
 
 	private <T> CoapResponseEntity<T> extract(Response response, ResolvableType responseType,
@@ -362,7 +362,11 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 			catch (RuntimeException failure) {
 				result.completeExceptionally(failure);
 			}
-		}, callbackExecutor());
+		}, callbackExecutor()).exceptionally((rejected) -> {
+			// the callback executor refused the task, for instance while shutting down
+			result.completeExceptionally(unwrap(rejected));
+			return null;
+		});
 		result.whenComplete((value, ex) -> {
 			if (result.isCancelled()) {
 				sent.cancel(true);
@@ -453,8 +457,8 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 		PreparedRequest prepared = this.requestFactory.create(request);
 		Assert.isTrue(!prepared.request().isMulticast(), "Observing a multicast group is not supported");
 		Endpoint endpoint = this.endpoints.getEndpoint(prepared.destination().getAddress(), prepared.blockSize());
-		return new ClientObservation<T>(prepared, endpoint, this.endpoints.getScheduler(), callbackExecutor(),
-				this.extractor, type, listener).start();
+		return new ClientObservation<T>(prepared, endpoint, this.endpoints, callbackExecutor(), this.extractor, type,
+				listener).start();
 	}
 
 	// multicast and discovery
@@ -489,7 +493,7 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 		Assert.notNull(window, "'window' must not be null");
 		Assert.isTrue(!window.isNegative() && !window.isZero(), "'window' must be positive");
 		Endpoint endpoint = this.endpoints.getEndpoint(prepared.destination().getAddress(), 0);
-		return MulticastExecution.send(prepared, endpoint, this.endpoints.getScheduler(), window);
+		return MulticastExecution.send(prepared, endpoint, this.endpoints, window);
 	}
 
 	private <T> List<CoapMulticastResponse<T>> toMulticastResponses(List<Response> responses, ResolvableType type,

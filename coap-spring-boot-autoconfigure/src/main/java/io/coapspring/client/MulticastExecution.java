@@ -37,14 +37,15 @@ final class MulticastExecution extends MessageObserverAdapter {
 	 * Send a request and collect its responses.
 	 * @param prepared the request, sent as NON whatever it says
 	 * @param endpoint the endpoint to send it from
-	 * @param scheduler the scheduler that closes the window
+	 * @param endpoints the endpoints that schedule the end of the window and fail the request when closed
 	 * @param window how long responses are collected
 	 * @return the future responses, in the order they arrived
 	 */
 	static CompletableFuture<List<Response>> send(PreparedRequest prepared, Endpoint endpoint,
-			ScheduledExecutorService scheduler, Duration window) {
+			CoapClientEndpoints endpoints, Duration window) {
 		MulticastExecution execution = new MulticastExecution(prepared.request(), prepared.describe());
-		return execution.start(endpoint, scheduler, window);
+		endpoints.track(execution.future);
+		return execution.start(endpoint, endpoints.getScheduler(), window);
 	}
 
 	private CompletableFuture<List<Response>> start(Endpoint endpoint, ScheduledExecutorService scheduler,

@@ -43,13 +43,14 @@ final class RequestExecution extends MessageObserverAdapter {
 	 * Send a request.
 	 * @param prepared the request
 	 * @param endpoint the endpoint to send it from
-	 * @param scheduler the scheduler of the timeout
+	 * @param endpoints the endpoints that schedule the timeout and fail the request when closed
 	 * @return the future response
 	 */
 	static CompletableFuture<Response> send(PreparedRequest prepared, Endpoint endpoint,
-			ScheduledExecutorService scheduler) {
+			CoapClientEndpoints endpoints) {
 		RequestExecution execution = new RequestExecution(prepared.request(), prepared.describe(), prepared.timeout());
-		return execution.start(endpoint, scheduler);
+		endpoints.track(execution.future);
+		return execution.start(endpoint, endpoints.getScheduler());
 	}
 
 	private CompletableFuture<Response> start(Endpoint endpoint, ScheduledExecutorService scheduler) {

@@ -9,9 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.coapspring.client.RequestLog.Entry;
+import io.coapspring.client.observe.CoapObservation;
 import io.coapspring.core.CoapResponseEntity;
 import io.coapspring.server.context.LocalCoapPort;
 import org.eclipse.californium.core.CoapServer;
@@ -20,6 +23,7 @@ import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.OptionSet;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -428,6 +432,24 @@ class CoapTemplateIntegrationTests {
 		assertThatIllegalStateException().isThrownBy(() -> dedicated.getForObject(uri("/echo"), String.class));
 		assertThat(this.coap.getForObject(uri("/echo"), String.class)).as("shared endpoints stay open")
 			.isEqualTo("hello");
+	}
+
+	@Test
+	void closingTheEndpointsFailsRequestsAndObservationsInFlight() {
+		CoapTemplate dedicated = this.coap.mutate().dedicatedEndpoints().build();
+		CompletableFuture<String> pending = dedicated.getForObjectAsync(uri("/silent"), String.class);
+		AtomicReference<@Nullable Throwable> observationError = new AtomicReference<>();
+		List<@Nullable String> values = new CopyOnWriteArrayList<>();
+		CoapObservation<String> observation = dedicated.observe(uri("/counter"), String.class, values::add,
+				observationError::set);
+		await().atMost(Duration.ofSeconds(5)).until(() -> !values.isEmpty());
+		dedicated.close();
+		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> pending.get(5, TimeUnit.SECONDS))
+			.withCauseInstanceOf(CoapClientException.class)
+			.withMessageContaining("closed");
+		await().atMost(Duration.ofSeconds(5)).until(() -> observationError.get() != null);
+		assertThat(observationError.get()).hasMessageContaining("closed");
+		assertThat(observation.isActive()).isFalse();
 	}
 
 	@Test
