@@ -1,7 +1,11 @@
 package io.coapspring.client;
 
 import java.io.File;
+import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * End-to-end tests of {@link CoapTemplate} requests against the auto-configured server.
@@ -66,6 +71,15 @@ class CoapTemplateIntegrationTests {
 	@AfterAll
 	static void noPropertiesFileWritten() {
 		assertThat(PROPERTIES_FILE).as("Californium's static standard configuration must not be used").doesNotExist();
+	}
+
+	static boolean isIpv6LoopbackAvailable() {
+		try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0))) {
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	private String uri(String path) {
@@ -109,6 +123,7 @@ class CoapTemplateIntegrationTests {
 
 	@Test
 	void ipv6LiteralUri() {
+		assumeTrue(isIpv6LoopbackAvailable(), "this host has no IPv6 loopback address");
 		String ipv6 = "coap://[::1]:" + this.port + "/echo?t=ipv6";
 		assertThat(this.coap.getForObject(ipv6, String.class)).isEqualTo("hello");
 		Entry request = last("t=ipv6");
