@@ -86,6 +86,8 @@ public class CaliforniumConfigurationFactory {
 		applyBlockwise(this.properties.getBlockwise(), configuration);
 		applyDeduplication(this.properties.getDeduplication(), configuration);
 		applyObserve(this.properties.getObserve(), configuration);
+		setTime(configuration, CoapConfig.NOTIFICATION_REREGISTRATION_BACKOFF,
+				this.properties.getClient().getReregistrationBackoff());
 		configuration.set(CoapConfig.COAP_PORT, Math.max(1, this.properties.getServer().getPort()));
 		for (CoapConfigurationCustomizer customizer : this.customizers) {
 			customizer.customize(configuration);

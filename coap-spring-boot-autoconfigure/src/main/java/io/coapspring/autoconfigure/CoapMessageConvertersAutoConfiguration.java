@@ -1,6 +1,7 @@
 package io.coapspring.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import io.coapspring.convert.ByteArrayCoapMessageConverter;
@@ -30,8 +31,8 @@ import org.springframework.context.annotation.Configuration;
  * {@link CoapMessageConverter} beans first, in {@code @Order}, then the built-ins for text, bytes, and,
  * when Jackson is present, JSON, CBOR and XML with Spring Boot's configured mappers.
  * <p>
- * Each built-in backs off when the application defines a bean of its exact class, which then takes the
- * built-in's place in the order; {@link CoapContentFormat} beans register custom Content-Formats.
+ * Each built-in backs off when the application defines a bean of its class; {@link CoapContentFormat}
+ * beans register custom Content-Formats.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -47,12 +48,13 @@ public final class CoapMessageConvertersAutoConfiguration {
 	}
 
 	/**
-	 * Class names of the built-in converters in the order they are consulted: text and bytes before the
-	 * object mappers, so that a {@code String} or {@code byte[]} is sent as it is whatever the
-	 * Content-Format. Names rather than classes, so that absent Jackson modules are never loaded.
+	 * Classes of the built-in converters, in the order they are consulted: text and bytes come before the
+	 * object mappers, so a String or byte[] is sent as it is whatever the Content-Format. Named rather than
+	 * referenced, so that absent optional converters are not loaded.
 	 */
-	private static final List<String> BUILT_IN_ORDER = List.of(StringCoapMessageConverter.class.getName(),
-			ByteArrayCoapMessageConverter.class.getName(), "io.coapspring.convert.jackson.JacksonJsonCoapMessageConverter",
+	private static final List<String> BUILT_IN_CONVERTERS = List.of(StringCoapMessageConverter.class.getName(),
+			ByteArrayCoapMessageConverter.class.getName(),
+			"io.coapspring.convert.jackson.JacksonJsonCoapMessageConverter",
 			"io.coapspring.convert.jackson.JacksonCborCoapMessageConverter",
 			"io.coapspring.convert.jackson.JacksonXmlCoapMessageConverter");
 
@@ -60,13 +62,18 @@ public final class CoapMessageConvertersAutoConfiguration {
 	@ConditionalOnMissingBean
 	CoapMessageConverters coapMessageConverters(ObjectProvider<CoapMessageConverter> converters,
 			CoapContentFormats coapContentFormats) {
-		List<CoapMessageConverter> all = converters.orderedStream().toList();
-		List<CoapMessageConverter> ordered = new ArrayList<>(all.size());
-		all.stream().filter((converter) -> !BUILT_IN_ORDER.contains(converter.getClass().getName())).forEach(ordered::add);
-		for (String builtIn : BUILT_IN_ORDER) {
-			all.stream().filter((converter) -> converter.getClass().getName().equals(builtIn)).forEach(ordered::add);
-		}
+		// bean registration order of the nested configurations is not guaranteed, so the built-ins are put
+		// in their order explicitly, after the application's converters
+		List<CoapMessageConverter> ordered = new ArrayList<>();
+		List<CoapMessageConverter> builtIns = new ArrayList<>();
+		converters.orderedStream().forEach((converter) -> (isBuiltIn(converter) ? builtIns : ordered).add(converter));
+		builtIns.sort(Comparator.comparingInt((converter) -> BUILT_IN_CONVERTERS.indexOf(converter.getClass().getName())));
+		ordered.addAll(builtIns);
 		return new CoapMessageConverters(ordered, coapContentFormats);
+	}
+
+	private static boolean isBuiltIn(CoapMessageConverter converter) {
+		return BUILT_IN_CONVERTERS.contains(converter.getClass().getName());
 	}
 
 	@Configuration(proxyBeanMethods = false)

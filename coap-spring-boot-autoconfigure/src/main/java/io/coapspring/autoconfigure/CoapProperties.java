@@ -922,12 +922,17 @@ public class CoapProperties {
 	}
 
 	/**
-	 * Defaults of outbound requests.
+	 * Defaults of outbound requests, applied to the auto-configured CoapTemplateBuilder.
 	 */
 	public static class Client {
 
 		/**
-		 * Longest time to wait for a response, retransmissions included.
+		 * Base URI that relative request URIs are resolved against, for instance 'coap://[fd00::7]:5683/api'.
+		 */
+		private @Nullable String baseUri;
+
+		/**
+		 * Longest time to wait for a response, retransmissions and block-wise transfers included.
 		 */
 		private Duration timeout = Duration.ofSeconds(30);
 
@@ -935,6 +940,55 @@ public class CoapProperties {
 		 * Whether requests are sent as CON (retransmitted until acknowledged) rather than NON.
 		 */
 		private boolean confirmable = true;
+
+		/**
+		 * Accept option of requests that set none: a media type such as 'application/cbor' or a
+		 * Content-Format number. Unset sends no Accept option.
+		 */
+		private @Nullable String accept;
+
+		/**
+		 * Content-Format request bodies are written in when a request sets none: a media type or a
+		 * Content-Format number. Unset lets the converters choose from the body type.
+		 */
+		private @Nullable String contentFormat;
+
+		/**
+		 * How often a CON request is retransmitted before giving up, 0 to 20. Unset uses
+		 * 'coap.network.max-retransmit'.
+		 */
+		private @Nullable Integer maxRetransmit;
+
+		/**
+		 * Block size of block-wise transfers, a power of two from 16B to 1024B. Unset uses
+		 * 'coap.blockwise.preferred-block-size'.
+		 */
+		private @Nullable DataSize blockSize;
+
+		/**
+		 * Largest body a response may carry, assembled from blocks, and a request may send. Unset uses
+		 * 'coap.blockwise.max-resource-body-size'.
+		 */
+		private @Nullable DataSize maxBodySize;
+
+		/**
+		 * How long resource discovery on a multicast group collects responses.
+		 */
+		private Duration multicastWindow = Duration.ofSeconds(2);
+
+		/**
+		 * Extra time, after the Max-Age of the latest notification, before an observation without news
+		 * registers again.
+		 */
+		private Duration reregistrationBackoff = Duration.ofSeconds(2);
+
+		public @Nullable String getBaseUri() {
+			return this.baseUri;
+		}
+
+		public void setBaseUri(@Nullable String baseUri) {
+			this.baseUri = baseUri;
+		}
 
 		public Duration getTimeout() {
 			return this.timeout;
@@ -950,6 +1004,62 @@ public class CoapProperties {
 
 		public void setConfirmable(boolean confirmable) {
 			this.confirmable = confirmable;
+		}
+
+		public @Nullable String getAccept() {
+			return this.accept;
+		}
+
+		public void setAccept(@Nullable String accept) {
+			this.accept = accept;
+		}
+
+		public @Nullable String getContentFormat() {
+			return this.contentFormat;
+		}
+
+		public void setContentFormat(@Nullable String contentFormat) {
+			this.contentFormat = contentFormat;
+		}
+
+		public @Nullable Integer getMaxRetransmit() {
+			return this.maxRetransmit;
+		}
+
+		public void setMaxRetransmit(@Nullable Integer maxRetransmit) {
+			this.maxRetransmit = maxRetransmit;
+		}
+
+		public @Nullable DataSize getBlockSize() {
+			return this.blockSize;
+		}
+
+		public void setBlockSize(@Nullable DataSize blockSize) {
+			this.blockSize = blockSize;
+		}
+
+		public @Nullable DataSize getMaxBodySize() {
+			return this.maxBodySize;
+		}
+
+		public void setMaxBodySize(@Nullable DataSize maxBodySize) {
+			this.maxBodySize = maxBodySize;
+		}
+
+		public Duration getMulticastWindow() {
+			return this.multicastWindow;
+		}
+
+		public void setMulticastWindow(Duration multicastWindow) {
+			this.multicastWindow = multicastWindow;
+		}
+
+		public Duration getReregistrationBackoff() {
+			return this.reregistrationBackoff;
+		}
+
+		public void setReregistrationBackoff(Duration reregistrationBackoff) {
+			this.reregistrationBackoff = reregistrationBackoff;
 		}
 
 	}

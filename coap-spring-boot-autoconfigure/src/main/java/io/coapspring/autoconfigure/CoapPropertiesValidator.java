@@ -1,5 +1,7 @@
 package io.coapspring.autoconfigure;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 
 import io.coapspring.autoconfigure.CoapProperties.Blockwise;
@@ -44,7 +46,36 @@ final class CoapPropertiesValidator {
 				Integer.MAX_VALUE);
 		positive("coap.observe.notification-check-interval-time", observe.getNotificationCheckIntervalTime());
 		intRange("coap.observe.max-observers", observe.getMaxObservers(), 0, Integer.MAX_VALUE);
-		positive("coap.client.timeout", this.properties.getClient().getTimeout());
+		validateClient(this.properties.getClient());
+	}
+
+	private void validateClient(CoapProperties.Client client) {
+		positive("coap.client.timeout", client.getTimeout());
+		String baseUri = client.getBaseUri();
+		if (baseUri != null && !isAbsoluteCoapUri(baseUri)) {
+			throw invalid("coap.client.base-uri", baseUri, "must be an absolute coap:// URI with a host");
+		}
+		if (client.getMaxRetransmit() != null) {
+			intRange("coap.client.max-retransmit", client.getMaxRetransmit(), 0, 20);
+		}
+		if (client.getBlockSize() != null) {
+			blockSize("coap.client.block-size", client.getBlockSize());
+		}
+		if (client.getMaxBodySize() != null) {
+			sizeRange("coap.client.max-body-size", client.getMaxBodySize(), 1, Integer.MAX_VALUE);
+		}
+		positive("coap.client.multicast-window", client.getMulticastWindow());
+		notNegative("coap.client.reregistration-backoff", client.getReregistrationBackoff());
+	}
+
+	private static boolean isAbsoluteCoapUri(String uri) {
+		try {
+			URI parsed = new URI(uri);
+			return "coap".equalsIgnoreCase(parsed.getScheme()) && parsed.getHost() != null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
 	}
 
 	private void validateNetwork(Network network) {
@@ -103,14 +134,18 @@ final class CoapPropertiesValidator {
 	}
 
 	private void validateBlockwise(Blockwise blockwise) {
-		long blockSize = blockwise.getPreferredBlockSize().toBytes();
-		if (blockSize < 16 || blockSize > 1024 || Long.bitCount(blockSize) != 1) {
-			throw invalid("coap.blockwise.preferred-block-size", blockwise.getPreferredBlockSize(),
-					"must be a power of two from 16B to 1024B (RFC 7959 block sizes 16, 32, ..., 1024)");
-		}
+		blockSize("coap.blockwise.preferred-block-size", blockwise.getPreferredBlockSize());
 		sizeRange("coap.blockwise.max-message-size", blockwise.getMaxMessageSize(), 16, MAX_UDP_PAYLOAD);
 		sizeRange("coap.blockwise.max-resource-body-size", blockwise.getMaxResourceBodySize(), 1, Integer.MAX_VALUE);
 		positive("coap.blockwise.status-lifetime", blockwise.getStatusLifetime());
+	}
+
+	private static void blockSize(String name, DataSize size) {
+		long bytes = size.toBytes();
+		if (bytes < 16 || bytes > 1024 || Long.bitCount(bytes) != 1) {
+			throw invalid(name, size,
+					"must be a power of two from 16B to 1024B (RFC 7959 block sizes 16, 32, ..., 1024)");
+		}
 	}
 
 	private static void intRange(String name, int value, int min, int max) {

@@ -1,0 +1,315 @@
+package io.coapspring.client;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.network.Endpoint;
+import org.eclipse.californium.core.coap.option.OptionRegistry;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.util.DaemonThreadFactory;
+import org.eclipse.californium.elements.util.ExecutorsUtil;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * The UDP endpoints {@link CoapTemplate}s send from, and the threads behind them: node-coap's
+ * {@code globalAgent} and {@code globalAgentIPv6}.
+ * <p>
+ * One endpoint bound to the IPv4 wildcard address and one bound to the IPv6 wildcard address are created on
+ * first use, with the application's in-memory Californium {@link Configuration} and {@link OptionRegistry}.
+ * A request that asks for a block size other than the configured one uses an endpoint of that block size,
+ * also created on first use, since Californium's block-wise layer takes the Block1 size from its endpoint.
+ * {@link #close()} stops the endpoints and the executors; the auto-configured instance is closed with the
+ * application context.
+ * <p>
+ * {@link #forEndpoint(Endpoint, OptionRegistry)} wraps one given endpoint instead, for instance the server's,
+ * so that requests leave from the server's port; that endpoint is only stopped here if it was started here.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+public class CoapClientEndpoints implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(CoapClientEndpoints.class);
+
+	private static final long SHUTDOWN_WAIT_MILLIS = 1000;
+
+	private final Configuration configuration;
+
+	private final OptionRegistry optionRegistry;
+
+	private final @Nullable Endpoint fixedEndpoint;
+
+	private final String name;
+
+	private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+
+	private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+
+	private @Nullable ScheduledExecutorService mainExecutor;
+
+	private @Nullable ScheduledThreadPoolExecutor scheduler;
+
+	private @Nullable ExecutorService callbackExecutor;
+
+	private boolean startedFixedEndpoint;
+
+	private boolean closed;
+
+	/**
+	 * Create endpoints that are bound on first use.
+	 * @param configuration the Californium configuration of the endpoints
+	 * @param optionRegistry the registry of the options the endpoints parse and the client resolves by name
+	 */
+	public CoapClientEndpoints(Configuration configuration, OptionRegistry optionRegistry) {
+		this(configuration, optionRegistry, null, "CoapClient");
+	}
+
+	private CoapClientEndpoints(Configuration configuration, OptionRegistry optionRegistry,
+			@Nullable Endpoint fixedEndpoint, String name) {
+		Assert.notNull(configuration, "'configuration' must not be null");
+		Assert.notNull(optionRegistry, "'optionRegistry' must not be null");
+		this.configuration = configuration;
+		this.optionRegistry = optionRegistry;
+		this.fixedEndpoint = fixedEndpoint;
+		this.name = name;
+	}
+
+	/**
+	 * Use one given endpoint for every request, whatever the address family and block size.
+	 * @param endpoint the endpoint; if it is not started, it is started on first use with executors of these
+	 * endpoints and destroyed by {@link #close()}
+	 * @param optionRegistry the registry the client resolves option names with
+	 * @return endpoints that always answer the given one
+	 */
+	public static CoapClientEndpoints forEndpoint(Endpoint endpoint, OptionRegistry optionRegistry) {
+		Assert.notNull(endpoint, "'endpoint' must not be null");
+		return new CoapClientEndpoints(endpoint.getConfig(), optionRegistry, endpoint, "CoapClient(fixed)");
+	}
+
+	/**
+	 * Create new endpoints with the same configuration, which bind their own sockets (node-coap's
+	 * {@code new Agent()}).
+	 * @return endpoints the caller must close
+	 */
+	public CoapClientEndpoints createDedicated() {
+		return new CoapClientEndpoints(this.configuration, this.optionRegistry, null, "CoapClient(dedicated)");
+	}
+
+	/**
+	 * Return the Californium configuration of the endpoints.
+	 * @return the configuration
+	 */
+	public Configuration getConfiguration() {
+		return this.configuration;
+	}
+
+	/**
+	 * Return the option registry.
+	 * @return the registry
+	 */
+	public OptionRegistry getOptionRegistry() {
+		return this.optionRegistry;
+	}
+
+	/**
+	 * Return the endpoint for requests to the given destination, binding it on first use.
+	 * @param destination the destination address; its family selects the endpoint
+	 * @param blockSize the block size of block-wise transfers, or 0 for the configured one
+	 * @return a started endpoint
+	 * @throws CoapClientException if the endpoint cannot be bound
+	 * @throws IllegalStateException if these endpoints are closed
+	 */
+	public synchronized Endpoint getEndpoint(InetAddress destination, int blockSize) {
+		Assert.notNull(destination, "'destination' must not be null");
+		Assert.state(!this.closed, "CoAP client endpoints are closed");
+		if (this.fixedEndpoint != null) {
+			if (!this.fixedEndpoint.isStarted()) {
+				startIfNeeded(this.fixedEndpoint);
+				this.startedFixedEndpoint = true;
+			}
+			return this.fixedEndpoint;
+		}
+		boolean ipv6 = destination instanceof Inet6Address;
+		int configured = this.configuration.get(CoapConfig.PREFERRED_BLOCK_SIZE);
+		int size = (blockSize <= 0) ? configured : blockSize;
+		String key = (ipv6 ? "ipv6" : "ipv4") + ((size != configured) ? "-block" + size : "");
+		Endpoint endpoint = this.endpoints.get(key);
+		if (endpoint == null) {
+			endpoint = createEndpoint(ipv6, size, configured, key);
+			this.endpoints.put(key, endpoint);
+		}
+		return endpoint;
+	}
+
+	/**
+	 * Return the endpoints bound so far.
+	 * @return the endpoints, the fixed one if any
+	 */
+	public synchronized List<Endpoint> getEndpoints() {
+		if (this.fixedEndpoint != null) {
+			return List.of(this.fixedEndpoint);
+		}
+		return new ArrayList<>(this.endpoints.values());
+	}
+
+	/**
+	 * Return the scheduler of request timeouts and observe re-registrations.
+	 * @return the scheduler
+	 */
+	public synchronized ScheduledThreadPoolExecutor getScheduler() {
+		Assert.state(!this.closed, "CoAP client endpoints are closed");
+		if (this.scheduler == null) {
+			this.scheduler = ExecutorsUtil.newDefaultSecondaryScheduler(this.name + "(secondary)#");
+		}
+		return this.scheduler;
+	}
+
+	/**
+	 * Return the executor that converts responses and runs callbacks, so that application code never runs
+	 * on Californium's protocol threads.
+	 * @return the executor
+	 */
+	public synchronized Executor getCallbackExecutor() {
+		Assert.state(!this.closed, "CoAP client endpoints are closed");
+		if (this.callbackExecutor == null) {
+			this.callbackExecutor = Executors.newCachedThreadPool(new DaemonThreadFactory(this.name + "(callback)#"));
+		}
+		return this.callbackExecutor;
+	}
+
+	/**
+	 * Track the completion of a request or observation, so that {@link #close()} can fail it rather than
+	 * leave its caller waiting.
+	 * @param completion completes when the request or observation ends
+	 */
+	void track(CompletableFuture<?> completion) {
+		synchronized (this) {
+			if (!this.closed) {
+				this.inFlight.add(completion);
+				completion.whenComplete((result, ex) -> this.inFlight.remove(completion));
+				return;
+			}
+		}
+		completion.completeExceptionally(closedException());
+	}
+
+	private static CoapClientException closedException() {
+		return new CoapClientException("The CoAP client endpoints were closed");
+	}
+
+	private Endpoint createEndpoint(boolean ipv6, int blockSize, int configuredBlockSize, String key) {
+		Configuration endpointConfiguration = this.configuration;
+		if (blockSize != configuredBlockSize) {
+			endpointConfiguration = new Configuration(this.configuration);
+			endpointConfiguration.set(CoapConfig.PREFERRED_BLOCK_SIZE, blockSize);
+			endpointConfiguration.set(CoapConfig.MAX_MESSAGE_SIZE, blockSize);
+		}
+		InetSocketAddress bindAddress = new InetSocketAddress(wildcard(ipv6), 0);
+		CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(endpointConfiguration)
+			.setInetSocketAddress(bindAddress)
+			.setOptionRegistry(this.optionRegistry)
+			.setLoggingTag(this.name + "-" + key)
+			.build();
+		startIfNeeded(endpoint);
+		if (logger.isDebugEnabled()) {
+			logger.debug("CoAP client endpoint " + key + " bound to " + endpoint.getAddress());
+		}
+		return endpoint;
+	}
+
+	private void startIfNeeded(Endpoint endpoint) {
+		if (endpoint.isStarted()) {
+			return;
+		}
+		endpoint.setExecutors(mainExecutor(), getScheduler());
+		try {
+			endpoint.start();
+		}
+		catch (IOException ex) {
+			endpoint.destroy();
+			throw new CoapClientException("Could not start CoAP client endpoint " + endpoint.getAddress(), ex);
+		}
+	}
+
+	private ScheduledExecutorService mainExecutor() {
+		if (this.mainExecutor == null) {
+			int threads = this.configuration.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT);
+			if (threads <= 0) {
+				threads = Runtime.getRuntime().availableProcessors();
+			}
+			this.mainExecutor = ExecutorsUtil.newScheduledThreadPool(threads,
+					new DaemonThreadFactory(this.name + "(main)#"));
+		}
+		return this.mainExecutor;
+	}
+
+	private static InetAddress wildcard(boolean ipv6) {
+		try {
+			return InetAddress.getByName(ipv6 ? "::" : "0.0.0.0");
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Stop and destroy the endpoints bound here and shut the executors down. Requests still in flight fail
+	 * with a {@link CoapClientException}; observations end with one.
+	 */
+	@Override
+	public void close() {
+		List<Endpoint> owned;
+		List<ExecutorService> executors = new ArrayList<>(3);
+		synchronized (this) {
+			if (this.closed) {
+				return;
+			}
+			this.closed = true;
+			owned = new ArrayList<>(this.endpoints.values());
+			this.endpoints.clear();
+			if (this.fixedEndpoint != null && this.startedFixedEndpoint) {
+				owned.add(this.fixedEndpoint);
+			}
+			addIfPresent(executors, this.callbackExecutor);
+			addIfPresent(executors, this.mainExecutor);
+			addIfPresent(executors, this.scheduler);
+		}
+		for (CompletableFuture<?> completion : List.copyOf(this.inFlight)) {
+			completion.completeExceptionally(closedException());
+		}
+		for (Endpoint endpoint : owned) {
+			endpoint.destroy();
+		}
+		if (!executors.isEmpty()) {
+			ExecutorsUtil.shutdownExecutorGracefully(SHUTDOWN_WAIT_MILLIS, executors.toArray(new ExecutorService[0]));
+		}
+	}
+
+	private static void addIfPresent(List<ExecutorService> executors, @Nullable ExecutorService executor) {
+		if (executor != null) {
+			executors.add(executor);
+		}
+	}
+
+}

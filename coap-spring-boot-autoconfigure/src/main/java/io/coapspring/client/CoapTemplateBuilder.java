@@ -1,0 +1,308 @@
+package io.coapspring.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import io.coapspring.convert.CoapContentFormats;
+import io.coapspring.convert.CoapMessageConverter;
+import io.coapspring.convert.CoapMessageConverters;
+import org.eclipse.californium.core.coap.BlockOption;
+import org.eclipse.californium.core.network.Endpoint;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Builds {@link CoapTemplate}s. The auto-configured builder is a prototype bean, already configured from
+ * the {@code coap.client.*} properties and the {@link CoapTemplateCustomizer} beans; each injection point gets
+ * its own copy, so changing one does not affect the others.
+ *
+ * <pre class="code">
+ * CoapTemplate devices = builder.baseUri("coap://[fd00::7]")
+ *     .timeout(Duration.ofSeconds(5))
+ *     .accept("application/cbor")
+ *     .dedicatedEndpoints()
+ *     .build();
+ * </pre>
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+public class CoapTemplateBuilder {
+
+	private final CoapClientEndpoints sharedEndpoints;
+
+	private CoapMessageConverters messageConverters;
+
+	private final List<CoapMessageConverter> additionalConverters = new ArrayList<>();
+
+	private @Nullable String baseUri;
+
+	private Duration timeout = Duration.ofSeconds(30);
+
+	private boolean confirmable = true;
+
+	private @Nullable String accept;
+
+	private @Nullable String contentFormat;
+
+	private @Nullable Integer maxRetransmit;
+
+	private int blockSize;
+
+	private int maxBodySize;
+
+	private Duration multicastWindow = Duration.ofSeconds(2);
+
+	private @Nullable Endpoint endpoint;
+
+	private boolean dedicatedEndpoints;
+
+	private @Nullable Executor callbackExecutor;
+
+	/**
+	 * Create a builder with default settings.
+	 * @param endpoints the shared endpoints templates send from unless told otherwise
+	 * @param messageConverters the converters of payloads
+	 */
+	public CoapTemplateBuilder(CoapClientEndpoints endpoints, CoapMessageConverters messageConverters) {
+		Assert.notNull(endpoints, "'endpoints' must not be null");
+		Assert.notNull(messageConverters, "'messageConverters' must not be null");
+		this.sharedEndpoints = endpoints;
+		this.messageConverters = messageConverters;
+	}
+
+	/**
+	 * Create a builder with the settings of another one.
+	 * @param other the builder to copy
+	 */
+	public CoapTemplateBuilder(CoapTemplateBuilder other) {
+		Assert.notNull(other, "'other' must not be null");
+		this.sharedEndpoints = other.sharedEndpoints;
+		this.messageConverters = other.messageConverters;
+		this.additionalConverters.addAll(other.additionalConverters);
+		this.baseUri = other.baseUri;
+		this.timeout = other.timeout;
+		this.confirmable = other.confirmable;
+		this.accept = other.accept;
+		this.contentFormat = other.contentFormat;
+		this.maxRetransmit = other.maxRetransmit;
+		this.blockSize = other.blockSize;
+		this.maxBodySize = other.maxBodySize;
+		this.multicastWindow = other.multicastWindow;
+		this.endpoint = other.endpoint;
+		this.dedicatedEndpoints = other.dedicatedEndpoints;
+		this.callbackExecutor = other.callbackExecutor;
+	}
+
+	/**
+	 * Set the base URI relative URIs are resolved against.
+	 * @param baseUri an absolute URI such as {@code coap://[fd00::7]:5683/api}, {@code null} for none
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder baseUri(@Nullable String baseUri) {
+		Assert.isTrue(baseUri == null || baseUri.contains("://"), () -> "Base URI '" + baseUri + "' is not absolute");
+		this.baseUri = baseUri;
+		return this;
+	}
+
+	/**
+	 * Set how long to wait for a response, retransmissions and block-wise transfers included.
+	 * @param timeout the timeout
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder timeout(Duration timeout) {
+		Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
+		this.timeout = timeout;
+		return this;
+	}
+
+	/**
+	 * Set whether requests are sent as CON (retransmitted until acknowledged) or NON.
+	 * @param confirmable {@code true} for CON
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder confirmable(boolean confirmable) {
+		this.confirmable = confirmable;
+		return this;
+	}
+
+	/**
+	 * Set the Accept option sent with every request that sets none itself.
+	 * @param accept a media type or a Content-Format number, {@code null} for none
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder accept(@Nullable String accept) {
+		this.accept = accept;
+		return this;
+	}
+
+	/**
+	 * Set the Content-Format request bodies are written in when a request sets none itself.
+	 * @param contentFormat a media type or a Content-Format number, {@code null} to let the converters choose
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder contentFormat(@Nullable String contentFormat) {
+		this.contentFormat = contentFormat;
+		return this;
+	}
+
+	/**
+	 * Set how often a CON request is retransmitted before giving up.
+	 * @param maxRetransmit 0 to 20, {@code null} for {@code coap.network.max-retransmit}
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder maxRetransmit(@Nullable Integer maxRetransmit) {
+		Assert.isTrue(maxRetransmit == null || (maxRetransmit >= 0 && maxRetransmit <= 20),
+				"'maxRetransmit' must be between 0 and 20");
+		this.maxRetransmit = maxRetransmit;
+		return this;
+	}
+
+	/**
+	 * Set the block size of block-wise transfers.
+	 * @param blockSize a power of two from 16 to 1024 bytes, {@code null} for
+	 * {@code coap.blockwise.preferred-block-size}
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder blockSize(@Nullable DataSize blockSize) {
+		if (blockSize == null) {
+			this.blockSize = 0;
+			return this;
+		}
+		long size = blockSize.toBytes();
+		Assert.isTrue(size >= 16 && size <= 1024 && Long.bitCount(size) == 1 && BlockOption.size2Szx((int) size) >= 0,
+				"'blockSize' must be a power of two from 16B to 1024B");
+		this.blockSize = (int) size;
+		return this;
+	}
+
+	/**
+	 * Set the largest body accepted in a response or sent in a request.
+	 * @param maxBodySize the size, {@code null} for {@code coap.blockwise.max-resource-body-size}
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder maxBodySize(@Nullable DataSize maxBodySize) {
+		Assert.isTrue(maxBodySize == null || (maxBodySize.toBytes() > 0 && maxBodySize.toBytes() <= Integer.MAX_VALUE),
+				"'maxBodySize' must be between 1B and 2GB");
+		this.maxBodySize = (maxBodySize != null) ? (int) maxBodySize.toBytes() : 0;
+		return this;
+	}
+
+	/**
+	 * Set how long {@link CoapTemplate#discover(String, String)} on a multicast group collects responses.
+	 * @param multicastWindow the window
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder multicastWindow(Duration multicastWindow) {
+		Assert.isTrue(multicastWindow != null && !multicastWindow.isNegative() && !multicastWindow.isZero(),
+				"'multicastWindow' must be positive");
+		this.multicastWindow = multicastWindow;
+		return this;
+	}
+
+	/**
+	 * Replace the converters of payloads.
+	 * @param messageConverters the converters
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder messageConverters(CoapMessageConverters messageConverters) {
+		Assert.notNull(messageConverters, "'messageConverters' must not be null");
+		this.messageConverters = messageConverters;
+		this.additionalConverters.clear();
+		return this;
+	}
+
+	/**
+	 * Add converters, consulted before the others.
+	 * @param converters the converters, in order
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder additionalMessageConverters(CoapMessageConverter... converters) {
+		Assert.noNullElements(converters, "'converters' must not contain null elements");
+		this.additionalConverters.addAll(Arrays.asList(converters));
+		return this;
+	}
+
+	/**
+	 * Send every request from the given endpoint, for instance one of the server's so that requests leave
+	 * from the server's port. Endpoint and executors are shut down by {@link CoapTemplate#close()} only if
+	 * the template had to start the endpoint.
+	 * @param endpoint the endpoint, {@code null} to use the shared endpoints again
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder endpoint(@Nullable Endpoint endpoint) {
+		this.endpoint = endpoint;
+		this.dedicatedEndpoints = false;
+		return this;
+	}
+
+	/**
+	 * Give the template its own endpoints instead of the shared ones (node-coap's {@code new Agent()}):
+	 * its own sockets and threads, closed by {@link CoapTemplate#close()}, which Spring calls for a template
+	 * bean.
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder dedicatedEndpoints() {
+		this.dedicatedEndpoints = true;
+		this.endpoint = null;
+		return this;
+	}
+
+	/**
+	 * Set the executor that converts asynchronous responses, completes futures and delivers notifications.
+	 * @param callbackExecutor the executor, {@code null} for the endpoints' own
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder callbackExecutor(@Nullable Executor callbackExecutor) {
+		this.callbackExecutor = callbackExecutor;
+		return this;
+	}
+
+	/**
+	 * Apply a customizer.
+	 * @param customizer the customizer
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder apply(CoapTemplateCustomizer customizer) {
+		Assert.notNull(customizer, "'customizer' must not be null");
+		customizer.customize(this);
+		return this;
+	}
+
+	/**
+	 * Build a template.
+	 * @return the template
+	 * @throws IllegalArgumentException if the Accept or Content-Format names no known Content-Format
+	 */
+	public CoapTemplate build() {
+		CoapMessageConverters converters = this.messageConverters;
+		if (!this.additionalConverters.isEmpty()) {
+			List<CoapMessageConverter> all = new ArrayList<>(this.additionalConverters);
+			all.addAll(converters.getConverters());
+			converters = new CoapMessageConverters(all, converters.getContentFormats());
+		}
+		CoapContentFormats formats = converters.getContentFormats();
+		Integer acceptFormat = (this.accept != null) ? formats.resolve(this.accept) : null;
+		Integer bodyFormat = (this.contentFormat != null) ? formats.resolve(this.contentFormat) : null;
+		ClientDefaults defaults = new ClientDefaults(this.timeout, this.confirmable, acceptFormat, bodyFormat,
+				this.maxRetransmit, this.blockSize, this.maxBodySize, this.multicastWindow);
+		CoapClientEndpoints endpoints = this.sharedEndpoints;
+		boolean owned = false;
+		if (this.endpoint != null) {
+			endpoints = CoapClientEndpoints.forEndpoint(this.endpoint, this.sharedEndpoints.getOptionRegistry());
+			owned = true;
+		}
+		else if (this.dedicatedEndpoints) {
+			endpoints = this.sharedEndpoints.createDedicated();
+			owned = true;
+		}
+		return new CoapTemplate(new CoapTemplateBuilder(this), endpoints, owned, converters, defaults, this.baseUri,
+				this.callbackExecutor);
+	}
+
+}

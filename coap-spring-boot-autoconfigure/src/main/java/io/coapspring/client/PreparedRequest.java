@@ -1,0 +1,29 @@
+package io.coapspring.client;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+
+import org.eclipse.californium.core.coap.Request;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Californium {@link Request} ready to be sent, with what the template needs to send it and to read its
+ * response.
+ *
+ * @param request the request
+ * @param uri the absolute URI it was built from
+ * @param destination the address it is sent to
+ * @param blockSize the block size of its endpoint, 0 for the configured one
+ * @param timeout how long to wait for its response
+ * @param accept the Accept Content-Format it carries, {@code null} for none
+ * @author CoAP Spring Boot team
+ */
+record PreparedRequest(Request request, URI uri, InetSocketAddress destination, int blockSize, Duration timeout,
+		@Nullable Integer accept) {
+
+	String describe() {
+		return this.request.getCode() + " " + this.uri;
+	}
+
+}

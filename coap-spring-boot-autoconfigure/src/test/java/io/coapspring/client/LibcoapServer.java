@@ -1,0 +1,106 @@
+package io.coapspring.client;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A libcoap {@code coap-server-notls} process on 127.0.0.1 and a free port: a CoAP server nobody here
+ * wrote. Stopped by its PID.
+ */
+final class LibcoapServer implements AutoCloseable {
+
+	static final String COMMAND = "coap-server-notls";
+
+	private final Process process;
+
+	private final int port;
+
+	private final Path log;
+
+	private LibcoapServer(Process process, int port, Path log) {
+		this.process = process;
+		this.port = port;
+		this.log = log;
+	}
+
+	/**
+	 * Start a server, or skip the test when libcoap is not installed (fail instead on CI).
+	 * @param arguments extra arguments, for instance {@code -d 10}
+	 */
+	static LibcoapServer start(String... arguments) throws IOException {
+		Path executable = executable().orElse(null);
+		if (executable == null) {
+			String message = COMMAND + " is not installed: install the Debian package libcoap3-bin";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				fail(message);
+			}
+			assumeTrue(false, message);
+		}
+		int port = freeUdpPort();
+		Path log = Files.createTempFile("libcoap-", ".log");
+		List<String> command = new ArrayList<>(List.of(executable.toString(), "-A", "127.0.0.1", "-p",
+				String.valueOf(port), "-v", "7"));
+		command.addAll(List.of(arguments));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		return new LibcoapServer(process, port, log);
+	}
+
+	static Optional<Path> executable() {
+		String path = System.getenv("PATH");
+		for (String directory : ((path != null) ? path : "/usr/bin:/bin").split(File.pathSeparator)) {
+			Path candidate = Path.of(directory, COMMAND);
+			if (Files.isExecutable(candidate)) {
+				return Optional.of(candidate);
+			}
+		}
+		return Optional.empty();
+	}
+
+	private static int freeUdpPort() throws IOException {
+		try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+			return socket.getLocalPort();
+		}
+	}
+
+	String uri(String path) {
+		return "coap://127.0.0.1:" + this.port + path;
+	}
+
+	long pid() {
+		return this.process.pid();
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/**
+	 * Return what the server logged so far; with {@code -v 7} it logs every PDU it receives.
+	 */
+	String log() throws IOException {
+		return Files.readString(this.log, StandardCharsets.UTF_8);
+	}
+
+	@Override
+	public void close() throws Exception {
+		this.process.destroy();
+		if (!this.process.waitFor(5, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+		}
+		Files.deleteIfExists(this.log);
+	}
+
+}

@@ -1,0 +1,87 @@
+package io.coapspring.client;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+
+import org.eclipse.californium.core.coap.OptionSet;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link RequestTarget}.
+ */
+class RequestTargetTests {
+
+	@Test
+	void ipv4LiteralWithDefaultPort() {
+		URI uri = URI.create("coap://127.0.0.1/a/b?x=1&y=2");
+		InetSocketAddress destination = RequestTarget.destination(uri);
+		assertThat(destination.getPort()).isEqualTo(5683);
+		OptionSet options = new OptionSet();
+		RequestTarget.applyUriOptions(uri, destination, options);
+		assertThat(options.hasUriHost()).isFalse();
+		assertThat(options.hasUriPort()).isFalse();
+		assertThat(options.getUriPath()).containsExactly("a", "b");
+		assertThat(options.getUriQuery()).containsExactly("x=1", "y=2");
+	}
+
+	@Test
+	void ipv6Literal() {
+		URI uri = URI.create("coap://[::1]:6000/");
+		InetSocketAddress destination = RequestTarget.destination(uri);
+		assertThat(destination.getAddress().getHostAddress()).isEqualTo("0:0:0:0:0:0:0:1");
+		OptionSet options = new OptionSet();
+		RequestTarget.applyUriOptions(uri, destination, options);
+		assertThat(options.hasUriHost()).isFalse();
+		assertThat(options.getUriPath()).isEmpty();
+	}
+
+	@Test
+	void encodedSeparatorsStayInsideTheirSegmentOrArgument() {
+		URI uri = URI.create("coap://127.0.0.1/a%2Fb/c%20d/?q=1%262");
+		OptionSet options = new OptionSet();
+		RequestTarget.applyUriOptions(uri, RequestTarget.destination(uri), options);
+		assertThat(options.getUriPath()).containsExactly("a/b", "c d", "");
+		assertThat(options.getUriQuery()).containsExactly("q=1&2");
+	}
+
+	@Test
+	void targetOnAnotherHostThroughAProxyKeepsHostAndPort() {
+		URI target = URI.create("http://example.org/t");
+		InetSocketAddress proxy = new InetSocketAddress("127.0.0.1", 5683);
+		OptionSet options = new OptionSet();
+		RequestTarget.applyUriOptions(target, proxy, options);
+		assertThat(options.getUriHost()).isEqualTo("example.org");
+		assertThat(options.getUriPort()).isEqualTo(80);
+		assertThat(options.getUriPath()).containsExactly("t");
+	}
+
+	@Test
+	void proxiedRequestAlwaysNamesTheHost() {
+		URI target = URI.create("coap://127.0.0.1:6000/t");
+		InetSocketAddress proxy = new InetSocketAddress("127.0.0.1", 5683);
+		OptionSet options = new OptionSet();
+		RequestTarget.applyProxiedUriOptions(target, proxy, options);
+		assertThat(options.getUriHost()).isEqualTo("127.0.0.1");
+		assertThat(options.getUriPort()).isEqualTo(6000);
+	}
+
+	@Test
+	void onlyCoapIsSent() {
+		assertThatIllegalArgumentException().isThrownBy(() -> RequestTarget.destination(URI.create("coaps://h/")))
+			.withMessageContaining("coaps");
+		assertThatIllegalArgumentException().isThrownBy(() -> RequestTarget.destination(URI.create("coap:/x")))
+			.withMessageContaining("no host");
+	}
+
+	@Test
+	void unknownHostIsAClientException() {
+		assertThatExceptionOfType(CoapClientException.class)
+			.isThrownBy(() -> RequestTarget.destination(URI.create("coap://no-such-host.invalid/")))
+			.withMessageContaining("no-such-host.invalid");
+	}
+
+}
