@@ -1,5 +1,8 @@
 package io.coapspring.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.coapspring.convert.ByteArrayCoapMessageConverter;
 import io.coapspring.convert.CoapContentFormat;
 import io.coapspring.convert.CoapContentFormats;
@@ -43,15 +46,27 @@ public final class CoapMessageConvertersAutoConfiguration {
 		return new CoapContentFormats(formats.orderedStream().toList());
 	}
 
+	/**
+	 * The built-in converters, in the order they are consulted after the application's: text and bytes before
+	 * the object mappers, so a String or byte[] is sent as it is whatever the Content-Format, and JSON before
+	 * CBOR and XML, so an object is sent as JSON when the client expresses no preference.
+	 */
+	private static final List<Class<?>> BUILT_IN_ORDER = List.of(StringCoapMessageConverter.class,
+			ByteArrayCoapMessageConverter.class, JacksonJsonCoapMessageConverter.class,
+			JacksonCborCoapMessageConverter.class, JacksonXmlCoapMessageConverter.class);
+
 	@Bean
 	@ConditionalOnMissingBean
 	CoapMessageConverters coapMessageConverters(ObjectProvider<CoapMessageConverter> converters,
 			CoapContentFormats coapContentFormats) {
-		return new CoapMessageConverters(converters.orderedStream().toList(), coapContentFormats);
+		List<CoapMessageConverter> all = converters.orderedStream().toList();
+		List<CoapMessageConverter> ordered = new ArrayList<>(all.size());
+		all.stream().filter((converter) -> !BUILT_IN_ORDER.contains(converter.getClass())).forEach(ordered::add);
+		for (Class<?> builtIn : BUILT_IN_ORDER) {
+			all.stream().filter((converter) -> converter.getClass() == builtIn).forEach(ordered::add);
+		}
+		return new CoapMessageConverters(ordered, coapContentFormats);
 	}
-
-	// Nested configurations register their converters in declaration order: text and bytes come before
-	// the object mappers, so a String or byte[] is sent as it is whatever the Content-Format.
 
 	@Configuration(proxyBeanMethods = false)
 	static class BasicConverters {
