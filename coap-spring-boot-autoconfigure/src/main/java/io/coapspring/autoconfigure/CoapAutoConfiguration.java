@@ -1,7 +1,10 @@
 package io.coapspring.autoconfigure;
 
 import io.coapspring.config.CoapConfigurationCustomizer;
+import io.coapspring.option.CoapOptionRegistries;
 import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.option.OptionDefinition;
+import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.elements.config.Configuration;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,8 +16,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the parts
- * of CoAP that servers and clients share: the {@code coap.*} properties and the in-memory Californium
- * {@link Configuration} built from them.
+ * of CoAP that servers and clients share: the {@code coap.*} properties, the in-memory Californium
+ * {@link Configuration} built from them, and the {@link OptionRegistry} named {@code coapOptionRegistry}: the
+ * standard options plus the application's custom {@link OptionDefinition} beans, which endpoints parse with.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -28,6 +32,12 @@ public final class CoapAutoConfiguration {
 	@ConditionalOnMissingBean
 	Configuration coapConfiguration(CoapProperties properties, ObjectProvider<CoapConfigurationCustomizer> customizers) {
 		return new CaliforniumConfigurationFactory(properties, customizers.orderedStream().toList()).create();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OptionRegistry coapOptionRegistry(ObjectProvider<OptionDefinition> optionDefinitions) {
+		return CoapOptionRegistries.withCustomOptions(optionDefinitions.orderedStream().toList());
 	}
 
 }

@@ -1,10 +1,12 @@
 package io.coapspring.autoconfigure;
 
 import io.coapspring.server.CoapRequestGate;
+import io.coapspring.server.CoapRequestRouter;
 import io.coapspring.server.CoapServerCustomizer;
 import io.coapspring.server.CoapServerFactory;
 import io.coapspring.server.CoapServerLifecycle;
 import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.californium.elements.config.Configuration;
 
@@ -18,9 +20,10 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the CoAP
- * server: a {@link CoapServer} with a UDP endpoint configured from {@code coap.server.*}, the
- * {@link CoapServerCustomizer} beans applied in order, every Californium {@link Resource} bean added, and
- * a lifecycle that starts it after the context refresh and stops it on close.
+ * server: a {@link CoapServer} with a UDP endpoint configured from {@code coap.server.*} that parses options
+ * with the {@code coapOptionRegistry} and delivers requests through the {@link CoapRequestRouter} (the handler
+ * methods) before its resource tree, the {@link CoapServerCustomizer} beans applied in order, every Californium
+ * {@link Resource} bean added, and a lifecycle that starts it after the context refresh and stops it on close.
  * <p>
  * {@code coap.server.enabled=false} leaves no server; the shared configuration and client beans stay.
  *
@@ -40,8 +43,12 @@ public final class CoapServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CoapServerFactory coapServerFactory(Configuration coapConfiguration, CoapRequestGate coapRequestGate) {
-		return new CoapServerFactory(coapConfiguration, coapRequestGate);
+	CoapServerFactory coapServerFactory(Configuration coapConfiguration, CoapRequestGate coapRequestGate,
+			ObjectProvider<CoapRequestRouter> requestRouter, ObjectProvider<OptionRegistry> optionRegistry) {
+		CoapServerFactory factory = new CoapServerFactory(coapConfiguration, coapRequestGate);
+		factory.setRequestRouter(requestRouter.getIfUnique());
+		factory.setOptionRegistry(optionRegistry.getIfUnique());
+		return factory;
 	}
 
 	@Bean(destroyMethod = "destroy")

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.elements.config.Configuration;
@@ -15,8 +16,9 @@ import org.springframework.util.Assert;
 
 /**
  * Creates a paused {@link CoapServer}: its UDP endpoint is added but not bound, its request delivery goes
- * through a {@link CoapMessageDeliverer}, and its protocol executors are sized from the configuration.
- * {@link CoapServerLifecycle} starts it.
+ * through a {@link CoapMessageDeliverer} (asking the {@link CoapRequestRouter}, if one is set, before the
+ * resource tree), its endpoint parses options with the {@link OptionRegistry}, if one is set, and its
+ * protocol executors are sized from the configuration. {@link CoapServerLifecycle} starts it.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -26,6 +28,10 @@ public class CoapServerFactory {
 	private final Configuration configuration;
 
 	private final CoapRequestGate gate;
+
+	private @Nullable CoapRequestRouter requestRouter;
+
+	private @Nullable OptionRegistry optionRegistry;
 
 	/**
 	 * Create a factory.
@@ -40,6 +46,23 @@ public class CoapServerFactory {
 	}
 
 	/**
+	 * Set the router asked for a request's resource before the server's resource tree.
+	 * @param requestRouter the router, or {@code null} for the resource tree only
+	 */
+	public void setRequestRouter(@Nullable CoapRequestRouter requestRouter) {
+		this.requestRouter = requestRouter;
+	}
+
+	/**
+	 * Set the registry of the options the endpoint understands; a critical option outside it is rejected with
+	 * 4.02 Bad Option.
+	 * @param optionRegistry the registry, or {@code null} for Californium's standard options
+	 */
+	public void setOptionRegistry(@Nullable OptionRegistry optionRegistry) {
+		this.optionRegistry = optionRegistry;
+	}
+
+	/**
 	 * Create a server with one UDP endpoint.
 	 * @param address the address to bind, or {@code null} for the wildcard address
 	 * @param port the port to bind, 0 for a free one
@@ -47,12 +70,16 @@ public class CoapServerFactory {
 	 */
 	public CoapServer createServer(@Nullable InetAddress address, int port) {
 		CoapServer server = new CoapServer(this.configuration);
-		server.setMessageDeliverer(new CoapMessageDeliverer(server.getRoot(), this.configuration, this.gate));
+		server.setMessageDeliverer(
+				new CoapMessageDeliverer(server.getRoot(), this.configuration, this.gate, this.requestRouter));
 		InetSocketAddress bindAddress = (address != null) ? new InetSocketAddress(address, port)
 				: new InetSocketAddress(port);
-		server.addEndpoint(new CoapEndpoint.Builder().setConfiguration(this.configuration)
-			.setInetSocketAddress(bindAddress)
-			.build());
+		CoapEndpoint.Builder endpoint = new CoapEndpoint.Builder().setConfiguration(this.configuration)
+			.setInetSocketAddress(bindAddress);
+		if (this.optionRegistry != null) {
+			endpoint.setOptionRegistry(this.optionRegistry);
+		}
+		server.addEndpoint(endpoint.build());
 		int threads = this.configuration.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT);
 		if (threads <= 0) {
 			threads = Runtime.getRuntime().availableProcessors();
