@@ -125,7 +125,7 @@ public @interface CoapMapping {
 	boolean etag() default false;
 
 	/**
-	 * Max-Age of successful responses in seconds; negative for none (CoAP's implicit 60 seconds).
+	 * Max-Age of 2.05 Content and 2.03 Valid responses in seconds; negative for none (CoAP's implicit 60 seconds).
 	 * @return the Max-Age
 	 */
 	long maxAge() default -1;

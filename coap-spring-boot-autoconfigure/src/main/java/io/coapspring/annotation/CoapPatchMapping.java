@@ -99,7 +99,7 @@ public @interface CoapPatchMapping {
 	boolean etag() default false;
 
 	/**
-	 * Max-Age of successful responses in seconds; negative for none.
+	 * Max-Age of 2.05 Content and 2.03 Valid responses in seconds; negative for none.
 	 * @return the Max-Age
 	 */
 	@AliasFor(annotation = CoapMapping.class)

@@ -133,6 +133,8 @@ public class CoapProperties {
 		 */
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+		private final Executor executor = new Executor();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -171,6 +173,72 @@ public class CoapProperties {
 
 		public void setShutdownTimeout(Duration shutdownTimeout) {
 			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public Executor getExecutor() {
+			return this.executor;
+		}
+
+	}
+
+	/**
+	 * The executor that runs handler methods, so that they never block Californium's protocol threads. With
+	 * 'spring.threads.virtual.enabled=true' on a JVM that has virtual threads, each request runs on its own
+	 * virtual thread and only the thread name prefix applies.
+	 */
+	public static class Executor {
+
+		/**
+		 * Largest number of handler methods running at once; further requests wait in the queue.
+		 */
+		private int maxThreads = 32;
+
+		/**
+		 * Number of requests that wait for a handler thread; beyond it requests are answered with 5.03 Service
+		 * Unavailable.
+		 */
+		private int queueCapacity = 1000;
+
+		/**
+		 * Time after which an idle handler thread ends.
+		 */
+		private Duration keepAlive = Duration.ofSeconds(60);
+
+		/**
+		 * Prefix of the names of handler threads.
+		 */
+		private String threadNamePrefix = "coap-handler-";
+
+		public int getMaxThreads() {
+			return this.maxThreads;
+		}
+
+		public void setMaxThreads(int maxThreads) {
+			this.maxThreads = maxThreads;
+		}
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
+		public Duration getKeepAlive() {
+			return this.keepAlive;
+		}
+
+		public void setKeepAlive(Duration keepAlive) {
+			this.keepAlive = keepAlive;
+		}
+
+		public String getThreadNamePrefix() {
+			return this.threadNamePrefix;
+		}
+
+		public void setThreadNamePrefix(String threadNamePrefix) {
+			this.threadNamePrefix = threadNamePrefix;
 		}
 
 	}

@@ -1,0 +1,62 @@
+package io.coapspring.server.handler;
+
+import io.coapspring.convert.CoapContentFormat;
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.coap.option.IntegerOptionDefinition;
+import org.eclipse.californium.core.coap.option.StringOptionDefinition;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The application of the end-to-end tests: the test controllers, two custom options, a custom Content-Format
+ * and a plain Californium resource.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({ ArgumentsController.class, ReturnsController.class, ErrorsController.class, ErrorsAdvice.class,
+		ConditionalController.class, DiscoveryController.class })
+class EndToEndApplication {
+
+	/** A critical custom option (odd number). */
+	static final int SENSOR_ID_OPTION = 65001;
+
+	/** An elective custom option (even number). */
+	static final int TENANT_OPTION = 65000;
+
+	/** A custom Content-Format. */
+	static final int VENDOR_FORMAT = 65100;
+
+	@Bean
+	IntegerOptionDefinition sensorIdOption() {
+		return new IntegerOptionDefinition(SENSOR_ID_OPTION, "X-Sensor-Id");
+	}
+
+	@Bean
+	StringOptionDefinition tenantOption() {
+		return new StringOptionDefinition(TENANT_OPTION, "X-Tenant");
+	}
+
+	@Bean
+	CoapContentFormat vendorFormat() {
+		return new CoapContentFormat(VENDOR_FORMAT, "application/vnd.acme.reading+json", true);
+	}
+
+	@Bean
+	CoapResource legacyResource() {
+		CoapResource resource = new CoapResource("legacy") {
+
+			@Override
+			public void handleGET(CoapExchange exchange) {
+				exchange.respond("plain californium resource");
+			}
+
+		};
+		resource.getAttributes().setTitle("Legacy");
+		return resource;
+	}
+
+}
