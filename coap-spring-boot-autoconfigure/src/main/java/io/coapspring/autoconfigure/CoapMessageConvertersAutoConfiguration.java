@@ -8,6 +8,7 @@ import io.coapspring.convert.CoapContentFormat;
 import io.coapspring.convert.CoapContentFormats;
 import io.coapspring.convert.CoapMessageConverter;
 import io.coapspring.convert.CoapMessageConverters;
+import io.coapspring.convert.LinkFormatCoapMessageConverter;
 import io.coapspring.convert.StringCoapMessageConverter;
 import io.coapspring.convert.jackson.JacksonCborCoapMessageConverter;
 import io.coapspring.convert.jackson.JacksonJsonCoapMessageConverter;
@@ -27,7 +28,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the
  * {@link CoapMessageConverters} shared by the server and the client: the application's
- * {@link CoapMessageConverter} beans first, in {@code @Order}, then the built-ins for text, bytes, and,
+ * {@link CoapMessageConverter} beans first, in {@code @Order}, then the built-ins for text, bytes, link format
+ * (collections of web links), and,
  * when Jackson is present, JSON, CBOR and XML with Spring Boot's configured mappers.
  * <p>
  * Each built-in backs off when the application defines a bean of its class; {@link CoapContentFormat}
@@ -52,7 +54,7 @@ public final class CoapMessageConvertersAutoConfiguration {
 	 * CBOR and XML, so an object is sent as JSON when the client expresses no preference.
 	 */
 	private static final List<Class<?>> BUILT_IN_ORDER = List.of(StringCoapMessageConverter.class,
-			ByteArrayCoapMessageConverter.class, JacksonJsonCoapMessageConverter.class,
+			ByteArrayCoapMessageConverter.class, LinkFormatCoapMessageConverter.class, JacksonJsonCoapMessageConverter.class,
 			JacksonCborCoapMessageConverter.class, JacksonXmlCoapMessageConverter.class);
 
 	@Bean
@@ -81,6 +83,12 @@ public final class CoapMessageConvertersAutoConfiguration {
 		@ConditionalOnMissingBean
 		ByteArrayCoapMessageConverter coapByteArrayMessageConverter() {
 			return new ByteArrayCoapMessageConverter();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		LinkFormatCoapMessageConverter coapLinkFormatMessageConverter() {
+			return new LinkFormatCoapMessageConverter();
 		}
 
 	}

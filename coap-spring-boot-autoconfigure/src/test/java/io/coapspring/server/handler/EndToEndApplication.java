@@ -1,5 +1,9 @@
 package io.coapspring.server.handler;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 import io.coapspring.convert.CoapContentFormat;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.option.IntegerOptionDefinition;
@@ -10,10 +14,11 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.MethodParameter;
 
 /**
- * The application of the end-to-end tests: the test controllers, two custom options, a custom Content-Format
- * and a plain Californium resource.
+ * The application of the end-to-end tests: the test controllers, two custom options, a custom Content-Format,
+ * a custom argument resolver and return value handler, and a plain Californium resource.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -43,6 +48,44 @@ class EndToEndApplication {
 	@Bean
 	CoapContentFormat vendorFormat() {
 		return new CoapContentFormat(VENDOR_FORMAT, "application/vnd.acme.reading+json", true);
+	}
+
+	@Bean
+	CoapHandlerMethodArgumentResolver clientNameResolver() {
+		return new CoapHandlerMethodArgumentResolver() {
+
+			@Override
+			public boolean supportsParameter(MethodParameter parameter) {
+				return parameter.getParameterType() == ClientName.class;
+			}
+
+			@Override
+			public Object resolveArgument(MethodParameter parameter, CoapRequest request) {
+				List<String> names = request.getQueryParameters().get("client");
+				return new ClientName((names != null) ? names.get(0) : request.getPeerAddress().getHostString());
+			}
+
+		};
+	}
+
+	@Bean
+	CoapHandlerMethodReturnValueHandler temperatureHandler() {
+		return new CoapHandlerMethodReturnValueHandler() {
+
+			@Override
+			public boolean supportsReturnType(MethodParameter returnType) {
+				return returnType.getNestedParameterType() == Temperature.class;
+			}
+
+			@Override
+			public CompletionStage<CoapResponseEntity<?>> handleReturnValue(Object returnValue,
+					MethodParameter returnType, CoapRequest request) {
+				Temperature temperature = (Temperature) returnValue;
+				return CompletableFuture.completedFuture(
+						CoapResponseEntity.content().maxAge(5).body(temperature.celsius() + " C"));
+			}
+
+		};
 	}
 
 	@Bean

@@ -2,22 +2,16 @@ package io.coapspring.server.handler;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import io.coapspring.annotation.CoapController;
-import io.coapspring.annotation.CoapGetMapping;
 import io.coapspring.server.context.CoapPortInfoApplicationContextInitializer;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -33,7 +27,7 @@ class GracefulShutdownEndToEndTests {
 			.web(WebApplicationType.NONE)
 			.properties("coap.server.port=0", "coap.server.shutdown-timeout=10s", "spring.main.banner-mode=off")
 			.run();
-		SlowController slow = context.getBean(SlowController.class);
+		SlowApplication.SlowController slow = context.getBean(SlowApplication.SlowController.class);
 		int port = context.getEnvironment()
 			.getRequiredProperty(CoapPortInfoApplicationContextInitializer.PORT_PROPERTY, Integer.class);
 		try (CoapTestClient client = CoapTestClient.ipv4(port); CoapTestClient late = CoapTestClient.ipv4(port)) {
@@ -55,28 +49,6 @@ class GracefulShutdownEndToEndTests {
 			slow.release.countDown();
 			context.close();
 		}
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration
-	@Import(SlowController.class)
-	static class SlowApplication {
-
-	}
-
-	@CoapController
-	static class SlowController {
-
-		final CountDownLatch started = new CountDownLatch(1);
-
-		final CountDownLatch release = new CountDownLatch(1);
-
-		@CoapGetMapping("/slow")
-		String slow() throws InterruptedException {
-			this.started.countDown();
-			return this.release.await(10, TimeUnit.SECONDS) ? "done" : "timed out";
-		}
-
 	}
 
 }

@@ -158,6 +158,25 @@ class ReturnValuesEndToEndTests extends AbstractEndToEndTests {
 	}
 
 	@Test
+	void webLinksAsLinkFormat() {
+		CoapResponse response = this.client.get("/returns/links");
+		assertThat(response.getOptions().getContentFormat()).isEqualTo(MediaTypeRegistry.APPLICATION_LINK_FORMAT);
+		assertThat(response.getResponseText()).isEqualTo("</sensors/7>;rt=\"temperature\"");
+		Request request = this.client.request(Code.POST, "/returns/links");
+		request.setPayload("</a>;rt=\"x\",</b>");
+		request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_LINK_FORMAT);
+		assertThat(this.client.send(request).getResponseText()).isEqualTo("2 links, first /a");
+	}
+
+	@Test
+	void applicationArgumentResolverAndReturnValueHandler() {
+		CoapResponse response = this.client.get("/returns/custom?client=abcd");
+		assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
+		assertThat(response.getResponseText()).isEqualTo("4.0 C");
+		assertThat(response.getOptions().getMaxAge()).isEqualTo(5);
+	}
+
+	@Test
 	void unknownPathIsNotFound() {
 		assertThat(this.client.get("/returns/nothing-here").getCode()).isEqualTo(ResponseCode.NOT_FOUND);
 		assertThat(this.client.get("/nowhere").getCode()).isEqualTo(ResponseCode.NOT_FOUND);

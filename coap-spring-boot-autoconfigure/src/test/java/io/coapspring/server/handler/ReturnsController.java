@@ -2,7 +2,9 @@ package io.coapspring.server.handler;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
@@ -20,6 +22,7 @@ import io.coapspring.annotation.CoapPayload;
 import io.coapspring.annotation.CoapPostMapping;
 import io.coapspring.annotation.CoapPutMapping;
 import io.coapspring.annotation.CoapResponseStatus;
+import org.eclipse.californium.core.WebLink;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import reactor.core.publisher.Mono;
 
@@ -125,6 +128,23 @@ class ReturnsController {
 	@CoapGetMapping("/mono")
 	Mono<String> mono() {
 		return Mono.just("from mono").delayElement(Duration.ofMillis(20));
+	}
+
+	@CoapGetMapping(path = "/links", produces = "application/link-format")
+	Set<WebLink> links() {
+		WebLink link = new WebLink("/sensors/7");
+		link.getAttributes().addResourceType("temperature");
+		return Set.of(link);
+	}
+
+	@CoapPostMapping(path = "/links", consumes = "application/link-format")
+	String countLinks(@CoapPayload List<WebLink> links) {
+		return links.size() + " links, first " + links.get(0).getURI();
+	}
+
+	@CoapGetMapping("/custom")
+	Temperature custom(ClientName client) {
+		return new Temperature(client.name().length());
 	}
 
 	@CoapGetMapping("/thread")
