@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.coapspring.annotation.CoapMethod;
+import io.coapspring.convert.CoapContentFormats;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -75,12 +76,16 @@ public record CoapMappingInfo(List<CoapPathPattern> patterns, Set<CoapMethod> me
 	}
 
 	/**
-	 * Return whether the mapping can produce the Content-Format a request accepts.
+	 * Return whether the mapping can produce the Content-Format a request accepts. RFC 9290 concise problem
+	 * details (257) are accepted by every mapping: they are how a client asks for its errors in that format, so
+	 * the handler runs and its errors are answered as problem details (a successful body gets 4.06).
 	 * @param accept the request's Accept option, negative if it has none
-	 * @return {@code true} if there is no Accept, the mapping produces any format, or the format is listed
+	 * @return {@code true} if there is no Accept, it asks for problem details, the mapping produces any format,
+	 * or the format is listed
 	 */
 	public boolean produces(int accept) {
-		return accept < 0 || this.produces.isEmpty() || this.produces.contains(accept);
+		return accept < 0 || accept == CoapContentFormats.PROBLEM_DETAILS_CBOR || this.produces.isEmpty()
+				|| this.produces.contains(accept);
 	}
 
 }

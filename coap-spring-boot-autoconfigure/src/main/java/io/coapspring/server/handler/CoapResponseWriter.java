@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.coapspring.annotation.CoapMethod;
+import io.coapspring.convert.CoapContentFormats;
 import io.coapspring.convert.CoapMessageConverters;
 import io.coapspring.convert.CoapNotAcceptableException;
 import io.coapspring.convert.EncodedPayload;
@@ -16,6 +17,7 @@ import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.coap.option.OpaqueOptionDefinition;
 import org.eclipse.californium.core.coap.option.OptionDefinition;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.util.Assert;
@@ -24,7 +26,8 @@ import org.springframework.util.Assert;
  * Turns a {@link CoapResponseEntity} into the Californium {@link Response} to send: the code (the request
  * method's default when the entity has none), the body written by the negotiated {@code CoapMessageConverter},
  * ETag, Max-Age (the entity's, or else the mapping's for 2.05 Content), Location-Path, Location-Query and any
- * other option.
+ * other option. An error response whose body is text or absent is sent as RFC 9290 concise problem details when
+ * the request's Accept option asks for them.
  * <p>
  * For a successful GET or FETCH with automatic ETags on, the ETag is the first 8 bytes of the SHA-256 of the
  * payload. A 2.05 Content response whose ETag the request already carries is sent as 2.03 Valid, with the ETag
@@ -80,7 +83,11 @@ public class CoapResponseWriter {
 		Response response = new Response(code);
 		OptionSet options = response.getOptions();
 		Object body = entity.getBody();
-		if (body != null) {
+		if (isProblemDetails(code, body, request)) {
+			response.setPayload(ConciseProblemDetails.encode(code, (body != null) ? body.toString() : null));
+			options.setContentFormat(CoapContentFormats.PROBLEM_DETAILS_CBOR);
+		}
+		else if (body != null) {
 			EncodedPayload payload = this.converters.write(body, ResolvableType.forInstance(body),
 					acceptable(entity, request, hints));
 			response.setPayload(payload.bytes());
@@ -114,6 +121,11 @@ public class CoapResponseWriter {
 			}
 		}
 		return response;
+	}
+
+	private static boolean isProblemDetails(ResponseCode code, @Nullable Object body, CoapRequest request) {
+		return !code.isSuccess() && request.getAccept() == CoapContentFormats.PROBLEM_DETAILS_CBOR
+				&& (body == null || body instanceof CharSequence);
 	}
 
 	private static List<Integer> acceptable(CoapResponseEntity<?> entity, CoapRequest request, Hints hints) {

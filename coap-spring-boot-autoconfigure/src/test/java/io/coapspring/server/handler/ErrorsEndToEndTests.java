@@ -76,6 +76,28 @@ class ErrorsEndToEndTests extends AbstractEndToEndTests {
 	}
 
 	@Test
+	void problemDetailsAreAcceptedByMappingsThatProduceOtherFormats() throws Exception {
+		Request request = this.client.request(Code.GET, "/returns/optional/none");
+		request.getOptions().setAccept(CoapContentFormats.PROBLEM_DETAILS_CBOR);
+		CoapResponse missing = this.client.send(request);
+		assertThat(missing.getCode()).isEqualTo(ResponseCode.NOT_FOUND);
+		assertThat(missing.getOptions().getContentFormat()).isEqualTo(CoapContentFormats.PROBLEM_DETAILS_CBOR);
+		request = this.client.request(Code.GET, "/returns/pojo");
+		request.getOptions().setAccept(CoapContentFormats.PROBLEM_DETAILS_CBOR);
+		CoapResponse success = this.client.send(request);
+		assertThat(success.getCode()).isEqualTo(ResponseCode.NOT_ACCEPTABLE);
+		assertThat(success.getOptions().getContentFormat()).isEqualTo(CoapContentFormats.PROBLEM_DETAILS_CBOR);
+		request = this.client.request(Code.GET, "/errors/handled/s9");
+		request.getOptions().setAccept(CoapContentFormats.PROBLEM_DETAILS_CBOR);
+		CoapResponse handled = this.client.send(request);
+		assertThat(handled.getCode()).isEqualTo(ResponseCode.NOT_FOUND);
+		Map<String, Object> details = CBORMapper.builder().build().readValue(handled.getPayload(),
+				new TypeReference<Map<String, Object>>() {
+				});
+		assertThat(details).containsEntry("-2", "sensor s9 not found at /errors/handled/s9");
+	}
+
+	@Test
 	void problemDetailsForDispatcherErrorsToo() throws Exception {
 		Request request = this.client.request(Code.DELETE, "/returns/string");
 		request.getOptions().setAccept(CoapContentFormats.PROBLEM_DETAILS_CBOR);
