@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 import org.springframework.core.annotation.AliasFor;
 
 /**
- * Shortcut for {@code @CoapMapping(method = CoapMethod.GET)}: retrieve a representation; answered 2.05 Content by default.
+ * Shortcut for {@code @CoapMapping(method = CoapMethod.GET)}: retrieve a representation; answered 2.05 Content by
+ * default.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0

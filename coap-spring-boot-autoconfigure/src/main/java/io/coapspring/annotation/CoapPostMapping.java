@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 import org.springframework.core.annotation.AliasFor;
 
 /**
- * Shortcut for {@code @CoapMapping(method = CoapMethod.POST)}: process the payload; answered 2.04 Changed by default (return a {@code CoapResponseEntity} for 2.01 Created).
+ * Shortcut for {@code @CoapMapping(method = CoapMethod.POST)}: process the payload; answered 2.04 Changed by
+ * default (return a {@code CoapResponseEntity} for 2.01 Created).
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0

@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 import org.springframework.core.annotation.AliasFor;
 
 /**
- * Shortcut for {@code @CoapMapping(method = CoapMethod.PUT)}: create or replace a resource; answered 2.04 Changed by default.
+ * Shortcut for {@code @CoapMapping(method = CoapMethod.PUT)}: create or replace a resource; answered 2.04 Changed
+ * by default.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0

@@ -3,7 +3,6 @@ package io.coapspring.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 
 import io.coapspring.annotation.CoapController;
 import io.coapspring.convert.CoapMessageConverters;
@@ -128,7 +127,7 @@ public final class CoapHandlerAutoConfiguration {
 		resolvers.add(new PayloadArgumentResolver(coapMessageConverters, validator(beanFactory)));
 		resolvers.add(new RawPayloadArgumentResolver());
 		resolvers.add(new CoapRequestArgumentResolver());
-		List<Function<CoapHandlerMethodReturnValueHandler, ? extends CoapHandlerMethodReturnValueHandler>> handlers = new ArrayList<>();
+		List<CoapHandlerMethodReturnValueHandlerComposite.HandlerFactory> handlers = new ArrayList<>();
 		returnValueHandlers.orderedStream().forEach((handler) -> handlers.add((composite) -> handler));
 		handlers.add((composite) -> new ResponseEntityReturnValueHandler());
 		handlers.add((composite) -> new VoidReturnValueHandler());

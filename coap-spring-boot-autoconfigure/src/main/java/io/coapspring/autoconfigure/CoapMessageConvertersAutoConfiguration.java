@@ -54,8 +54,9 @@ public final class CoapMessageConvertersAutoConfiguration {
 	 * CBOR and XML, so an object is sent as JSON when the client expresses no preference.
 	 */
 	private static final List<Class<?>> BUILT_IN_ORDER = List.of(StringCoapMessageConverter.class,
-			ByteArrayCoapMessageConverter.class, LinkFormatCoapMessageConverter.class, JacksonJsonCoapMessageConverter.class,
-			JacksonCborCoapMessageConverter.class, JacksonXmlCoapMessageConverter.class);
+			ByteArrayCoapMessageConverter.class, LinkFormatCoapMessageConverter.class,
+			JacksonJsonCoapMessageConverter.class, JacksonCborCoapMessageConverter.class,
+			JacksonXmlCoapMessageConverter.class);
 
 	@Bean
 	@ConditionalOnMissingBean

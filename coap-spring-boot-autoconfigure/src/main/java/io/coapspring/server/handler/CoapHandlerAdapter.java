@@ -158,7 +158,8 @@ public class CoapHandlerAdapter {
 		CoapResponseWriter.Hints hints = CoapResponseWriter.Hints
 			.of(defaultCode(exceptionHandler, ResponseCode.INTERNAL_SERVER_ERROR));
 		Object[] provided = causes(exception);
-		return invoke(exceptionHandler, request, provided).thenApply((entity) -> this.writer.write(entity, request, hints))
+		return invoke(exceptionHandler, request, provided)
+			.thenApply((entity) -> this.writer.write(entity, request, hints))
 			.exceptionally((ex) -> {
 				Throwable failure = CoapErrorResponses.unwrap(ex);
 				logger.error("Exception handler " + exceptionHandler.getShortDescription() + " failed while handling "

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,12 +31,11 @@ public class CoapHandlerMethodReturnValueHandlerComposite implements CoapHandler
 	 * @param handlers factories of the handlers, in the order they are consulted; each receives this
 	 * composite, for handlers that delegate a nested value
 	 */
-	public CoapHandlerMethodReturnValueHandlerComposite(
-			List<Function<CoapHandlerMethodReturnValueHandler, ? extends CoapHandlerMethodReturnValueHandler>> handlers) {
+	public CoapHandlerMethodReturnValueHandlerComposite(List<HandlerFactory> handlers) {
 		Assert.notNull(handlers, "'handlers' must not be null");
 		List<CoapHandlerMethodReturnValueHandler> created = new ArrayList<>(handlers.size());
-		for (Function<CoapHandlerMethodReturnValueHandler, ? extends CoapHandlerMethodReturnValueHandler> factory : handlers) {
-			created.add(factory.apply(this));
+		for (HandlerFactory factory : handlers) {
+			created.add(factory.create(this));
 		}
 		this.handlers = List.copyOf(created);
 	}
@@ -64,6 +62,21 @@ public class CoapHandlerMethodReturnValueHandlerComposite implements CoapHandler
 					+ returnType.getNestedParameterType().getName() + " of " + returnType.getExecutable());
 		}
 		return handler.handleReturnValue(returnValue, returnType, request);
+	}
+
+	/**
+	 * Creates a handler of the composite, given the composite to delegate nested values to.
+	 */
+	@FunctionalInterface
+	public interface HandlerFactory {
+
+		/**
+		 * Create the handler.
+		 * @param composite the composite the handler belongs to
+		 * @return the handler
+		 */
+		CoapHandlerMethodReturnValueHandler create(CoapHandlerMethodReturnValueHandler composite);
+
 	}
 
 	private @Nullable CoapHandlerMethodReturnValueHandler getHandler(MethodParameter returnType) {

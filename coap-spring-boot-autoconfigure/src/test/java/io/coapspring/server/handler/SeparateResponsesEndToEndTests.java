@@ -54,7 +54,7 @@ class SeparateResponsesEndToEndTests extends AbstractEndToEndTests {
 		assertThat(response.getResponseText()).isEqualTo("slow");
 		assertThat(response.advanced().getType()).isEqualTo(Type.CON);
 		assertThat(acknowledged.get()).isNotZero();
-		assertThat(Duration.ofNanos(acknowledged.get() - start)).isLessThan(Duration.ofMillis(250));
+		assertThat(Duration.ofNanos(acknowledged.get() - start)).isLessThan(Duration.ofMillis(300));
 		assertThat(acknowledged.get()).isLessThan(responded);
 	}
 

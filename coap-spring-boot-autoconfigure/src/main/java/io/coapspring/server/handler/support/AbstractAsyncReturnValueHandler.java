@@ -33,7 +33,8 @@ public abstract class AbstractAsyncReturnValueHandler implements CoapHandlerMeth
 
 	@Override
 	public boolean supportsReturnType(MethodParameter returnType) {
-		return isAsyncType(returnType.getNestedParameterType()) && this.delegate.supportsReturnType(returnType.nested());
+		return isAsyncType(returnType.getNestedParameterType())
+				&& this.delegate.supportsReturnType(returnType.nested());
 	}
 
 	@Override

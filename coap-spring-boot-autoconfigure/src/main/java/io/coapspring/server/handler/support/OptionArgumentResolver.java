@@ -42,8 +42,8 @@ public class OptionArgumentResolver extends AbstractNamedValueArgumentResolver {
 	 * @param placeholderResolver resolves {@code ${...}} in default values, or {@code null}
 	 * @param optionRegistry the options the endpoint understands
 	 */
-	public OptionArgumentResolver(ConversionService conversionService, @Nullable StringValueResolver placeholderResolver,
-			OptionRegistry optionRegistry) {
+	public OptionArgumentResolver(ConversionService conversionService,
+			@Nullable StringValueResolver placeholderResolver, OptionRegistry optionRegistry) {
 		super(conversionService, placeholderResolver);
 		Assert.notNull(optionRegistry, "'optionRegistry' must not be null");
 		this.optionRegistry = optionRegistry;
