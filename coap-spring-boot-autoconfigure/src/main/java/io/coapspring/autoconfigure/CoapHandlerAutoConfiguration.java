@@ -2,7 +2,6 @@ package io.coapspring.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 import io.coapspring.annotation.CoapController;
 import io.coapspring.convert.CoapMessageConverters;
@@ -12,6 +11,7 @@ import io.coapspring.server.handler.CoapControllerDetector;
 import io.coapspring.server.handler.CoapErrorResponses;
 import io.coapspring.server.handler.CoapExceptionHandlers;
 import io.coapspring.server.handler.CoapHandlerAdapter;
+import io.coapspring.server.handler.CoapHandlerExecutor;
 import io.coapspring.server.handler.CoapHandlerMappingRegistry;
 import io.coapspring.server.handler.CoapHandlerMethodArgumentResolver;
 import io.coapspring.server.handler.CoapHandlerMethodArgumentResolverComposite;
@@ -41,7 +41,6 @@ import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -55,8 +54,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.env.Environment;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringValueResolver;
 import org.springframework.validation.Validator;
@@ -64,7 +61,7 @@ import org.springframework.validation.Validator;
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the annotated
  * programming model: {@link CoapController @CoapController} beans are detected before the server starts, their
- * mapped methods are routed to by the server's deliverer, run on the {@code coapHandlerExecutor} and answered
+ * mapped methods are routed to by the server's deliverer, run on the {@link CoapHandlerExecutor} and answered
  * through the {@link CoapMessageConverters}; {@code /.well-known/core} lists them.
  * <p>
  * {@link CoapHandlerMethodArgumentResolver} and {@link CoapHandlerMethodReturnValueHandler} beans are
@@ -81,11 +78,6 @@ import org.springframework.validation.Validator;
 @ConditionalOnClass(CoapServer.class)
 @ConditionalOnBooleanProperty(name = "coap.server.enabled", matchIfMissing = true)
 public final class CoapHandlerAutoConfiguration {
-
-	/**
-	 * Name of the executor bean that runs handler methods.
-	 */
-	public static final String HANDLER_EXECUTOR_BEAN_NAME = "coapHandlerExecutor";
 
 	private static final String CONVERSION_SERVICE_BEAN_NAME = "coapConversionService";
 
@@ -178,14 +170,13 @@ public final class CoapHandlerAutoConfiguration {
 	@ConditionalOnMissingBean
 	CoapRequestDispatcher coapRequestDispatcher(CoapHandlerMappingRegistry coapHandlerMappingRegistry,
 			CoapHandlerAdapter coapHandlerAdapter, CoapErrorResponses coapErrorResponses,
-			CoapMessageConverters coapMessageConverters,
-			@Qualifier(HANDLER_EXECUTOR_BEAN_NAME) Executor coapHandlerExecutor, CoapPiggybackTimer coapPiggybackTimer,
-			CoapObservedResources coapObservedResources) {
+			CoapMessageConverters coapMessageConverters, CoapHandlerExecutor coapHandlerExecutor,
+			CoapPiggybackTimer coapPiggybackTimer, CoapObservedResources coapObservedResources) {
 		CoapHandlerSelector selector = new CoapHandlerSelector(coapHandlerMappingRegistry,
 				coapMessageConverters.getContentFormats());
 		CoapPreconditions preconditions = new CoapPreconditions(selector, coapHandlerAdapter, coapErrorResponses);
 		return new CoapRequestDispatcher(coapHandlerMappingRegistry, selector, coapHandlerAdapter, preconditions,
-				coapErrorResponses, coapHandlerExecutor, coapPiggybackTimer, coapObservedResources);
+				coapErrorResponses, coapHandlerExecutor::execute, coapPiggybackTimer, coapObservedResources);
 	}
 
 	@Bean
@@ -194,26 +185,20 @@ public final class CoapHandlerAutoConfiguration {
 		return new CoapDiscoveryServerCustomizer(new CoapMappingLinks(coapHandlerMappingRegistry));
 	}
 
+	// Not an Executor bean: that would make Spring Boot back off from its applicationTaskExecutor.
+	// The pool is not a bean either, so it keeps running while the server's graceful shutdown drains.
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnThreading(Threading.PLATFORM)
 	static class PlatformThreadsExecutorConfiguration {
 
-		@Bean(name = HANDLER_EXECUTOR_BEAN_NAME)
-		@ConditionalOnMissingBean(name = HANDLER_EXECUTOR_BEAN_NAME)
-		ThreadPoolTaskExecutor coapHandlerExecutor(CoapProperties properties) {
+		@Bean
+		@ConditionalOnMissingBean
+		CoapHandlerExecutor coapHandlerExecutor(CoapProperties properties) {
 			CoapProperties.Executor settings = properties.getServer().getExecutor();
-			ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-			executor.setCorePoolSize(settings.getMaxThreads());
-			executor.setMaxPoolSize(settings.getMaxThreads());
-			executor.setQueueCapacity(settings.getQueueCapacity());
-			executor.setKeepAliveSeconds(Math.toIntExact(settings.getKeepAlive().toSeconds()));
-			executor.setAllowCoreThreadTimeOut(true);
-			executor.setThreadNamePrefix(settings.getThreadNamePrefix());
-			// The server's graceful shutdown, not the executor, decides when requests stop being accepted
-			executor.setAcceptTasksAfterContextClose(true);
-			executor.setWaitForTasksToCompleteOnShutdown(true);
-			executor.setAwaitTerminationMillis(properties.getServer().getShutdownTimeout().toMillis());
-			return executor;
+			return CoapHandlerExecutor.threadPool(settings.getMaxThreads(), settings.getQueueCapacity(),
+					settings.getKeepAlive(), settings.getThreadNamePrefix(),
+					properties.getServer().getShutdownTimeout());
 		}
 
 	}
@@ -222,14 +207,11 @@ public final class CoapHandlerAutoConfiguration {
 	@ConditionalOnThreading(Threading.VIRTUAL)
 	static class VirtualThreadsExecutorConfiguration {
 
-		@Bean(name = HANDLER_EXECUTOR_BEAN_NAME)
-		@ConditionalOnMissingBean(name = HANDLER_EXECUTOR_BEAN_NAME)
-		SimpleAsyncTaskExecutor coapHandlerExecutor(CoapProperties properties) {
-			SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(
-					properties.getServer().getExecutor().getThreadNamePrefix());
-			executor.setVirtualThreads(true);
-			executor.setTaskTerminationTimeout(properties.getServer().getShutdownTimeout().toMillis());
-			return executor;
+		@Bean
+		@ConditionalOnMissingBean
+		CoapHandlerExecutor coapHandlerExecutor(CoapProperties properties) {
+			return CoapHandlerExecutor.virtualThreads(properties.getServer().getExecutor().getThreadNamePrefix(),
+					properties.getServer().getShutdownTimeout());
 		}
 
 	}

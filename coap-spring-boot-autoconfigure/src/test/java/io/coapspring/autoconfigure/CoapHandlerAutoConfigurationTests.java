@@ -12,6 +12,7 @@ import io.coapspring.annotation.CoapPayload;
 import io.coapspring.server.CoapRequestRouter;
 import io.coapspring.server.discovery.CoapDiscoveryServerCustomizer;
 import io.coapspring.server.handler.CoapHandlerAdapter;
+import io.coapspring.server.handler.CoapHandlerExecutor;
 import io.coapspring.server.handler.CoapHandlerMappingRegistry;
 import io.coapspring.server.handler.CoapHandlerMethodArgumentResolver;
 import io.coapspring.server.handler.CoapRequest;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.condition.JRE;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -74,8 +76,7 @@ class CoapHandlerAutoConfigurationTests {
 			.withPropertyValues("coap.server.executor.max-threads=4", "coap.server.executor.queue-capacity=10",
 					"coap.server.executor.thread-name-prefix=handler-")
 			.run((context) -> {
-				Executor executor = context.getBean(CoapHandlerAutoConfiguration.HANDLER_EXECUTOR_BEAN_NAME,
-						Executor.class);
+				Executor executor = context.getBean(CoapHandlerExecutor.class).getExecutor();
 				assertThat(executor).isInstanceOfSatisfying(ThreadPoolTaskExecutor.class, (pool) -> {
 					assertThat(pool.getMaxPoolSize()).isEqualTo(4);
 					assertThat(pool.getCorePoolSize()).isEqualTo(4);
@@ -83,6 +84,25 @@ class CoapHandlerAutoConfigurationTests {
 					assertThat(pool.getThreadNamePrefix()).isEqualTo("handler-");
 				});
 			});
+	}
+
+	@Test
+	void handlerExecutorIsNoExecutorBeanSoBootKeepsItsApplicationTaskExecutor() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(CoapHandlerExecutor.class)
+					.hasBean(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME);
+				assertThat(context.getBeansOfType(Executor.class)).containsOnlyKeys(
+						TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME);
+			});
+	}
+
+	@Test
+	void handlerExecutorPoolShutsDownWithTheContext() {
+		ThreadPoolTaskExecutor[] pool = new ThreadPoolTaskExecutor[1];
+		this.contextRunner.run((context) -> pool[0] = (ThreadPoolTaskExecutor) context.getBean(CoapHandlerExecutor.class)
+			.getExecutor());
+		assertThat(pool[0].getThreadPoolExecutor().isShutdown()).isTrue();
 	}
 
 	@Test
@@ -97,7 +117,7 @@ class CoapHandlerAutoConfigurationTests {
 	@EnabledForJreRange(max = JRE.JAVA_20)
 	void virtualThreadsNeedAJvmThatHasThem() {
 		this.contextRunner.withPropertyValues("spring.threads.virtual.enabled=true")
-			.run((context) -> assertThat(context.getBean(CoapHandlerAutoConfiguration.HANDLER_EXECUTOR_BEAN_NAME))
+			.run((context) -> assertThat(context.getBean(CoapHandlerExecutor.class).getExecutor())
 				.isInstanceOf(ThreadPoolTaskExecutor.class));
 	}
 
@@ -105,8 +125,8 @@ class CoapHandlerAutoConfigurationTests {
 	@EnabledForJreRange(min = JRE.JAVA_21)
 	void virtualThreadsWhenEnabled() {
 		this.contextRunner.withPropertyValues("spring.threads.virtual.enabled=true").run((context) -> {
-			SimpleAsyncTaskExecutor executor = context.getBean(CoapHandlerAutoConfiguration.HANDLER_EXECUTOR_BEAN_NAME,
-					SimpleAsyncTaskExecutor.class);
+			SimpleAsyncTaskExecutor executor = (SimpleAsyncTaskExecutor) context.getBean(CoapHandlerExecutor.class)
+				.getExecutor();
 			java.util.concurrent.CompletableFuture<Thread> thread = new java.util.concurrent.CompletableFuture<>();
 			executor.execute(() -> thread.complete(Thread.currentThread()));
 			// Thread.isVirtual() does not exist in the Java 17 API this project compiles against
@@ -117,7 +137,7 @@ class CoapHandlerAutoConfigurationTests {
 	@Test
 	void userExecutorWins() {
 		this.contextRunner.withUserConfiguration(UserExecutorConfiguration.class)
-			.run((context) -> assertThat(context.getBean(CoapHandlerAutoConfiguration.HANDLER_EXECUTOR_BEAN_NAME))
+			.run((context) -> assertThat(context.getBean(CoapHandlerExecutor.class).getExecutor())
 				.isSameAs(context.getBean(UserExecutorConfiguration.class).executor));
 	}
 
@@ -365,9 +385,9 @@ class CoapHandlerAutoConfigurationTests {
 
 		final Executor executor = Runnable::run;
 
-		@Bean(CoapHandlerAutoConfiguration.HANDLER_EXECUTOR_BEAN_NAME)
-		Executor coapHandlerExecutor() {
-			return this.executor;
+		@Bean
+		CoapHandlerExecutor coapHandlerExecutor() {
+			return new CoapHandlerExecutor(this.executor);
 		}
 
 	}
