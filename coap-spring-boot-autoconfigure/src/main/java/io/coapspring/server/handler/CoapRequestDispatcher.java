@@ -178,8 +178,12 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 			response = CompletableFuture.failedFuture(ex);
 		}
 		response.whenComplete((result, ex) -> send(exchange, resource, timer,
-				(ex != null || result == null) ? this.errorResponses.create((ex != null) ? ex
-						: new IllegalStateException("No response"), request) : result));
+				(result != null && ex == null) ? result : failure(ex, request)));
+	}
+
+	private Response failure(@Nullable Throwable ex, CoapRequest request) {
+		return this.errorResponses.create((ex != null) ? ex : new IllegalStateException("No response produced"),
+				request);
 	}
 
 	private void send(Exchange exchange, CoapHandlerResource resource, @Nullable ScheduledFuture<?> timer,
