@@ -1,7 +1,10 @@
 package io.coapspring.autoconfigure;
 
 import io.coapspring.config.CoapConfigurationCustomizer;
+import io.coapspring.option.CoapOptionRegistries;
 import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.option.OptionDefinition;
+import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.Configuration.ModuleDefinitionsProvider;
 import org.eclipse.californium.scandium.config.DtlsConfig;
@@ -15,8 +18,9 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the parts
- * of CoAP that servers and clients share: the {@code coap.*} properties and the in-memory Californium
- * {@link Configuration} built from them.
+ * of CoAP that servers and clients share: the {@code coap.*} properties, the in-memory Californium
+ * {@link Configuration} built from them, and the {@link OptionRegistry} named {@code coapOptionRegistry}: the
+ * standard options plus the application's custom {@link OptionDefinition} beans, which endpoints parse with.
  * <p>
  * {@link ModuleDefinitionsProvider} beans add Californium modules to that configuration; when Eclipse
  * Californium Scandium is on the classpath, its DTLS module is added this way.
@@ -48,6 +52,12 @@ public final class CoapAutoConfiguration {
 			return DtlsConfig.DEFINITIONS;
 		}
 
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	OptionRegistry coapOptionRegistry(ObjectProvider<OptionDefinition> optionDefinitions) {
+		return CoapOptionRegistries.withCustomOptions(optionDefinitions.orderedStream().toList());
 	}
 
 }

@@ -5,6 +5,7 @@ import io.coapspring.server.CoapServerEndpointFactory;
 import io.coapspring.server.dtls.CoapDtlsConnectorConfigCustomizer;
 import io.coapspring.server.dtls.DtlsServerEndpointFactory;
 import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
@@ -53,8 +54,10 @@ public final class CoapDtlsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DtlsServerEndpointFactory coapDtlsServerEndpointFactory(Configuration coapConfiguration,
-			DtlsConnectorConfig coapDtlsConnectorConfig) {
-		return new DtlsServerEndpointFactory(coapConfiguration, coapDtlsConnectorConfig);
+			DtlsConnectorConfig coapDtlsConnectorConfig, ObjectProvider<OptionRegistry> optionRegistry) {
+		DtlsServerEndpointFactory factory = new DtlsServerEndpointFactory(coapConfiguration, coapDtlsConnectorConfig);
+		factory.setOptionRegistry(optionRegistry.getIfUnique());
+		return factory;
 	}
 
 }

@@ -9,6 +9,7 @@ import io.coapspring.convert.CoapContentFormat;
 import io.coapspring.convert.CoapContentFormats;
 import io.coapspring.convert.CoapMessageConverter;
 import io.coapspring.convert.CoapMessageConverters;
+import io.coapspring.convert.LinkFormatCoapMessageConverter;
 import io.coapspring.convert.StringCoapMessageConverter;
 import io.coapspring.convert.jackson.JacksonCborCoapMessageConverter;
 import io.coapspring.convert.jackson.JacksonJsonCoapMessageConverter;
@@ -28,7 +29,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the
  * {@link CoapMessageConverters} shared by the server and the client: the application's
- * {@link CoapMessageConverter} beans first, in {@code @Order}, then the built-ins for text, bytes, and,
+ * {@link CoapMessageConverter} beans first, in {@code @Order}, then the built-ins for text, bytes, link format
+ * (collections of web links), and,
  * when Jackson is present, JSON, CBOR and XML with Spring Boot's configured mappers.
  * <p>
  * Each built-in backs off when the application defines a bean of its class; {@link CoapContentFormat}
@@ -48,12 +50,13 @@ public final class CoapMessageConvertersAutoConfiguration {
 	}
 
 	/**
-	 * Classes of the built-in converters, in the order they are consulted: text and bytes come before the
-	 * object mappers, so a String or byte[] is sent as it is whatever the Content-Format. Named rather than
-	 * referenced, so that absent optional converters are not loaded.
+	 * Classes of the built-in converters, in the order they are consulted after the application's: text and
+	 * bytes before the object mappers, so a String or byte[] is sent as it is whatever the Content-Format, and
+	 * JSON before CBOR and XML, so an object is sent as JSON when the client expresses no preference. Named
+	 * rather than referenced, so that absent optional converters are not loaded.
 	 */
 	private static final List<String> BUILT_IN_CONVERTERS = List.of(StringCoapMessageConverter.class.getName(),
-			ByteArrayCoapMessageConverter.class.getName(),
+			ByteArrayCoapMessageConverter.class.getName(), LinkFormatCoapMessageConverter.class.getName(),
 			"io.coapspring.convert.jackson.JacksonJsonCoapMessageConverter",
 			"io.coapspring.convert.jackson.JacksonCborCoapMessageConverter",
 			"io.coapspring.convert.jackson.JacksonXmlCoapMessageConverter");
@@ -89,6 +92,12 @@ public final class CoapMessageConvertersAutoConfiguration {
 		@ConditionalOnMissingBean
 		ByteArrayCoapMessageConverter coapByteArrayMessageConverter() {
 			return new ByteArrayCoapMessageConverter();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		LinkFormatCoapMessageConverter coapLinkFormatMessageConverter() {
+			return new LinkFormatCoapMessageConverter();
 		}
 
 	}

@@ -145,6 +145,8 @@ public class CoapProperties {
 
 		private final Dtls dtls = new Dtls();
 
+		private final Executor executor = new Executor();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -195,6 +197,10 @@ public class CoapProperties {
 
 		public Dtls getDtls() {
 			return this.dtls;
+		}
+
+		public Executor getExecutor() {
+			return this.executor;
 		}
 
 	}
@@ -555,6 +561,68 @@ public class CoapProperties {
 				this.resumption = resumption;
 			}
 
+		}
+
+	}
+
+	/**
+	 * The executor that runs handler methods, so that they never block Californium's protocol threads. With
+	 * 'spring.threads.virtual.enabled=true' on a JVM that has virtual threads, each request runs on its own
+	 * virtual thread and only the thread name prefix applies.
+	 */
+	public static class Executor {
+
+		/**
+		 * Largest number of handler methods running at once; further requests wait in the queue.
+		 */
+		private int maxThreads = 32;
+
+		/**
+		 * Number of requests that wait for a handler thread; beyond it requests are answered with 5.03 Service
+		 * Unavailable.
+		 */
+		private int queueCapacity = 1000;
+
+		/**
+		 * Time after which an idle handler thread ends.
+		 */
+		private Duration keepAlive = Duration.ofSeconds(60);
+
+		/**
+		 * Prefix of the names of handler threads.
+		 */
+		private String threadNamePrefix = "coap-handler-";
+
+		public int getMaxThreads() {
+			return this.maxThreads;
+		}
+
+		public void setMaxThreads(int maxThreads) {
+			this.maxThreads = maxThreads;
+		}
+
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
+		public Duration getKeepAlive() {
+			return this.keepAlive;
+		}
+
+		public void setKeepAlive(Duration keepAlive) {
+			this.keepAlive = keepAlive;
+		}
+
+		public String getThreadNamePrefix() {
+			return this.threadNamePrefix;
+		}
+
+		public void setThreadNamePrefix(String threadNamePrefix) {
+			this.threadNamePrefix = threadNamePrefix;
 		}
 
 	}

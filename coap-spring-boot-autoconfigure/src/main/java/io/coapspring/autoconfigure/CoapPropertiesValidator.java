@@ -36,6 +36,10 @@ final class CoapPropertiesValidator {
 		if (server.getDtls().isEnabled()) {
 			validateDtls(server);
 		}
+		CoapProperties.Executor executor = server.getExecutor();
+		intRange("coap.server.executor.max-threads", executor.getMaxThreads(), 1, 10_000);
+		intRange("coap.server.executor.queue-capacity", executor.getQueueCapacity(), 0, Integer.MAX_VALUE);
+		notNegative("coap.server.executor.keep-alive", executor.getKeepAlive());
 		validateNetwork(this.properties.getNetwork());
 		validateBlockwise(this.properties.getBlockwise());
 		CoapProperties.Deduplication deduplication = this.properties.getDeduplication();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.coapspring.server.CoapRequestGate;
+import io.coapspring.server.CoapRequestRouter;
 import io.coapspring.server.CoapServerCustomizer;
 import io.coapspring.server.CoapServerEndpointFactory;
 import io.coapspring.server.CoapServerFactory;
@@ -11,6 +12,7 @@ import io.coapspring.server.CoapServerLifecycle;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.network.Endpoint;
+import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.californium.elements.config.Configuration;
 import org.jspecify.annotations.Nullable;
@@ -28,10 +30,12 @@ import org.springframework.util.ClassUtils;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the CoAP
- * server: a {@link CoapServer} with a UDP endpoint configured from {@code coap.server.*} plus the endpoints
- * of the {@link CoapServerEndpointFactory} beans (the DTLS endpoint of {@link CoapDtlsAutoConfiguration}),
- * the {@link CoapServerCustomizer} beans applied in order, every Californium {@link Resource} bean added,
- * and a lifecycle that starts it after the context refresh and stops it on close.
+ * server: a {@link CoapServer} with a UDP endpoint configured from {@code coap.server.*} that parses options
+ * with the {@code coapOptionRegistry}, plus the endpoints of the {@link CoapServerEndpointFactory} beans (the
+ * DTLS endpoint of {@link CoapDtlsAutoConfiguration}); requests are delivered through the
+ * {@link CoapRequestRouter} (the handler methods) before the resource tree; the {@link CoapServerCustomizer}
+ * beans are applied in order, every Californium {@link Resource} bean added, and a lifecycle starts it after
+ * the context refresh and stops it on close.
  * <p>
  * {@code coap.server.enabled=false} leaves no server; the shared configuration and client beans stay.
  * {@code coap.server.secure-only=true} leaves out the plain UDP endpoint.
@@ -54,8 +58,12 @@ public final class CoapServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CoapServerFactory coapServerFactory(Configuration coapConfiguration, CoapRequestGate coapRequestGate) {
-		return new CoapServerFactory(coapConfiguration, coapRequestGate);
+	CoapServerFactory coapServerFactory(Configuration coapConfiguration, CoapRequestGate coapRequestGate,
+			ObjectProvider<CoapRequestRouter> requestRouter, ObjectProvider<OptionRegistry> optionRegistry) {
+		CoapServerFactory factory = new CoapServerFactory(coapConfiguration, coapRequestGate);
+		factory.setRequestRouter(requestRouter.getIfUnique());
+		factory.setOptionRegistry(optionRegistry.getIfUnique());
+		return factory;
 	}
 
 	@Bean(destroyMethod = "destroy")

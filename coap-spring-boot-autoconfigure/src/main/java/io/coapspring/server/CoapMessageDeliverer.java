@@ -3,9 +3,11 @@ package io.coapspring.server;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Exchange;
+import org.eclipse.californium.core.server.DelivererException;
 import org.eclipse.californium.core.server.ServerMessageDeliverer;
 import org.eclipse.californium.core.server.resources.Resource;
 import org.eclipse.californium.elements.config.Configuration;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -14,8 +16,10 @@ import org.springframework.util.Assert;
  * looks up the resource, so that a server that is shutting down answers 5.03 Service Unavailable instead of
  * starting new work, and in-flight exchanges are known to the graceful shutdown.
  * <p>
- * Californium's observe and discovery machinery stays untouched: resource lookup, observe relations and
- * the resource's executor work as in a plain {@code CoapServer}.
+ * A {@link CoapRequestRouter}, when present, is asked for the resource first: that is how mapped handler
+ * methods receive requests. When it has none, the server's resource tree is searched as in a plain
+ * {@code CoapServer}, so Californium {@link Resource}s added to the server keep working. Either way
+ * Californium's observe machinery (observe relations per resource) and the resource's executor apply.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -26,16 +30,31 @@ public class CoapMessageDeliverer extends ServerMessageDeliverer {
 
 	private final CoapRequestGate gate;
 
+	private final @Nullable CoapRequestRouter router;
+
 	/**
-	 * Create a deliverer.
+	 * Create a deliverer that searches the resource tree only.
 	 * @param root the server's root resource
 	 * @param configuration the server configuration
 	 * @param gate the gate that admits requests
 	 */
 	public CoapMessageDeliverer(Resource root, Configuration configuration, CoapRequestGate gate) {
+		this(root, configuration, gate, null);
+	}
+
+	/**
+	 * Create a deliverer.
+	 * @param root the server's root resource
+	 * @param configuration the server configuration
+	 * @param gate the gate that admits requests
+	 * @param router the router asked before the resource tree, or {@code null}
+	 */
+	public CoapMessageDeliverer(Resource root, Configuration configuration, CoapRequestGate gate,
+			@Nullable CoapRequestRouter router) {
 		super(root, configuration);
 		Assert.notNull(gate, "'gate' must not be null");
 		this.gate = gate;
+		this.router = router;
 	}
 
 	@Override
@@ -49,6 +68,17 @@ public class CoapMessageDeliverer extends ServerMessageDeliverer {
 		}
 		this.gate.admitted(exchange);
 		return false;
+	}
+
+	@Override
+	protected Resource findResource(Exchange exchange) throws DelivererException {
+		if (this.router != null) {
+			Resource routed = this.router.route(exchange);
+			if (routed != null) {
+				return routed;
+			}
+		}
+		return super.findResource(exchange);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Exchange;
 
@@ -13,9 +14,12 @@ import org.eclipse.californium.core.network.Exchange;
  * graceful shutdown can wait until every request a client already sent, including those whose separate
  * response is still pending, has been answered.
  * <p>
- * An exchange is in flight from its delivery until its response is sent and, for a CON separate response,
- * acknowledged (or rejected, timed out or failed). Answered exchanges are forgotten in amortized constant
- * time.
+ * An exchange is in flight from its delivery until its response is settled: sent (NON and piggybacked
+ * responses), acknowledged (separate CON responses), or given up (rejected, timed out, canceled, failed). This
+ * is checked on the response rather than with {@link Exchange#isComplete()}: Californium never marks the
+ * exchange of an acknowledged separate CON response complete, and keeps an observed exchange open for as long
+ * as the observe relation lasts, neither of which must hold up a shutdown. Settled exchanges are forgotten in
+ * amortized constant time.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -90,25 +94,26 @@ public class CoapRequestGate {
 		return true;
 	}
 
-	private int prune() {
-		this.inFlight.removeIf(CoapRequestGate::isAnswered);
-		int remaining = this.inFlight.size();
-		this.pruneThreshold = Math.max(MIN_PRUNE_THRESHOLD, remaining * 2);
-		return remaining;
-	}
-
-	/**
-	 * Return whether the server owes the exchange nothing more. Californium marks an exchange complete when it
-	 * sends a piggybacked or NON response, but not when the peer acknowledges a separate CON response: that
-	 * exchange is only dropped from the exchange store, so its response's state tells.
-	 */
-	private static boolean isAnswered(Exchange exchange) {
+	private static boolean isSettled(Exchange exchange) {
 		if (exchange.isComplete()) {
 			return true;
 		}
 		Response response = exchange.getCurrentResponse();
-		return response != null && (response.isAcknowledged() || response.isRejected() || response.isTimedOut()
-				|| response.isCanceled() || response.getSendError() != null);
+		if (response == null) {
+			return false;
+		}
+		if (response.isCanceled() || response.isRejected() || response.isTimedOut()
+				|| response.getSendError() != null) {
+			return true;
+		}
+		return (response.getType() == Type.CON) ? response.isAcknowledged() : response.isSent();
+	}
+
+	private int prune() {
+		this.inFlight.removeIf(CoapRequestGate::isSettled);
+		int remaining = this.inFlight.size();
+		this.pruneThreshold = Math.max(MIN_PRUNE_THRESHOLD, remaining * 2);
+		return remaining;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Endpoint;
@@ -17,10 +18,11 @@ import org.springframework.util.Assert;
 
 /**
  * Creates a paused {@link CoapServer}: its endpoints are added but not bound, its request delivery goes
- * through a {@link CoapMessageDeliverer}, its protocol executors are sized from the configuration, and
- * every endpoint gets a {@link SizeOptionGuard} and an {@link UnsolicitedResponseFilter} against hostile
- * datagrams that Californium would otherwise answer with an exception.
- * {@link CoapServerLifecycle} starts it.
+ * through a {@link CoapMessageDeliverer} (asking the {@link CoapRequestRouter}, if one is set, before the
+ * resource tree), its plain endpoint parses options with the {@link OptionRegistry}, if one is set, its
+ * protocol executors are sized from the configuration, and every endpoint gets a {@link SizeOptionGuard}
+ * and an {@link UnsolicitedResponseFilter} against hostile datagrams that Californium would otherwise answer
+ * with an exception. {@link CoapServerLifecycle} starts it.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -30,6 +32,10 @@ public class CoapServerFactory {
 	private final Configuration configuration;
 
 	private final CoapRequestGate gate;
+
+	private @Nullable CoapRequestRouter requestRouter;
+
+	private @Nullable OptionRegistry optionRegistry;
 
 	/**
 	 * Create a factory.
@@ -41,6 +47,23 @@ public class CoapServerFactory {
 		Assert.notNull(gate, "'gate' must not be null");
 		this.configuration = configuration;
 		this.gate = gate;
+	}
+
+	/**
+	 * Set the router asked for a request's resource before the server's resource tree.
+	 * @param requestRouter the router, or {@code null} for the resource tree only
+	 */
+	public void setRequestRouter(@Nullable CoapRequestRouter requestRouter) {
+		this.requestRouter = requestRouter;
+	}
+
+	/**
+	 * Set the registry of the options the endpoint understands; a critical option outside it is rejected with
+	 * 4.02 Bad Option.
+	 * @param optionRegistry the registry, or {@code null} for Californium's standard options
+	 */
+	public void setOptionRegistry(@Nullable OptionRegistry optionRegistry) {
+		this.optionRegistry = optionRegistry;
 	}
 
 	/**
@@ -62,7 +85,12 @@ public class CoapServerFactory {
 	public Endpoint createEndpoint(@Nullable InetAddress address, int port) {
 		InetSocketAddress bindAddress = (address != null) ? new InetSocketAddress(address, port)
 				: new InetSocketAddress(port);
-		return new CoapEndpoint.Builder().setConfiguration(this.configuration).setInetSocketAddress(bindAddress).build();
+		CoapEndpoint.Builder endpoint = new CoapEndpoint.Builder().setConfiguration(this.configuration)
+			.setInetSocketAddress(bindAddress);
+		if (this.optionRegistry != null) {
+			endpoint.setOptionRegistry(this.optionRegistry);
+		}
+		return endpoint.build();
 	}
 
 	/**
@@ -73,7 +101,8 @@ public class CoapServerFactory {
 	public CoapServer createServer(List<? extends Endpoint> endpoints) {
 		Assert.notNull(endpoints, "'endpoints' must not be null");
 		CoapServer server = new CoapServer(this.configuration);
-		server.setMessageDeliverer(new CoapMessageDeliverer(server.getRoot(), this.configuration, this.gate));
+		server.setMessageDeliverer(
+				new CoapMessageDeliverer(server.getRoot(), this.configuration, this.gate, this.requestRouter));
 		for (Endpoint endpoint : endpoints) {
 			endpoint.addInterceptor(new SizeOptionGuard());
 			endpoint.addInterceptor(new UnsolicitedResponseFilter());

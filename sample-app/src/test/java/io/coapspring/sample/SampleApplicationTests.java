@@ -1,12 +1,15 @@
 package io.coapspring.sample;
 
-import java.io.File;
+import java.net.InetSocketAddress;
 
 import io.coapspring.server.context.LocalCoapPort;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.elements.config.Configuration;
@@ -16,87 +19,93 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests the sample application over both of its faces: HTTP on a random port and CoAP on a random UDP port.
+ * The sample's CoAP controllers over UDP.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "coap.server.port=0")
-@AutoConfigureRestTestClient
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "coap.server.port=0")
 class SampleApplicationTests {
 
-	@Autowired
-	private RestTestClient http;
-
-	@Autowired
-	private GreetingService greetings;
-
 	@LocalCoapPort
-	private int coapPort;
+	int port;
 
-	private CoapEndpoint clientEndpoint;
+	private CoapEndpoint endpoint;
 
 	@BeforeEach
-	void createClientEndpoint() {
-		// an endpoint of its own: never Californium's static default endpoint and Configuration.getStandard()
-		this.clientEndpoint = new CoapEndpoint.Builder()
+	void startEndpoint() throws Exception {
+		this.endpoint = new CoapEndpoint.Builder()
 			.setConfiguration(new Configuration(CoapConfig.DEFINITIONS, UdpConfig.DEFINITIONS, SystemConfig.DEFINITIONS))
+			.setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0))
 			.build();
+		this.endpoint.start();
 	}
 
 	@AfterEach
-	void destroyClientEndpoint() {
-		this.clientEndpoint.destroy();
+	void destroyEndpoint() {
+		this.endpoint.destroy();
 	}
 
 	@Test
-	void httpGetGreets() {
-		this.http.get()
-			.uri("/api/hello?name=Bob")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.greeting")
-			.isEqualTo("Hello, Bob!");
+	void greeting() {
+		CoapResponse response = send(request(Code.GET, "/hello?name=Sample"));
+		assertThat(response.getResponseText()).isEqualTo("Hello, Sample!");
 	}
 
 	@Test
-	void coapGetGreets() throws Exception {
-		CoapResponse response = coapGet("/hello?name=Ada");
-		assertThat(response).isNotNull();
+	void sensorAsJsonWithEtag() {
+		CoapResponse response = send(request(Code.GET, "/sensors/1"));
 		assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
-		assertThat(response.getOptions().getContentFormat()).isEqualTo(MediaTypeRegistry.TEXT_PLAIN);
-		assertThat(response.getResponseText()).isEqualTo("Hello, Ada!");
+		assertThat(response.getOptions().getContentFormat()).isEqualTo(MediaTypeRegistry.APPLICATION_JSON);
+		assertThat(response.getResponseText()).contains("\"name\":\"Kitchen\"");
+		assertThat(response.getOptions().getETagCount()).isEqualTo(1);
+		assertThat(send(request(Code.GET, "/sensors/99")).getCode()).isEqualTo(ResponseCode.NOT_FOUND);
 	}
 
 	@Test
-	void bothProtocolsShareTheGreetingService() throws Exception {
-		long before = this.greetings.count();
-		this.http.get().uri("/api/hello").exchange().expectStatus().isOk();
-		assertThat(coapGet("/hello").getResponseText()).isEqualTo("Hello, CoAP!");
-		assertThat(this.greetings.count()).isEqualTo(before + 2);
+	void invalidThresholdIsRejected() {
+		Request request = request(Code.PUT, "/sensors/2/threshold");
+		request.setPayload("{\"celsius\":500,\"direction\":\"above\"}");
+		request.getOptions().setContentFormat(MediaTypeRegistry.APPLICATION_JSON);
+		CoapResponse response = send(request);
+		assertThat(response.getCode()).isEqualTo(ResponseCode.BAD_REQUEST);
+		assertThat(response.getResponseText()).contains("celsius must be less than or equal to 150");
 	}
 
 	@Test
-	void noCaliforniumPropertiesFileIsWritten() throws Exception {
-		assertThat(coapGet("/hello")).isNotNull();
-		File file = new File(System.getProperty("user.dir"), Configuration.DEFAULT_FILE_NAME);
-		assertThat(file).as("Californium's standard configuration file in the working directory").doesNotExist();
+	void calibrationIsAnsweredSeparately() {
+		CoapResponse response = send(request(Code.POST, "/sensors/1/calibrate"));
+		assertThat(response.getCode()).isEqualTo(ResponseCode.CHANGED);
+		assertThat(response.advanced().getType()).isEqualTo(Type.CON);
+		assertThat(response.getResponseText()).contains("\"sensor\":\"1\"");
 	}
 
-	private CoapResponse coapGet(String pathAndQuery) throws Exception {
-		CoapClient client = new CoapClient("coap://127.0.0.1:" + this.coapPort + pathAndQuery);
-		client.setEndpoint(this.clientEndpoint);
-		client.setTimeout(5_000L);
+	@Test
+	void discoveryListsTheObservableSensorTemplate() {
+		CoapResponse response = send(request(Code.GET, "/.well-known/core"));
+		assertThat(response.getResponseText()).contains("</sensors/{id}>;ct=\"50 60\";if=\"sensor\";obs;rt=\"temperature-c\"")
+			.contains("</hello>;ct=0;title=\"Greeting\"");
+	}
+
+	private Request request(Code code, String pathAndQuery) {
+		Request request = new Request(code);
+		request.setURI("coap://127.0.0.1:" + this.port + pathAndQuery);
+		return request;
+	}
+
+	private CoapResponse send(Request request) {
+		CoapClient client = new CoapClient(request.getURI());
+		client.setEndpoint(this.endpoint);
+		client.setTimeout(10_000L);
 		try {
-			return client.get();
+			CoapResponse response = client.advanced(request);
+			assertThat(response).isNotNull();
+			return response;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
 		}
 		finally {
 			client.shutdown();

@@ -1,17 +1,19 @@
 package io.coapspring.server.dtls;
 
 import io.coapspring.server.CoapServerEndpointFactory;
+import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.scandium.DTLSConnector;
 import org.eclipse.californium.scandium.config.DtlsConnectorConfig;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
 /**
  * Creates the server's DTLS ({@code coaps}) endpoint: a Californium {@link CoapEndpoint} over a Scandium
- * {@link DTLSConnector}, with the same CoAP configuration as the plain endpoint.
+ * {@link DTLSConnector}, with the same CoAP configuration and option registry as the plain endpoint.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -21,6 +23,8 @@ public class DtlsServerEndpointFactory implements CoapServerEndpointFactory {
 	private final Configuration configuration;
 
 	private final DtlsConnectorConfig dtlsConfig;
+
+	private @Nullable OptionRegistry optionRegistry;
 
 	/**
 	 * Create a factory.
@@ -34,11 +38,23 @@ public class DtlsServerEndpointFactory implements CoapServerEndpointFactory {
 		this.dtlsConfig = dtlsConfig;
 	}
 
+	/**
+	 * Set the registry of the options the endpoint understands; a critical option outside it is rejected with
+	 * 4.02 Bad Option.
+	 * @param optionRegistry the registry, or {@code null} for Californium's standard options
+	 */
+	public void setOptionRegistry(@Nullable OptionRegistry optionRegistry) {
+		this.optionRegistry = optionRegistry;
+	}
+
 	@Override
 	public Endpoint createEndpoint() {
-		return new CoapEndpoint.Builder().setConfiguration(this.configuration)
-			.setConnector(new DTLSConnector(this.dtlsConfig))
-			.build();
+		CoapEndpoint.Builder endpoint = new CoapEndpoint.Builder().setConfiguration(this.configuration)
+			.setConnector(new DTLSConnector(this.dtlsConfig));
+		if (this.optionRegistry != null) {
+			endpoint.setOptionRegistry(this.optionRegistry);
+		}
+		return endpoint.build();
 	}
 
 }

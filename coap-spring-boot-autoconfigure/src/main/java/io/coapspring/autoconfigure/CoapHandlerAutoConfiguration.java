@@ -1,0 +1,242 @@
+package io.coapspring.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.coapspring.annotation.CoapController;
+import io.coapspring.convert.CoapMessageConverters;
+import io.coapspring.server.discovery.CoapDiscoveryServerCustomizer;
+import io.coapspring.server.discovery.CoapMappingLinks;
+import io.coapspring.server.handler.CoapControllerDetector;
+import io.coapspring.server.handler.CoapErrorResponses;
+import io.coapspring.server.handler.CoapExceptionHandlers;
+import io.coapspring.server.handler.CoapHandlerAdapter;
+import io.coapspring.server.handler.CoapHandlerExecutor;
+import io.coapspring.server.handler.CoapHandlerMappingRegistry;
+import io.coapspring.server.handler.CoapHandlerMethodArgumentResolver;
+import io.coapspring.server.handler.CoapHandlerMethodArgumentResolverComposite;
+import io.coapspring.server.handler.CoapHandlerMethodReturnValueHandler;
+import io.coapspring.server.handler.CoapHandlerMethodReturnValueHandlerComposite;
+import io.coapspring.server.handler.CoapHandlerSelector;
+import io.coapspring.server.handler.CoapMappingInfoReader;
+import io.coapspring.server.handler.CoapObservedResources;
+import io.coapspring.server.handler.CoapPiggybackTimer;
+import io.coapspring.server.handler.CoapPreconditions;
+import io.coapspring.server.handler.CoapRequestDispatcher;
+import io.coapspring.server.handler.CoapResponseWriter;
+import io.coapspring.server.handler.support.CoapRequestArgumentResolver;
+import io.coapspring.server.handler.support.CompletionStageReturnValueHandler;
+import io.coapspring.server.handler.support.MonoReturnValueHandler;
+import io.coapspring.server.handler.support.OptionArgumentResolver;
+import io.coapspring.server.handler.support.OptionalReturnValueHandler;
+import io.coapspring.server.handler.support.PathVariableArgumentResolver;
+import io.coapspring.server.handler.support.PayloadArgumentResolver;
+import io.coapspring.server.handler.support.PayloadReturnValueHandler;
+import io.coapspring.server.handler.support.QueryParamArgumentResolver;
+import io.coapspring.server.handler.support.RawPayloadArgumentResolver;
+import io.coapspring.server.handler.support.ResponseEntityReturnValueHandler;
+import io.coapspring.server.handler.support.VoidReturnValueHandler;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.option.OptionRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.thread.Threading;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringValueResolver;
+import org.springframework.validation.Validator;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the annotated
+ * programming model: {@link CoapController @CoapController} beans are detected before the server starts, their
+ * mapped methods are routed to by the server's deliverer, run on the {@link CoapHandlerExecutor} and answered
+ * through the {@link CoapMessageConverters}; {@code /.well-known/core} lists them.
+ * <p>
+ * {@link CoapHandlerMethodArgumentResolver} and {@link CoapHandlerMethodReturnValueHandler} beans are
+ * consulted before the built-in ones. The values of path variables, query parameters and options are converted
+ * by the bean named {@code coapConversionService} if there is one, by the context's conversion service
+ * otherwise. {@code @Valid} payloads are validated by the bean named {@code coapValidator} if there is one, by
+ * the application's Bean Validation provider otherwise.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = { CoapAutoConfiguration.class, CoapMessageConvertersAutoConfiguration.class },
+		before = CoapServerAutoConfiguration.class)
+@ConditionalOnClass(CoapServer.class)
+@ConditionalOnBooleanProperty(name = "coap.server.enabled", matchIfMissing = true)
+public final class CoapHandlerAutoConfiguration {
+
+	private static final String CONVERSION_SERVICE_BEAN_NAME = "coapConversionService";
+
+	private static final String VALIDATOR_BEAN_NAME = "coapValidator";
+
+	private static final String MONO_CLASS = "reactor.core.publisher.Mono";
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoapHandlerMappingRegistry coapHandlerMappingRegistry() {
+		return new CoapHandlerMappingRegistry();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoapObservedResources coapObservedResources() {
+		return new CoapObservedResources();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoapErrorResponses coapErrorResponses() {
+		return new CoapErrorResponses();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoapHandlerAdapter coapHandlerAdapter(CoapMessageConverters coapMessageConverters,
+			OptionRegistry coapOptionRegistry, CoapErrorResponses coapErrorResponses,
+			ObjectProvider<CoapHandlerMethodArgumentResolver> argumentResolvers,
+			ObjectProvider<CoapHandlerMethodReturnValueHandler> returnValueHandlers,
+			ConfigurableListableBeanFactory beanFactory, Environment environment) {
+		ConversionService conversionService = conversionService(beanFactory);
+		StringValueResolver placeholders = environment::resolveRequiredPlaceholders;
+		List<CoapHandlerMethodArgumentResolver> resolvers = new ArrayList<>(argumentResolvers.orderedStream().toList());
+		resolvers.add(new PathVariableArgumentResolver(conversionService));
+		resolvers.add(new QueryParamArgumentResolver(conversionService, placeholders));
+		resolvers.add(new OptionArgumentResolver(conversionService, placeholders, coapOptionRegistry));
+		resolvers.add(new PayloadArgumentResolver(coapMessageConverters, validator(beanFactory)));
+		resolvers.add(new RawPayloadArgumentResolver());
+		resolvers.add(new CoapRequestArgumentResolver());
+		List<CoapHandlerMethodReturnValueHandlerComposite.HandlerFactory> handlers = new ArrayList<>();
+		returnValueHandlers.orderedStream().forEach((handler) -> handlers.add((composite) -> handler));
+		handlers.add((composite) -> new ResponseEntityReturnValueHandler());
+		handlers.add((composite) -> new VoidReturnValueHandler());
+		handlers.add(OptionalReturnValueHandler::new);
+		handlers.add(CompletionStageReturnValueHandler::new);
+		if (ClassUtils.isPresent(MONO_CLASS, beanFactory.getBeanClassLoader())) {
+			handlers.add(MonoReturnValueHandler::new);
+		}
+		handlers.add((composite) -> new PayloadReturnValueHandler());
+		return new CoapHandlerAdapter(new CoapHandlerMethodArgumentResolverComposite(resolvers),
+				new CoapHandlerMethodReturnValueHandlerComposite(handlers), new CoapExceptionHandlers(),
+				new CoapResponseWriter(coapMessageConverters, coapOptionRegistry), coapErrorResponses);
+	}
+
+	private static ConversionService conversionService(ConfigurableListableBeanFactory beanFactory) {
+		if (beanFactory.containsBean(CONVERSION_SERVICE_BEAN_NAME)) {
+			return beanFactory.getBean(CONVERSION_SERVICE_BEAN_NAME, ConversionService.class);
+		}
+		ConversionService conversionService = beanFactory.getConversionService();
+		return (conversionService != null) ? conversionService : ApplicationConversionService.getSharedInstance();
+	}
+
+	private static @Nullable Validator validator(ConfigurableListableBeanFactory beanFactory) {
+		if (beanFactory.containsBean(VALIDATOR_BEAN_NAME)) {
+			return beanFactory.getBean(VALIDATOR_BEAN_NAME, Validator.class);
+		}
+		return BeanValidation.isPresent(beanFactory.getBeanClassLoader()) ? BeanValidation.validator(beanFactory)
+				: null;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoapControllerDetector coapControllerDetector(ApplicationContext applicationContext,
+			CoapHandlerMappingRegistry coapHandlerMappingRegistry, CoapHandlerAdapter coapHandlerAdapter,
+			CoapMessageConverters coapMessageConverters, Environment environment) {
+		CoapMappingInfoReader reader = new CoapMappingInfoReader(coapMessageConverters.getContentFormats(),
+				environment::resolveRequiredPlaceholders);
+		return new CoapControllerDetector(applicationContext, coapHandlerMappingRegistry, reader, coapHandlerAdapter);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoapPiggybackTimer coapPiggybackTimer(CoapProperties properties) {
+		return new CoapPiggybackTimer(properties.getNetwork().getPiggybackReply());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoapRequestDispatcher coapRequestDispatcher(CoapHandlerMappingRegistry coapHandlerMappingRegistry,
+			CoapHandlerAdapter coapHandlerAdapter, CoapErrorResponses coapErrorResponses,
+			CoapMessageConverters coapMessageConverters, CoapHandlerExecutor coapHandlerExecutor,
+			CoapPiggybackTimer coapPiggybackTimer, CoapObservedResources coapObservedResources) {
+		CoapHandlerSelector selector = new CoapHandlerSelector(coapHandlerMappingRegistry,
+				coapMessageConverters.getContentFormats());
+		CoapPreconditions preconditions = new CoapPreconditions(selector, coapHandlerAdapter, coapErrorResponses);
+		return new CoapRequestDispatcher(coapHandlerMappingRegistry, selector, coapHandlerAdapter, preconditions,
+				coapErrorResponses, coapHandlerExecutor::execute, coapPiggybackTimer, coapObservedResources);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoapDiscoveryServerCustomizer coapDiscoveryServerCustomizer(CoapHandlerMappingRegistry coapHandlerMappingRegistry) {
+		return new CoapDiscoveryServerCustomizer(new CoapMappingLinks(coapHandlerMappingRegistry));
+	}
+
+	// Not an Executor bean: that would make Spring Boot back off from its applicationTaskExecutor.
+	// The pool is not a bean either, so it keeps running while the server's graceful shutdown drains.
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnThreading(Threading.PLATFORM)
+	static class PlatformThreadsExecutorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CoapHandlerExecutor coapHandlerExecutor(CoapProperties properties) {
+			CoapProperties.Executor settings = properties.getServer().getExecutor();
+			return CoapHandlerExecutor.threadPool(settings.getMaxThreads(), settings.getQueueCapacity(),
+					settings.getKeepAlive(), settings.getThreadNamePrefix(),
+					properties.getServer().getShutdownTimeout());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnThreading(Threading.VIRTUAL)
+	static class VirtualThreadsExecutorConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CoapHandlerExecutor coapHandlerExecutor(CoapProperties properties) {
+			return CoapHandlerExecutor.virtualThreads(properties.getServer().getExecutor().getThreadNamePrefix(),
+					properties.getServer().getShutdownTimeout());
+		}
+
+	}
+
+	/**
+	 * Finds the application's Bean Validation provider; loaded only when {@code jakarta.validation} is present.
+	 */
+	private static final class BeanValidation {
+
+		private static final String VALIDATOR_CLASS = "jakarta.validation.Validator";
+
+		static boolean isPresent(@Nullable ClassLoader classLoader) {
+			return ClassUtils.isPresent(VALIDATOR_CLASS, classLoader);
+		}
+
+		static @Nullable Validator validator(ConfigurableListableBeanFactory beanFactory) {
+			jakarta.validation.Validator validator = beanFactory.getBeanProvider(jakarta.validation.Validator.class)
+				.getIfUnique();
+			if (validator == null) {
+				return null;
+			}
+			return (validator instanceof Validator springValidator) ? springValidator
+					: new org.springframework.validation.beanvalidation.SpringValidatorAdapter(validator);
+		}
+
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.coapspring.server.discovery;
+
+import io.coapspring.server.CoapServerCustomizer;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.server.resources.Resource;
+
+import org.springframework.core.Ordered;
+import org.springframework.util.Assert;
+
+/**
+ * Puts a {@link CoapDiscoveryResource} at {@code /.well-known/core} in place of Californium's own discovery
+ * resource, so that discovery lists the handler mappings as well as the resource tree. Runs before other
+ * customizers, which may replace it in turn.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+public class CoapDiscoveryServerCustomizer implements CoapServerCustomizer, Ordered {
+
+	private static final String WELL_KNOWN = ".well-known";
+
+	private final CoapMappingLinks mappingLinks;
+
+	/**
+	 * Create a customizer.
+	 * @param mappingLinks the links of the handler mappings
+	 */
+	public CoapDiscoveryServerCustomizer(CoapMappingLinks mappingLinks) {
+		Assert.notNull(mappingLinks, "'mappingLinks' must not be null");
+		this.mappingLinks = mappingLinks;
+	}
+
+	@Override
+	public void customize(CoapServer server) {
+		Resource root = server.getRoot();
+		Resource wellKnown = root.getChild(WELL_KNOWN);
+		if (wellKnown == null) {
+			CoapResource created = new CoapResource(WELL_KNOWN);
+			created.setVisible(false);
+			root.add(created);
+			wellKnown = created;
+		}
+		Resource existing = wellKnown.getChild("core");
+		if (existing != null) {
+			wellKnown.delete(existing);
+		}
+		wellKnown.add(new CoapDiscoveryResource(root, this.mappingLinks));
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+}

@@ -1,0 +1,140 @@
+package io.coapspring.server.handler;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.coapspring.annotation.CoapController;
+import io.coapspring.annotation.CoapControllerAdvice;
+import io.coapspring.annotation.CoapPathVariable;
+import io.coapspring.server.handler.support.PathVariableArgumentResolver;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Finds the {@link CoapController @CoapController} and {@link CoapControllerAdvice @CoapControllerAdvice}
+ * beans once every singleton is created, and before the server starts: registers each mapped method in the
+ * {@link CoapHandlerMappingRegistry} and the advice in the {@link CoapExceptionHandlers}. Start-up fails, with
+ * a message naming the method, on an ambiguous mapping, an invalid pattern or Content-Format, a path variable
+ * that is not in the pattern, or a parameter or return type no resolver or handler supports.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+public class CoapControllerDetector implements SmartInitializingSingleton {
+
+	private static final Log logger = LogFactory.getLog(CoapControllerDetector.class);
+
+	private static final String SCOPED_TARGET_PREFIX = "scopedTarget.";
+
+	private final ApplicationContext applicationContext;
+
+	private final CoapHandlerMappingRegistry registry;
+
+	private final CoapMappingInfoReader reader;
+
+	private final CoapHandlerAdapter adapter;
+
+	/**
+	 * Create a detector.
+	 * @param applicationContext the context whose beans are inspected
+	 * @param registry the registry to fill
+	 * @param reader reads the mappings of methods
+	 * @param adapter checks that parameters and return types are supported, and holds the exception handlers
+	 */
+	public CoapControllerDetector(ApplicationContext applicationContext, CoapHandlerMappingRegistry registry,
+			CoapMappingInfoReader reader, CoapHandlerAdapter adapter) {
+		Assert.notNull(applicationContext, "'applicationContext' must not be null");
+		Assert.notNull(registry, "'registry' must not be null");
+		Assert.notNull(reader, "'reader' must not be null");
+		Assert.notNull(adapter, "'adapter' must not be null");
+		this.applicationContext = applicationContext;
+		this.registry = registry;
+		this.reader = reader;
+		this.adapter = adapter;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		List<CoapControllerAdviceBean> advice = new ArrayList<>();
+		int handlerMethods = 0;
+		for (String beanName : this.applicationContext.getBeanNamesForType(Object.class, false, false)) {
+			if (beanName.startsWith(SCOPED_TARGET_PREFIX)) {
+				continue;
+			}
+			Class<?> beanType = this.applicationContext.getType(beanName, false);
+			if (beanType == null) {
+				continue;
+			}
+			Class<?> userType = ClassUtils.getUserClass(beanType);
+			if (AnnotatedElementUtils.hasAnnotation(userType, CoapController.class)) {
+				handlerMethods += detectHandlerMethods(this.applicationContext.getBean(beanName), userType);
+			}
+			if (AnnotatedElementUtils.hasAnnotation(userType, CoapControllerAdvice.class)) {
+				CoapControllerAdviceBean adviceBean = new CoapControllerAdviceBean(
+						this.applicationContext.getBean(beanName));
+				checkExceptionHandlers(adviceBean.getBean(), adviceBean.getResolver());
+				advice.add(adviceBean);
+			}
+		}
+		advice.sort((left, right) -> AnnotationAwareOrderComparator.INSTANCE.compare(left.getBean(), right.getBean()));
+		this.adapter.getExceptionHandlers().setAdvice(advice);
+		if (logger.isDebugEnabled()) {
+			logger.debug("Mapped " + handlerMethods + " CoAP handler method(s), " + advice.size() + " advice bean(s)");
+		}
+	}
+
+	private int detectHandlerMethods(Object bean, Class<?> userType) {
+		Map<Method, CoapMappingInfo> methods = MethodIntrospector.selectMethods(userType,
+				(MethodIntrospector.MetadataLookup<CoapMappingInfo>) (method) -> this.reader.read(method, userType));
+		for (Map.Entry<Method, CoapMappingInfo> entry : methods.entrySet()) {
+			Method invocable = AopUtils.selectInvocableMethod(entry.getKey(), userType);
+			CoapHandlerMethod handlerMethod = new CoapHandlerMethod(bean, invocable);
+			CoapMappingInfo info = entry.getValue();
+			this.adapter.checkSupported(handlerMethod);
+			checkPathVariables(handlerMethod, info);
+			for (CoapPathPattern pattern : info.patterns()) {
+				this.registry.register(new CoapHandlerMapping(pattern, info, handlerMethod));
+			}
+		}
+		checkExceptionHandlers(bean, this.adapter.getExceptionHandlers().forController(userType));
+		return methods.size();
+	}
+
+	private void checkPathVariables(CoapHandlerMethod handlerMethod, CoapMappingInfo info) {
+		for (MethodParameter parameter : handlerMethod.getMethodParameters()) {
+			if (!parameter.hasParameterAnnotation(CoapPathVariable.class)) {
+				continue;
+			}
+			String name = PathVariableArgumentResolver.variableName(parameter);
+			if (name == null) {
+				continue;
+			}
+			for (CoapPathPattern pattern : info.patterns()) {
+				if (!pattern.getVariableNames().contains(name)) {
+					throw new IllegalStateException("Path variable '" + name + "' of CoAP handler method "
+							+ handlerMethod.getShortDescription() + " is not in its path pattern '" + pattern + "'");
+				}
+			}
+		}
+	}
+
+	private void checkExceptionHandlers(Object bean, CoapExceptionHandlerMethodResolver resolver) {
+		for (Method method : resolver.getMethods()) {
+			this.adapter.checkSupported(
+					new CoapHandlerMethod(bean, AopUtils.selectInvocableMethod(method, ClassUtils.getUserClass(bean))));
+		}
+	}
+
+}

@@ -1,0 +1,118 @@
+package io.coapspring.server.handler;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import io.coapspring.annotation.CoapResponseStatus;
+import io.coapspring.convert.CoapContentFormatNotSupportedException;
+import io.coapspring.convert.CoapContentFormats;
+import io.coapspring.convert.CoapMessageNotReadableException;
+import io.coapspring.convert.CoapNotAcceptableException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.Response;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Builds error responses: from a response code and a diagnostic, and from an exception no
+ * {@code @CoapExceptionHandler} handled, following the error mapping table of the reference documentation.
+ * <p>
+ * The payload is a short diagnostic text without Content-Format (RFC 7252 section 5.5.2) unless the request's
+ * Accept option asks for RFC 9290 concise problem details (Content-Format 257), which are then sent as CBOR.
+ * An exception that maps to 5.00 is logged once, with its stack trace, which never reaches the client.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+public class CoapErrorResponses {
+
+	private static final Log logger = LogFactory.getLog(CoapErrorResponses.class);
+
+	private static final String INTERNAL_SERVER_ERROR = "Internal Server Error";
+
+	/**
+	 * Create an error response.
+	 * @param code the response code
+	 * @param diagnostic the diagnostic, or {@code null} for none
+	 * @param accept the request's Accept option, -1 if it has none
+	 * @return the response
+	 */
+	public Response create(ResponseCode code, @Nullable String diagnostic, int accept) {
+		Response response = new Response(code);
+		if (accept == CoapContentFormats.PROBLEM_DETAILS_CBOR) {
+			response.setPayload(ConciseProblemDetails.encode(code, diagnostic));
+			response.getOptions().setContentFormat(CoapContentFormats.PROBLEM_DETAILS_CBOR);
+		}
+		else if (StringUtils.hasLength(diagnostic)) {
+			response.setPayload(diagnostic.getBytes(StandardCharsets.UTF_8));
+		}
+		return response;
+	}
+
+	/**
+	 * Create the response for an exception.
+	 * @param exception the exception, unwrapped or wrapped in a {@link CompletionException}
+	 * @param request the request being answered
+	 * @return the response
+	 */
+	public Response create(Throwable exception, CoapRequest request) {
+		Throwable ex = unwrap(exception);
+		int accept = request.getAccept();
+		if (ex instanceof CoapResponseStatusException status) {
+			if (status.getCode().isServerError()) {
+				logger.error("CoAP handler for " + request + " answered " + status.getCode(), ex);
+			}
+			return create(status.getCode(), status.getMessage(), accept);
+		}
+		CoapResponseStatus annotated = AnnotatedElementUtils.findMergedAnnotation(ex.getClass(),
+				CoapResponseStatus.class);
+		if (annotated != null) {
+			if (annotated.value().isServerError()) {
+				logger.error("CoAP handler for " + request + " answered " + annotated.value(), ex);
+			}
+			String reason = StringUtils.hasText(annotated.reason()) ? annotated.reason() : ex.getMessage();
+			return create(annotated.value(), reason, accept);
+		}
+		ResponseCode code = clientErrorCode(ex);
+		if (code != null) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("CoAP request " + request + " answered " + code + ": " + ex.getMessage());
+			}
+			return create(code, ex.getMessage(), accept);
+		}
+		logger.error("CoAP handler for " + request + " failed; answered 5.00 Internal Server Error", ex);
+		return create(ResponseCode.INTERNAL_SERVER_ERROR, INTERNAL_SERVER_ERROR, accept);
+	}
+
+	private static @Nullable ResponseCode clientErrorCode(Throwable ex) {
+		if (ex instanceof CoapContentFormatNotSupportedException) {
+			return ResponseCode.UNSUPPORTED_CONTENT_FORMAT;
+		}
+		if (ex instanceof CoapNotAcceptableException) {
+			return ResponseCode.NOT_ACCEPTABLE;
+		}
+		if (ex instanceof CoapMessageNotReadableException || ex instanceof CoapRequestBindingException) {
+			return ResponseCode.BAD_REQUEST;
+		}
+		return null;
+	}
+
+	/**
+	 * Unwrap the exception a stage or a reflective call wrapped.
+	 * @param exception the exception
+	 * @return the cause that matters
+	 */
+	static Throwable unwrap(Throwable exception) {
+		Throwable ex = exception;
+		while ((ex instanceof CompletionException || ex instanceof ExecutionException) && ex.getCause() != null) {
+			ex = ex.getCause();
+		}
+		return ex;
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.coapspring.server.handler;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.util.Assert;
+
+/**
+ * Runs handler methods, so that they never block Californium's protocol threads.
+ * <p>
+ * Deliberately not a {@link Executor} itself: an {@code Executor} bean would make Spring Boot back off from its
+ * {@code applicationTaskExecutor}. Wrap any executor with {@link #CoapHandlerExecutor(Executor)} to use it (the
+ * application's task executor, for instance), or let {@link #threadPool} and {@link #virtualThreads} create one
+ * that this object owns and shuts down when it is destroyed.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+public class CoapHandlerExecutor implements DisposableBean {
+
+	private final Executor executor;
+
+	private final @Nullable Runnable shutdown;
+
+	/**
+	 * Run handler methods on an executor that someone else owns and shuts down.
+	 * @param executor the executor
+	 */
+	public CoapHandlerExecutor(Executor executor) {
+		this(executor, null);
+	}
+
+	private CoapHandlerExecutor(Executor executor, @Nullable Runnable shutdown) {
+		Assert.notNull(executor, "'executor' must not be null");
+		this.executor = executor;
+		this.shutdown = shutdown;
+	}
+
+	/**
+	 * Create an executor with its own pool of platform threads.
+	 * @param maxThreads the largest number of handler methods running at once
+	 * @param queueCapacity the number of tasks that may wait for a thread; beyond it tasks are rejected
+	 * @param keepAlive the idle time after which a thread ends
+	 * @param threadNamePrefix the prefix of the thread names
+	 * @param awaitTermination how long {@link #destroy()} waits for running tasks
+	 * @return an executor that owns its pool
+	 */
+	public static CoapHandlerExecutor threadPool(int maxThreads, int queueCapacity, Duration keepAlive,
+			String threadNamePrefix, Duration awaitTermination) {
+		ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
+		pool.setCorePoolSize(maxThreads);
+		pool.setMaxPoolSize(maxThreads);
+		pool.setQueueCapacity(queueCapacity);
+		pool.setKeepAliveSeconds(Math.toIntExact(keepAlive.toSeconds()));
+		pool.setAllowCoreThreadTimeOut(true);
+		pool.setThreadNamePrefix(threadNamePrefix);
+		pool.setWaitForTasksToCompleteOnShutdown(true);
+		pool.setAwaitTerminationMillis(awaitTermination.toMillis());
+		pool.initialize();
+		return new CoapHandlerExecutor(pool, pool::shutdown);
+	}
+
+	/**
+	 * Create an executor that runs each handler method on a new virtual thread (Java 21 or later).
+	 * @param threadNamePrefix the prefix of the thread names
+	 * @param awaitTermination how long {@link #destroy()} waits for running tasks
+	 * @return an executor that owns its threads
+	 */
+	public static CoapHandlerExecutor virtualThreads(String threadNamePrefix, Duration awaitTermination) {
+		SimpleAsyncTaskExecutor virtual = new SimpleAsyncTaskExecutor(threadNamePrefix);
+		virtual.setVirtualThreads(true);
+		virtual.setTaskTerminationTimeout(awaitTermination.toMillis());
+		return new CoapHandlerExecutor(virtual, virtual::close);
+	}
+
+	/**
+	 * Run a task.
+	 * @param task the task
+	 * @throws RejectedExecutionException if the executor cannot take it
+	 */
+	public void execute(Runnable task) {
+		this.executor.execute(task);
+	}
+
+	/**
+	 * Return the executor the tasks run on.
+	 * @return the executor
+	 */
+	public Executor getExecutor() {
+		return this.executor;
+	}
+
+	/**
+	 * Shut the executor down if this object created it, waiting for running tasks up to the configured time.
+	 */
+	@Override
+	public void destroy() {
+		if (this.shutdown != null) {
+			this.shutdown.run();
+		}
+	}
+
+}

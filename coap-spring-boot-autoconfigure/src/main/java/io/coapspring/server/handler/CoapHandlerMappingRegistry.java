@@ -1,0 +1,158 @@
+package io.coapspring.server.handler;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.coapspring.annotation.CoapMethod;
+
+import org.springframework.util.Assert;
+
+/**
+ * The handler method mappings of an application, filled before the server starts and read concurrently
+ * afterwards.
+ * <p>
+ * Registering a mapping that would serve exactly the same requests as an existing one (same pattern shape,
+ * a common method, overlapping {@code consumes} and overlapping {@code produces}) fails with an
+ * {@link IllegalStateException} naming both handler methods, so an ambiguous application does not start.
+ * <p>
+ * A method can be switched off and on again for a path pattern at run time (as the Pycom CoAP module's
+ * per-resource enable and disable): requests with a disabled method are answered with 4.05 Method Not Allowed.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+public class CoapHandlerMappingRegistry {
+
+	private final Object lock = new Object();
+
+	private volatile List<PatternGroup> groups = List.of();
+
+	private final Set<String> disabled = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Register a mapping.
+	 * @param mapping the mapping
+	 * @throws IllegalStateException if the mapping is ambiguous with one already registered
+	 */
+	public void register(CoapHandlerMapping mapping) {
+		Assert.notNull(mapping, "'mapping' must not be null");
+		synchronized (this.lock) {
+			for (PatternGroup group : this.groups) {
+				for (CoapHandlerMapping existing : group.mappings()) {
+					if (isAmbiguous(existing, mapping)) {
+						throw new IllegalStateException("Ambiguous CoAP mapping: '" + mapping.describe() + "' of "
+								+ mapping.handlerMethod().getShortDescription() + " and '" + existing.describe()
+								+ "' of " + existing.handlerMethod().getShortDescription()
+								+ " would handle the same requests. Give them distinct paths, methods, consumes"
+								+ " or produces.");
+					}
+				}
+			}
+			Map<CoapPathPattern, List<CoapHandlerMapping>> byPattern = new TreeMap<>();
+			for (PatternGroup group : this.groups) {
+				byPattern.put(group.pattern(), new ArrayList<>(group.mappings()));
+			}
+			byPattern.computeIfAbsent(mapping.pattern(), (pattern) -> new ArrayList<>()).add(mapping);
+			List<PatternGroup> updated = new ArrayList<>(byPattern.size());
+			byPattern.forEach((pattern, mappings) -> updated.add(new PatternGroup(pattern, List.copyOf(mappings))));
+			this.groups = List.copyOf(updated);
+		}
+	}
+
+	private static boolean isAmbiguous(CoapHandlerMapping left, CoapHandlerMapping right) {
+		return left.pattern().getShape().equals(right.pattern().getShape())
+				&& !Collections.disjoint(left.info().methods(), right.info().methods())
+				&& overlap(left.info().consumes(), right.info().consumes())
+				&& overlap(left.info().produces(), right.info().produces());
+	}
+
+	private static boolean overlap(List<Integer> left, List<Integer> right) {
+		return left.isEmpty() || right.isEmpty() || !Collections.disjoint(left, right);
+	}
+
+	/**
+	 * Switch a method of a path pattern off or on.
+	 * @param pattern the path pattern as mapped, for instance {@code /sensors/{id}}
+	 * @param method the method
+	 * @param enabled whether requests with the method are handled
+	 * @throws IllegalArgumentException if no mapping handles the method for the pattern
+	 */
+	public void setEnabled(String pattern, CoapMethod method, boolean enabled) {
+		Assert.notNull(pattern, "'pattern' must not be null");
+		Assert.notNull(method, "'method' must not be null");
+		CoapPathPattern parsed = CoapPathPattern.parse(pattern);
+		boolean mapped = this.groups.stream()
+			.filter((group) -> group.pattern().equals(parsed))
+			.flatMap((group) -> group.mappings().stream())
+			.anyMatch((mapping) -> mapping.info().methods().contains(method));
+		Assert.isTrue(mapped, () -> "No CoAP mapping handles " + method + " " + parsed);
+		if (enabled) {
+			this.disabled.remove(key(parsed, method));
+		}
+		else {
+			this.disabled.add(key(parsed, method));
+		}
+	}
+
+	/**
+	 * Return whether a method of a path pattern is switched on.
+	 * @param pattern the path pattern
+	 * @param method the method
+	 * @return {@code false} if it was switched off
+	 */
+	public boolean isEnabled(CoapPathPattern pattern, CoapMethod method) {
+		return this.disabled.isEmpty() || !this.disabled.contains(key(pattern, method));
+	}
+
+	private static String key(CoapPathPattern pattern, CoapMethod method) {
+		return method + " " + pattern.getPattern();
+	}
+
+	/**
+	 * Return every registered mapping, the most specific patterns first.
+	 * @return the mappings
+	 */
+	public List<CoapHandlerMapping> getMappings() {
+		List<CoapHandlerMapping> mappings = new ArrayList<>();
+		for (PatternGroup group : this.groups) {
+			mappings.addAll(group.mappings());
+		}
+		return Collections.unmodifiableList(mappings);
+	}
+
+	/**
+	 * Return whether no mapping is registered.
+	 * @return {@code true} if the registry is empty
+	 */
+	public boolean isEmpty() {
+		return this.groups.isEmpty();
+	}
+
+	/**
+	 * Find the patterns that match a request path, whatever the method.
+	 * @param path the Uri-Path segments, empty segments excluded
+	 * @return the matches, the most specific pattern first; empty if none matches
+	 */
+	public List<CoapPathMatch> match(List<String> path) {
+		List<CoapPathMatch> matches = null;
+		for (PatternGroup group : this.groups) {
+			Map<String, String> variables = group.pattern().match(path);
+			if (variables != null) {
+				if (matches == null) {
+					matches = new ArrayList<>(2);
+				}
+				matches.add(new CoapPathMatch(group.pattern(), variables, group.mappings()));
+			}
+		}
+		return (matches != null) ? matches : List.of();
+	}
+
+	private record PatternGroup(CoapPathPattern pattern, List<CoapHandlerMapping> mappings) {
+	}
+
+}

@@ -1,0 +1,198 @@
+package io.coapspring.server.handler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+
+import io.coapspring.annotation.CoapMethod;
+import io.coapspring.server.CoapRequestRouter;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.OptionSet;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.network.Exchange;
+import org.eclipse.californium.core.server.resources.Resource;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * Routes requests to handler methods and runs them.
+ * <p>
+ * As the server's {@link CoapRequestRouter} it answers, on the Californium protocol thread, which resource
+ * serves a request: a {@link CoapHandlerResource} for the concrete path when a mapping's pattern matches it
+ * (method-agnostic, so 4.05 is answered by the resource), or none so that the server's resource tree is
+ * searched (plain Californium resources and {@code /.well-known/core}).
+ * <p>
+ * When the resource handles the request, the dispatcher selects the mapping (answering 4.05, 4.15 or 4.06
+ * itself), starts the piggyback timer and hands the handler method to the handler executor: handler methods
+ * never run on protocol threads, and a slow one does not delay others. Conditional requests are evaluated
+ * first (4.12). The response, piggybacked or separate, is sent when the handler's result is complete.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+public class CoapRequestDispatcher implements CoapRequestRouter {
+
+	private static final List<String> DISCOVERY_PATH = List.of(".well-known", "core");
+
+	private static final long BUSY_RETRY_SECONDS = 2;
+
+	private final CoapHandlerMappingRegistry registry;
+
+	private final CoapHandlerSelector selector;
+
+	private final CoapHandlerAdapter adapter;
+
+	private final CoapPreconditions preconditions;
+
+	private final CoapErrorResponses errorResponses;
+
+	private final Executor executor;
+
+	private final CoapPiggybackTimer piggybackTimer;
+
+	private final CoapObservedResources observedResources;
+
+	/**
+	 * Create a dispatcher.
+	 * @param registry the mappings
+	 * @param selector selects a mapping for a request
+	 * @param adapter runs a handler method
+	 * @param preconditions evaluates If-Match and If-None-Match
+	 * @param errorResponses builds error responses
+	 * @param executor runs handler methods
+	 * @param piggybackTimer sends the empty ACK of slow CON requests
+	 * @param observedResources keeps the resources that have observers
+	 */
+	public CoapRequestDispatcher(CoapHandlerMappingRegistry registry, CoapHandlerSelector selector,
+			CoapHandlerAdapter adapter, CoapPreconditions preconditions, CoapErrorResponses errorResponses,
+			Executor executor, CoapPiggybackTimer piggybackTimer, CoapObservedResources observedResources) {
+		Assert.notNull(registry, "'registry' must not be null");
+		Assert.notNull(selector, "'selector' must not be null");
+		Assert.notNull(adapter, "'adapter' must not be null");
+		Assert.notNull(preconditions, "'preconditions' must not be null");
+		Assert.notNull(errorResponses, "'errorResponses' must not be null");
+		Assert.notNull(executor, "'executor' must not be null");
+		Assert.notNull(piggybackTimer, "'piggybackTimer' must not be null");
+		Assert.notNull(observedResources, "'observedResources' must not be null");
+		this.registry = registry;
+		this.selector = selector;
+		this.adapter = adapter;
+		this.preconditions = preconditions;
+		this.errorResponses = errorResponses;
+		this.executor = executor;
+		this.piggybackTimer = piggybackTimer;
+		this.observedResources = observedResources;
+	}
+
+	@Override
+	public @Nullable Resource route(Exchange exchange) {
+		Request request = exchange.getRequest();
+		List<String> path = segments(request.getOptions().getUriPath());
+		if (path.equals(DISCOVERY_PATH)) {
+			return null;
+		}
+		String uriPath = "/" + String.join("/", path);
+		CoapHandlerResource observed = this.observedResources.get(uriPath);
+		if (observed != null) {
+			return observed;
+		}
+		List<CoapPathMatch> matches = this.registry.match(path);
+		if (matches.isEmpty()) {
+			return null;
+		}
+		if (isObserveRegistration(request)) {
+			return this.observedResources.getOrCreate(uriPath,
+					() -> new CoapHandlerResource(uriPath, matches, this, this.observedResources));
+		}
+		return new CoapHandlerResource(uriPath, matches, this, this.observedResources);
+	}
+
+	private static List<String> segments(List<String> uriPath) {
+		if (!uriPath.contains("")) {
+			return uriPath;
+		}
+		List<String> segments = new ArrayList<>(uriPath.size());
+		for (String segment : uriPath) {
+			if (!segment.isEmpty()) {
+				segments.add(segment);
+			}
+		}
+		return segments;
+	}
+
+	private static boolean isObserveRegistration(Request request) {
+		CoapMethod method = CoapMethod.from(request.getCode());
+		return method != null && method.isRetrieval() && request.isObserve();
+	}
+
+	/**
+	 * Handle a request that was routed to a resource: select the mapping and run it on the handler executor.
+	 * Called on the thread that delivers the request, usually a Californium protocol thread.
+	 * @param exchange the exchange
+	 * @param resource the resource of the request path
+	 */
+	public void dispatch(Exchange exchange, CoapHandlerResource resource) {
+		Request request = exchange.getRequest();
+		OptionSet options = request.getOptions();
+		int accept = options.hasAccept() ? options.getAccept() : -1;
+		CoapHandlerSelector.Selection selection = this.selector.select(resource.getMatches(),
+				CoapMethod.from(request.getCode()), options.hasContentFormat() ? options.getContentFormat() : -1,
+				request.getPayloadSize() > 0, accept);
+		CoapHandlerMapping mapping = selection.mapping();
+		CoapPathMatch match = selection.match();
+		if (mapping == null || match == null) {
+			ResponseCode code = (selection.rejection() != null) ? selection.rejection() : ResponseCode.NOT_FOUND;
+			send(exchange, resource, null, this.errorResponses.create(code, selection.diagnostic(), accept));
+			return;
+		}
+		CoapRequest view = new CoapRequest(request, match.variables(), match.pattern().getPattern());
+		ScheduledFuture<?> timer = this.piggybackTimer.start(exchange);
+		try {
+			this.executor.execute(() -> run(exchange, resource, mapping, view, timer));
+		}
+		catch (RejectedExecutionException ex) {
+			Response busy = this.errorResponses.create(ResponseCode.SERVICE_UNAVAILABLE,
+					"Server busy, retry later", accept);
+			busy.getOptions().setMaxAge(BUSY_RETRY_SECONDS);
+			send(exchange, resource, timer, busy);
+		}
+	}
+
+	private void run(Exchange exchange, CoapHandlerResource resource, CoapHandlerMapping mapping, CoapRequest request,
+			@Nullable ScheduledFuture<?> timer) {
+		CompletionStage<Response> response;
+		try {
+			response = this.preconditions.isConditional(request)
+					? this.preconditions.evaluate(request, resource.getMatches())
+						.thenCompose((failed) -> (failed != null) ? CompletableFuture.completedFuture(failed)
+								: this.adapter.handle(mapping, request))
+					: this.adapter.handle(mapping, request);
+		}
+		catch (Throwable ex) {
+			response = CompletableFuture.failedFuture(ex);
+		}
+		response.whenComplete((result, ex) -> send(exchange, resource, timer,
+				(result != null && ex == null) ? result : failure(ex, request)));
+	}
+
+	private Response failure(@Nullable Throwable ex, CoapRequest request) {
+		return this.errorResponses.create((ex != null) ? ex : new IllegalStateException("No response produced"),
+				request);
+	}
+
+	private void send(Exchange exchange, CoapHandlerResource resource, @Nullable ScheduledFuture<?> timer,
+			Response response) {
+		if (timer != null) {
+			timer.cancel(false);
+		}
+		exchange.sendResponse(response);
+		this.observedResources.release(resource);
+	}
+
+}

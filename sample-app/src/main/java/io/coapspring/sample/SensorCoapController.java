@@ -1,0 +1,102 @@
+package io.coapspring.sample;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.coapspring.annotation.CoapController;
+import io.coapspring.annotation.CoapDeleteMapping;
+import io.coapspring.annotation.CoapFetchMapping;
+import io.coapspring.annotation.CoapGetMapping;
+import io.coapspring.annotation.CoapMapping;
+import io.coapspring.annotation.CoapPatchMapping;
+import io.coapspring.annotation.CoapPathVariable;
+import io.coapspring.annotation.CoapPayload;
+import io.coapspring.annotation.CoapPostMapping;
+import io.coapspring.annotation.CoapPutMapping;
+import io.coapspring.server.handler.CoapResponseEntity;
+import io.coapspring.server.handler.CoapResponseStatusException;
+import jakarta.validation.Valid;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+
+/**
+ * The sensors over CoAP: one handler method per CoAP method, an observable reading, a validating PUT and a
+ * slow calibration answered as a separate response.
+ */
+@CoapController
+@CoapMapping(path = "/sensors", produces = { "application/json", "application/cbor" })
+class SensorCoapController {
+
+	private final SensorService sensors;
+
+	SensorCoapController(SensorService sensors) {
+		this.sensors = sensors;
+	}
+
+	@CoapGetMapping(title = "Sensors", resourceType = "sensor-list")
+	List<Sensor> list() {
+		return this.sensors.findAll();
+	}
+
+	// observable: observers get notifications once the observe support lands (see docs/programming-model.md)
+	@CoapGetMapping(path = "/{id}", observable = true, etag = true, maxAge = 10, discoverAsTemplate = true,
+			resourceType = "temperature-c", interfaceDescription = "sensor", title = "Temperature")
+	Optional<Sensor> get(@CoapPathVariable String id) {
+		return this.sensors.find(id);
+	}
+
+	@CoapFetchMapping(consumes = "application/json")
+	List<Sensor> fetch(@CoapPayload SensorQuery query) {
+		return this.sensors.findAll().stream().filter((sensor) -> sensor.celsius() >= query.minCelsius()).toList();
+	}
+
+	@CoapPostMapping(consumes = "application/json")
+	CoapResponseEntity<Sensor> create(@CoapPayload SensorChanges initial) {
+		if (initial.name() == null) {
+			throw new CoapResponseStatusException(ResponseCode.BAD_REQUEST, "name is required");
+		}
+		Sensor sensor = this.sensors.create(initial.name(), (initial.celsius() != null) ? initial.celsius() : 0);
+		return CoapResponseEntity.created("/sensors/" + sensor.id()).body(sensor);
+	}
+
+	@CoapPatchMapping(path = "/{id}", consumes = "application/json")
+	Sensor patch(@CoapPathVariable String id, @CoapPayload SensorChanges changes) {
+		Sensor sensor = existing(id);
+		if (changes.name() != null) {
+			sensor = sensor.withName(changes.name());
+		}
+		if (changes.celsius() != null) {
+			sensor = sensor.withCelsius(changes.celsius());
+		}
+		this.sensors.save(sensor);
+		return sensor;
+	}
+
+	@CoapPutMapping(path = "/{id}/threshold", consumes = { "application/json", "application/cbor" })
+	void threshold(@CoapPathVariable String id, @CoapPayload @Valid Threshold threshold) {
+		this.sensors.save(existing(id).withThreshold(threshold));
+	}
+
+	@CoapDeleteMapping("/{id}")
+	void delete(@CoapPathVariable String id) {
+		if (!this.sensors.delete(id)) {
+			throw new CoapResponseStatusException(ResponseCode.NOT_FOUND, "no sensor " + id);
+		}
+	}
+
+	// Takes about a second: the client gets an empty ACK at once and the result as a separate response
+	@CoapPostMapping("/{id}/calibrate")
+	CompletableFuture<Calibration> calibrate(@CoapPathVariable String id) {
+		Sensor sensor = existing(id);
+		return CompletableFuture.supplyAsync(() -> new Calibration(sensor.id(), Math.round(sensor.celsius()) - sensor.celsius()),
+				CompletableFuture.delayedExecutor(Duration.ofSeconds(1).toMillis(), TimeUnit.MILLISECONDS));
+	}
+
+	private Sensor existing(String id) {
+		return this.sensors.find(id)
+			.orElseThrow(() -> new CoapResponseStatusException(ResponseCode.NOT_FOUND, "no sensor " + id));
+	}
+
+}
