@@ -6,6 +6,7 @@ import java.util.List;
 import io.coapspring.annotation.CoapController;
 import io.coapspring.convert.CoapMessageConverters;
 import io.coapspring.server.discovery.CoapDiscoveryServerCustomizer;
+import io.coapspring.server.discovery.CoapEndpointName;
 import io.coapspring.server.discovery.CoapMappingLinks;
 import io.coapspring.server.handler.CoapControllerDetector;
 import io.coapspring.server.handler.CoapErrorResponses;
@@ -36,6 +37,8 @@ import io.coapspring.server.handler.support.QueryParamArgumentResolver;
 import io.coapspring.server.handler.support.RawPayloadArgumentResolver;
 import io.coapspring.server.handler.support.ResponseEntityReturnValueHandler;
 import io.coapspring.server.handler.support.VoidReturnValueHandler;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +50,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationContext;
@@ -62,7 +66,8 @@ import org.springframework.validation.Validator;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the annotated
  * programming model: {@link CoapController @CoapController} beans are detected before the server starts, their
  * mapped methods are routed to by the server's deliverer, run on the {@link CoapHandlerExecutor} and answered
- * through the {@link CoapMessageConverters}; {@code /.well-known/core} lists them.
+ * through the {@link CoapMessageConverters}; {@code /.well-known/core} lists them, each link with the node's
+ * name ({@code coap.server.endpoint-name}, or {@code spring.application.name}) as its {@code ep} attribute.
  * <p>
  * {@link CoapHandlerMethodArgumentResolver} and {@link CoapHandlerMethodReturnValueHandler} beans are
  * consulted before the built-in ones. The values of path variables, query parameters and options are converted
@@ -78,6 +83,8 @@ import org.springframework.validation.Validator;
 @ConditionalOnClass(CoapServer.class)
 @ConditionalOnBooleanProperty(name = "coap.server.enabled", matchIfMissing = true)
 public final class CoapHandlerAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(CoapHandlerAutoConfiguration.class);
 
 	private static final String CONVERSION_SERVICE_BEAN_NAME = "coapConversionService";
 
@@ -181,8 +188,35 @@ public final class CoapHandlerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CoapDiscoveryServerCustomizer coapDiscoveryServerCustomizer(CoapHandlerMappingRegistry coapHandlerMappingRegistry) {
-		return new CoapDiscoveryServerCustomizer(new CoapMappingLinks(coapHandlerMappingRegistry));
+	CoapDiscoveryServerCustomizer coapDiscoveryServerCustomizer(CoapHandlerMappingRegistry coapHandlerMappingRegistry,
+			CoapProperties properties, Environment environment) {
+		return new CoapDiscoveryServerCustomizer(new CoapMappingLinks(coapHandlerMappingRegistry),
+				endpointName(properties, environment));
+	}
+
+	private static @Nullable CoapEndpointName endpointName(CoapProperties properties, Environment environment) {
+		String configured = properties.getServer().getEndpointName();
+		if (configured != null) {
+			try {
+				return new CoapEndpointName(configured);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidConfigurationPropertyValueException("coap.server.endpoint-name", configured,
+						ex.getMessage());
+			}
+		}
+		String applicationName = environment.getProperty("spring.application.name");
+		if (applicationName == null || applicationName.isBlank()) {
+			return null;
+		}
+		try {
+			return new CoapEndpointName(applicationName);
+		}
+		catch (IllegalArgumentException ex) {
+			logger.warn("'spring.application.name' (" + applicationName + ") cannot be the CoAP endpoint name, which "
+					+ ex.getMessage() + ": set 'coap.server.endpoint-name' to publish one");
+			return null;
+		}
 	}
 
 	// Not an Executor bean: that would make Spring Boot back off from its applicationTaskExecutor.

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.californium.core.coap.CoAP;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,6 +35,8 @@ public class CoapProperties {
 
 	private final Observe observe = new Observe();
 
+	private final Multicast multicast = new Multicast();
+
 	private final Client client = new Client();
 
 	public Server getServer() {
@@ -54,6 +57,10 @@ public class CoapProperties {
 
 	public Observe getObserve() {
 		return this.observe;
+	}
+
+	public Multicast getMulticast() {
+		return this.multicast;
 	}
 
 	public Client getClient() {
@@ -143,6 +150,12 @@ public class CoapProperties {
 		 */
 		private boolean secureOnly;
 
+		/**
+		 * Name of this node, published as the 'ep' attribute of every link of '/.well-known/core' and matched by
+		 * '?ep=' discovery filters. Unset uses 'spring.application.name'.
+		 */
+		private @Nullable String endpointName;
+
 		private final Dtls dtls = new Dtls();
 
 		private final Executor executor = new Executor();
@@ -193,6 +206,14 @@ public class CoapProperties {
 
 		public void setSecureOnly(boolean secureOnly) {
 			this.secureOnly = secureOnly;
+		}
+
+		public @Nullable String getEndpointName() {
+			return this.endpointName;
+		}
+
+		public void setEndpointName(@Nullable String endpointName) {
+			this.endpointName = endpointName;
 		}
 
 		public Dtls getDtls() {
@@ -990,6 +1011,93 @@ public class CoapProperties {
 	}
 
 	/**
+	 * Listening to multicast groups (RFC 7252 section 8, RFC 7390), besides the server's unicast endpoint.
+	 */
+	public static class Multicast {
+
+		/**
+		 * Whether the server joins multicast groups, such as All CoAP Nodes, and answers requests sent to them.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Multicast groups to join: by default All CoAP Nodes for IPv4 (224.0.1.187) and IPv6, link-local
+		 * (ff02::fd) and site-local (ff05::fd).
+		 */
+		private List<InetAddress> groups = new ArrayList<>(
+				List.of(CoAP.MULTICAST_IPV4, CoAP.MULTICAST_IPV6_LINKLOCAL, CoAP.MULTICAST_IPV6_SITELOCAL));
+
+		/**
+		 * UDP port the groups are listened to on. Usually the unicast port 'coap.server.port'.
+		 */
+		private int port = 5683;
+
+		// no field named 'interface' (a Java keyword): its description is in additional metadata
+		private @Nullable String interfaceName;
+
+		/**
+		 * Longest random delay before the answer to a multicast request is sent, so that the nodes of a group do
+		 * not all answer at once (RFC 7252 section 8.2, Leisure).
+		 */
+		private Duration leisure = Duration.ofSeconds(5);
+
+		/**
+		 * Whether to join the groups on the loopback interface as well when no 'coap.multicast.interface' is
+		 * set, so that clients on the same host can reach the server without a network, as in tests.
+		 */
+		private boolean loopback;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<InetAddress> getGroups() {
+			return this.groups;
+		}
+
+		public void setGroups(List<InetAddress> groups) {
+			this.groups = groups;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public @Nullable String getInterface() {
+			return this.interfaceName;
+		}
+
+		public void setInterface(@Nullable String interfaceName) {
+			this.interfaceName = interfaceName;
+		}
+
+		public Duration getLeisure() {
+			return this.leisure;
+		}
+
+		public void setLeisure(Duration leisure) {
+			this.leisure = leisure;
+		}
+
+		public boolean isLoopback() {
+			return this.loopback;
+		}
+
+		public void setLoopback(boolean loopback) {
+			this.loopback = loopback;
+		}
+
+	}
+
+	/**
 	 * Defaults of outbound requests, applied to the auto-configured CoapTemplateBuilder.
 	 */
 	public static class Client {
@@ -1040,9 +1148,16 @@ public class CoapProperties {
 		private @Nullable DataSize maxBodySize;
 
 		/**
-		 * How long resource discovery on a multicast group collects responses.
+		 * How long resource discovery on a multicast group collects responses. Longer than the 5 s leisure by
+		 * which servers delay their answers to multicast requests (RFC 7252 section 8.2).
 		 */
-		private Duration multicastWindow = Duration.ofSeconds(2);
+		private Duration multicastWindow = Duration.ofSeconds(6);
+
+		/**
+		 * Network interface multicast requests leave from, by name, for instance 'eth0'. Unset lets the
+		 * operating system choose by its routes.
+		 */
+		private @Nullable String multicastInterface;
 
 		/**
 		 * Extra time, after the Max-Age of the latest notification, before an observation without news
@@ -1120,6 +1235,14 @@ public class CoapProperties {
 
 		public void setMulticastWindow(Duration multicastWindow) {
 			this.multicastWindow = multicastWindow;
+		}
+
+		public @Nullable String getMulticastInterface() {
+			return this.multicastInterface;
+		}
+
+		public void setMulticastInterface(@Nullable String multicastInterface) {
+			this.multicastInterface = multicastInterface;
 		}
 
 		public Duration getReregistrationBackoff() {

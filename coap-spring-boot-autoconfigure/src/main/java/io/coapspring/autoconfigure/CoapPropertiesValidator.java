@@ -1,11 +1,13 @@
 package io.coapspring.autoconfigure;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 
 import io.coapspring.autoconfigure.CoapProperties.Blockwise;
 import io.coapspring.autoconfigure.CoapProperties.Network;
+import io.coapspring.server.discovery.CoapEndpointName;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -32,6 +34,15 @@ final class CoapPropertiesValidator {
 	void validate() {
 		CoapProperties.Server server = this.properties.getServer();
 		intRange("coap.server.port", server.getPort(), 0, 65_535);
+		String endpointName = server.getEndpointName();
+		if (endpointName != null) {
+			try {
+				new CoapEndpointName(endpointName);
+			}
+			catch (IllegalArgumentException ex) {
+				throw invalid("coap.server.endpoint-name", endpointName, ex.getMessage());
+			}
+		}
 		notNegative("coap.server.shutdown-timeout", server.getShutdownTimeout());
 		if (server.getDtls().isEnabled()) {
 			validateDtls(server);
@@ -50,7 +61,29 @@ final class CoapPropertiesValidator {
 				Integer.MAX_VALUE);
 		positive("coap.observe.notification-check-interval-time", observe.getNotificationCheckIntervalTime());
 		intRange("coap.observe.max-observers", observe.getMaxObservers(), 0, Integer.MAX_VALUE);
+		validateMulticast(this.properties.getMulticast());
 		validateClient(this.properties.getClient());
+	}
+
+	private void validateMulticast(CoapProperties.Multicast multicast) {
+		intRange("coap.multicast.port", multicast.getPort(), 1, 65_535);
+		positive("coap.multicast.leisure", multicast.getLeisure());
+		if (!multicast.isEnabled()) {
+			return;
+		}
+		if (multicast.getGroups().isEmpty()) {
+			throw invalid("coap.multicast.groups", multicast.getGroups(), "must name at least one multicast group");
+		}
+		for (InetAddress group : multicast.getGroups()) {
+			if (!group.isMulticastAddress()) {
+				throw invalid("coap.multicast.groups", group.getHostAddress(),
+						"must be multicast addresses (224.0.0.0/4 or ff00::/8)");
+			}
+		}
+		String networkInterface = multicast.getInterface();
+		if (networkInterface != null && networkInterface.isBlank()) {
+			throw invalid("coap.multicast.interface", networkInterface, "must name a network interface");
+		}
 	}
 
 	private void validateClient(CoapProperties.Client client) {
@@ -69,6 +102,10 @@ final class CoapPropertiesValidator {
 			sizeRange("coap.client.max-body-size", client.getMaxBodySize(), 1, Integer.MAX_VALUE);
 		}
 		positive("coap.client.multicast-window", client.getMulticastWindow());
+		String multicastInterface = client.getMulticastInterface();
+		if (multicastInterface != null && multicastInterface.isBlank()) {
+			throw invalid("coap.client.multicast-interface", multicastInterface, "must name a network interface");
+		}
 		notNegative("coap.client.reregistration-backoff", client.getReregistrationBackoff());
 	}
 

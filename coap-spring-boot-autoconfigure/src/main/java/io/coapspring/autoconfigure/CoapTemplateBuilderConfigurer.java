@@ -51,6 +51,7 @@ public class CoapTemplateBuilderConfigurer {
 		map.from(client::getBlockSize).to(builder::blockSize);
 		map.from(client::getMaxBodySize).to(builder::maxBodySize);
 		map.from(client::getMulticastWindow).to(builder::multicastWindow);
+		map.from(client::getMulticastInterface).to(builder::multicastInterface);
 		for (CoapTemplateCustomizer customizer : this.customizers) {
 			customizer.customize(builder);
 		}

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -160,6 +162,59 @@ public class CoapClientEndpoints implements AutoCloseable {
 			this.endpoints.put(key, endpoint);
 		}
 		return endpoint;
+	}
+
+	/**
+	 * Return the endpoint for requests to the given destination, and for requests to a multicast group the
+	 * endpoint whose socket sends multicast datagrams from the given interface, binding it on first use.
+	 * @param destination the destination address; its family selects the endpoint
+	 * @param blockSize the block size of block-wise transfers, or 0 for the configured one; multicast
+	 * requests are never block-wise
+	 * @param multicastInterface the name of the interface multicast requests leave from, or {@code null} for
+	 * the operating system's choice; ignored for unicast destinations and by a fixed endpoint
+	 * @return a started endpoint
+	 * @throws CoapClientException if the endpoint cannot be bound or there is no such interface
+	 * @throws IllegalStateException if these endpoints are closed
+	 */
+	public synchronized Endpoint getEndpoint(InetAddress destination, int blockSize,
+			@Nullable String multicastInterface) {
+		if (multicastInterface == null || !destination.isMulticastAddress() || this.fixedEndpoint != null) {
+			return getEndpoint(destination, blockSize);
+		}
+		Assert.state(!this.closed, "CoAP client endpoints are closed");
+		boolean ipv6 = destination instanceof Inet6Address;
+		String key = (ipv6 ? "ipv6" : "ipv4") + "-multicast-" + multicastInterface;
+		Endpoint endpoint = this.endpoints.get(key);
+		if (endpoint == null) {
+			NetworkInterface networkInterface = networkInterface(multicastInterface);
+			CoapEndpoint created = new CoapEndpoint.Builder().setConfiguration(this.configuration)
+				.setConnector(new MulticastInterfaceUdpConnector(new InetSocketAddress(wildcard(ipv6), 0),
+						this.configuration, networkInterface))
+				.setOptionRegistry(this.optionRegistry)
+				.setLoggingTag(this.name + "-" + key)
+				.build();
+			startIfNeeded(created);
+			if (logger.isDebugEnabled()) {
+				logger.debug("CoAP client endpoint " + key + " bound to " + created.getAddress());
+			}
+			this.endpoints.put(key, created);
+			endpoint = created;
+		}
+		return endpoint;
+	}
+
+	private static NetworkInterface networkInterface(String name) {
+		try {
+			NetworkInterface networkInterface = NetworkInterface.getByName(name);
+			if (networkInterface == null) {
+				throw new CoapClientException("There is no network interface named '" + name
+						+ "' to send multicast requests from");
+			}
+			return networkInterface;
+		}
+		catch (SocketException ex) {
+			throw new CoapClientException("Cannot read network interface '" + name + "'", ex);
+		}
 	}
 
 	/**

@@ -5,15 +5,19 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
+import io.coapspring.client.discovery.CoapNode;
 import io.coapspring.client.discovery.LinkFormatParser;
 import io.coapspring.client.discovery.WebLink;
 import io.coapspring.client.discovery.WebLinkFilter;
@@ -57,6 +61,11 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 	private static final Log logger = LogFactory.getLog(CoapTemplate.class);
 
 	private static final String WELL_KNOWN_CORE = "/.well-known/core";
+
+	/**
+	 * The link attribute that names a node: the endpoint name of RFC 9176.
+	 */
+	private static final String ENDPOINT_NAME = "ep";
 
 	private final CoapClientEndpoints endpoints;
 
@@ -211,7 +220,8 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 	}
 
 	private CompletableFuture<Response> send(PreparedRequest prepared) {
-		Endpoint endpoint = this.endpoints.getEndpoint(prepared.destination().getAddress(), prepared.blockSize());
+		Endpoint endpoint = this.endpoints.getEndpoint(prepared.destination().getAddress(), prepared.blockSize(),
+				this.defaults.multicastInterface());
 		return RequestExecution.send(prepared, endpoint, this.endpoints);
 	}
 
@@ -490,10 +500,16 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 	}
 
 	private CompletableFuture<List<Response>> sendMulticast(PreparedRequest prepared, Duration window) {
+		return sendMulticast(prepared, window, (response) -> false);
+	}
+
+	private CompletableFuture<List<Response>> sendMulticast(PreparedRequest prepared, Duration window,
+			Predicate<Response> enough) {
 		Assert.notNull(window, "'window' must not be null");
 		Assert.isTrue(!window.isNegative() && !window.isZero(), "'window' must be positive");
-		Endpoint endpoint = this.endpoints.getEndpoint(prepared.destination().getAddress(), 0);
-		return MulticastExecution.send(prepared, endpoint, this.endpoints, window);
+		Endpoint endpoint = this.endpoints.getEndpoint(prepared.destination().getAddress(), 0,
+				this.defaults.multicastInterface());
+		return MulticastExecution.send(prepared, endpoint, this.endpoints, window, enough);
 	}
 
 	private <T> List<CoapMulticastResponse<T>> toMulticastResponses(List<Response> responses, ResolvableType type,
@@ -519,7 +535,39 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 	@Override
 	public List<WebLink> discover(String uri, @Nullable String filter, Duration window) {
 		Assert.notNull(uri, "'uri' must not be null");
-		WebLinkFilter linkFilter = (filter != null) ? WebLinkFilter.parse(filter) : null;
+		return discoverLinks(uri, (filter != null) ? WebLinkFilter.parse(filter) : null, window, false);
+	}
+
+	@Override
+	public List<CoapNode> discoverNodes(String uri) {
+		return discoverNodes(uri, null, this.defaults.multicastWindow());
+	}
+
+	@Override
+	public List<CoapNode> discoverNodes(String uri, @Nullable String filter, Duration window) {
+		return toNodes(discover(uri, filter, window));
+	}
+
+	@Override
+	public Optional<CoapNode> discoverNode(String uri, String name) {
+		return discoverNode(uri, name, this.defaults.multicastWindow());
+	}
+
+	@Override
+	public Optional<CoapNode> discoverNode(String uri, String name, Duration window) {
+		Assert.notNull(uri, "'uri' must not be null");
+		Assert.hasText(name, "'name' must not be empty");
+		WebLinkFilter byName = new WebLinkFilter(ENDPOINT_NAME, name);
+		List<CoapNode> nodes = toNodes(discoverLinks(uri, byName, window, true));
+		return nodes.stream().findFirst();
+	}
+
+	/**
+	 * Discover the links that match a filter, from one node or from every node of a multicast group that
+	 * answers within the window, or only until the first node with a matching link answered.
+	 */
+	private List<WebLink> discoverLinks(String uri, @Nullable WebLinkFilter linkFilter, Duration window,
+			boolean firstNode) {
 		CoapRequestEntity.Builder builder = CoapRequestEntity.get(discoveryUri(uri))
 			.accept(MediaTypeRegistry.APPLICATION_LINK_FORMAT);
 		if (linkFilter != null) {
@@ -528,11 +576,12 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 		PreparedRequest prepared = this.requestFactory.create(builder.build());
 		List<WebLink> links = new ArrayList<>();
 		if (prepared.request().isMulticast()) {
-			List<Response> responses = await(sendMulticast(prepared, window), prepared);
+			Predicate<Response> enough = firstNode
+					? (response) -> !matchingLinks(response, prepared, linkFilter, true).isEmpty()
+					: (response) -> false;
+			List<Response> responses = await(sendMulticast(prepared, window, enough), prepared);
 			for (Response response : responses) {
-				if (response.getCode().isSuccess()) {
-					links.addAll(parseLinks(response, prepared));
-				}
+				links.addAll(matchingLinks(response, prepared, linkFilter, false));
 			}
 		}
 		else {
@@ -540,9 +589,52 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 			if (!response.getCode().isSuccess()) {
 				throw this.extractor.error(response, prepared.describe());
 			}
-			links.addAll(parseLinks(response, prepared));
+			links.addAll(matchingLinks(response, prepared, linkFilter, false));
 		}
-		return (linkFilter != null) ? links.stream().filter(linkFilter::matches).toList() : links;
+		return links;
+	}
+
+	/**
+	 * Parse the links of a successful response that match the filter; an error response has none.
+	 */
+	private static List<WebLink> matchingLinks(Response response, PreparedRequest prepared,
+			@Nullable WebLinkFilter linkFilter, boolean lenient) {
+		if (!response.getCode().isSuccess()) {
+			return List.of();
+		}
+		try {
+			List<WebLink> links = parseLinks(response, prepared);
+			return (linkFilter != null) ? links.stream().filter(linkFilter::matches).toList() : links;
+		}
+		catch (CoapClientException ex) {
+			if (lenient) {
+				return List.of();
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Group links by the node that published them, in the order the nodes first appear.
+	 */
+	private static List<CoapNode> toNodes(List<WebLink> links) {
+		Map<InetSocketAddress, List<WebLink>> bySource = new LinkedHashMap<>();
+		for (WebLink link : links) {
+			bySource.computeIfAbsent(link.getSource(), (source) -> new ArrayList<>()).add(link);
+		}
+		List<CoapNode> nodes = new ArrayList<>(bySource.size());
+		bySource.forEach((source, published) -> nodes.add(new CoapNode(nodeName(published), source, published)));
+		return nodes;
+	}
+
+	private static @Nullable String nodeName(List<WebLink> links) {
+		for (WebLink link : links) {
+			String name = link.getAttribute(ENDPOINT_NAME);
+			if (name != null) {
+				return name;
+			}
+		}
+		return null;
 	}
 
 	private static URI discoveryUri(String uri) {

@@ -56,7 +56,9 @@ public class CoapTemplateBuilder {
 
 	private int maxBodySize;
 
-	private Duration multicastWindow = Duration.ofSeconds(2);
+	private Duration multicastWindow = Duration.ofSeconds(6);
+
+	private @Nullable String multicastInterface;
 
 	private @Nullable Endpoint endpoint;
 
@@ -94,6 +96,7 @@ public class CoapTemplateBuilder {
 		this.blockSize = other.blockSize;
 		this.maxBodySize = other.maxBodySize;
 		this.multicastWindow = other.multicastWindow;
+		this.multicastInterface = other.multicastInterface;
 		this.endpoint = other.endpoint;
 		this.dedicatedEndpoints = other.dedicatedEndpoints;
 		this.callbackExecutor = other.callbackExecutor;
@@ -194,7 +197,9 @@ public class CoapTemplateBuilder {
 	}
 
 	/**
-	 * Set how long {@link CoapTemplate#discover(String, String)} on a multicast group collects responses.
+	 * Set how long {@link CoapTemplate#discover(String, String)} on a multicast group collects responses. It
+	 * should exceed the leisure by which servers delay their answers to multicast requests, 5 s by default
+	 * (RFC 7252 section 8.2).
 	 * @param multicastWindow the window
 	 * @return this builder
 	 */
@@ -202,6 +207,22 @@ public class CoapTemplateBuilder {
 		Assert.isTrue(multicastWindow != null && !multicastWindow.isNegative() && !multicastWindow.isZero(),
 				"'multicastWindow' must be positive");
 		this.multicastWindow = multicastWindow;
+		return this;
+	}
+
+	/**
+	 * Set the network interface multicast requests leave from, for a host with several interfaces: requests to
+	 * a multicast group are sent from an endpoint of the shared (or dedicated) endpoints whose socket has that
+	 * outgoing multicast interface. Unicast requests are not affected, nor is a template built with
+	 * {@link #endpoint(Endpoint)}, whose endpoint is used as it is.
+	 * @param multicastInterface the interface name, for instance {@code eth0}, {@code null} to let the
+	 * operating system choose by its routes
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder multicastInterface(@Nullable String multicastInterface) {
+		Assert.isTrue(multicastInterface == null || !multicastInterface.isBlank(),
+				"'multicastInterface' must not be blank");
+		this.multicastInterface = multicastInterface;
 		return this;
 	}
 
@@ -290,7 +311,7 @@ public class CoapTemplateBuilder {
 		Integer acceptFormat = (this.accept != null) ? formats.resolve(this.accept) : null;
 		Integer bodyFormat = (this.contentFormat != null) ? formats.resolve(this.contentFormat) : null;
 		ClientDefaults defaults = new ClientDefaults(this.timeout, this.confirmable, acceptFormat, bodyFormat,
-				this.maxRetransmit, this.blockSize, this.maxBodySize, this.multicastWindow);
+				this.maxRetransmit, this.blockSize, this.maxBodySize, this.multicastWindow, this.multicastInterface);
 		CoapClientEndpoints endpoints = this.sharedEndpoints;
 		boolean owned = false;
 		if (this.endpoint != null) {

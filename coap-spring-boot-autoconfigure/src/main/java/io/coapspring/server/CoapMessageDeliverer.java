@@ -1,5 +1,6 @@
 package io.coapspring.server;
 
+import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Exchange;
@@ -20,6 +21,10 @@ import org.springframework.util.Assert;
  * methods receive requests. When it has none, the server's resource tree is searched as in a plain
  * {@code CoapServer}, so Californium {@link Resource}s added to the server keep working. Either way
  * Californium's observe machinery (observe relations per resource) and the resource's executor apply.
+ * <p>
+ * A request to a path that nothing serves gets 4.04 Not Found as from a plain server; when it came through a
+ * multicast group or carries a No-Response option, the exchange is completed once Californium has
+ * suppressed that answer (see {@link UnansweredExchanges}).
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -31,6 +36,8 @@ public class CoapMessageDeliverer extends ServerMessageDeliverer {
 	private final CoapRequestGate gate;
 
 	private final @Nullable CoapRequestRouter router;
+
+	private final Resource notFound = new NotFoundResource();
 
 	/**
 	 * Create a deliverer that searches the resource tree only.
@@ -78,7 +85,30 @@ public class CoapMessageDeliverer extends ServerMessageDeliverer {
 				return routed;
 			}
 		}
-		return super.findResource(exchange);
+		Resource resource = super.findResource(exchange);
+		if (resource == null && UnansweredExchanges.mayGoUnanswered(exchange.getRequest())) {
+			// Californium would send a 4.04 that it then suppresses, leaving the exchange in flight forever
+			return this.notFound;
+		}
+		return resource;
+	}
+
+	/**
+	 * Answers 4.04 Not Found and completes the exchange if the answer was suppressed.
+	 */
+	private static final class NotFoundResource extends CoapResource {
+
+		NotFoundResource() {
+			super("");
+			setVisible(false);
+		}
+
+		@Override
+		public void handleRequest(Exchange exchange) {
+			exchange.sendResponse(new Response(ResponseCode.NOT_FOUND, true));
+			UnansweredExchanges.completeIfUnanswered(exchange);
+		}
+
 	}
 
 }

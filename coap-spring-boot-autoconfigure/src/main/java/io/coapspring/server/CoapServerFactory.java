@@ -22,7 +22,9 @@ import org.springframework.util.Assert;
  * resource tree), its plain endpoint parses options with the {@link OptionRegistry}, if one is set, its
  * protocol executors are sized from the configuration, and every endpoint gets a {@link SizeOptionGuard}
  * and an {@link UnsolicitedResponseFilter} against hostile datagrams that Californium would otherwise answer
- * with an exception. {@link CoapServerLifecycle} starts it.
+ * with an exception, and a {@link MulticastRequestFilter} that drops CON requests sent to a multicast group.
+ * The plain endpoint's connector comes from the {@link CoapUdpConnectorFactory}, if one is set, for instance
+ * one that listens to multicast groups too. {@link CoapServerLifecycle} starts it.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -36,6 +38,8 @@ public class CoapServerFactory {
 	private @Nullable CoapRequestRouter requestRouter;
 
 	private @Nullable OptionRegistry optionRegistry;
+
+	private @Nullable CoapUdpConnectorFactory udpConnectorFactory;
 
 	/**
 	 * Create a factory.
@@ -67,6 +71,15 @@ public class CoapServerFactory {
 	}
 
 	/**
+	 * Set the factory of the connector of the plain UDP endpoint, for instance one that also listens to
+	 * multicast groups.
+	 * @param udpConnectorFactory the factory, or {@code null} for Californium's {@code UDPConnector}
+	 */
+	public void setUdpConnectorFactory(@Nullable CoapUdpConnectorFactory udpConnectorFactory) {
+		this.udpConnectorFactory = udpConnectorFactory;
+	}
+
+	/**
 	 * Create a server with one UDP endpoint.
 	 * @param address the address to bind, or {@code null} for the wildcard address
 	 * @param port the port to bind, 0 for a free one
@@ -85,8 +98,13 @@ public class CoapServerFactory {
 	public Endpoint createEndpoint(@Nullable InetAddress address, int port) {
 		InetSocketAddress bindAddress = (address != null) ? new InetSocketAddress(address, port)
 				: new InetSocketAddress(port);
-		CoapEndpoint.Builder endpoint = new CoapEndpoint.Builder().setConfiguration(this.configuration)
-			.setInetSocketAddress(bindAddress);
+		CoapEndpoint.Builder endpoint = new CoapEndpoint.Builder().setConfiguration(this.configuration);
+		if (this.udpConnectorFactory != null) {
+			endpoint.setConnector(this.udpConnectorFactory.createConnector(bindAddress, this.configuration));
+		}
+		else {
+			endpoint.setInetSocketAddress(bindAddress);
+		}
 		if (this.optionRegistry != null) {
 			endpoint.setOptionRegistry(this.optionRegistry);
 		}
@@ -106,6 +124,7 @@ public class CoapServerFactory {
 		for (Endpoint endpoint : endpoints) {
 			endpoint.addInterceptor(new SizeOptionGuard());
 			endpoint.addInterceptor(new UnsolicitedResponseFilter());
+			endpoint.addInterceptor(new MulticastRequestFilter());
 			server.addEndpoint(endpoint);
 		}
 		int threads = this.configuration.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT);

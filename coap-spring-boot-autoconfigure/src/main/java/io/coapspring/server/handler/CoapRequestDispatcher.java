@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledFuture;
 
 import io.coapspring.annotation.CoapMethod;
 import io.coapspring.server.CoapRequestRouter;
+import io.coapspring.server.UnansweredExchanges;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.OptionSet;
 import org.eclipse.californium.core.coap.Request;
@@ -192,6 +193,10 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 			timer.cancel(false);
 		}
 		exchange.sendResponse(response);
+		if (UnansweredExchanges.mayGoUnanswered(exchange.getRequest())) {
+			// an error answer to a multicast request, or one its No-Response option suppresses, is never sent
+			UnansweredExchanges.completeIfUnanswered(exchange);
+		}
 		this.observedResources.release(resource);
 	}
 
