@@ -38,12 +38,9 @@ public class LinkFormatCoapMessageConverter implements CoapMessageConverter {
 	@Override
 	public boolean canWrite(ResolvableType type, int contentFormat) {
 		Class<?> source = type.resolve();
-		// only a collection declared to hold web links: the element type of a bare collection instance is
-		// unknown, and anything else is better written by an object mapper
-		Class<?> element = type.asCollection().getGeneric(0).resolve();
+		// the element type of a collection instance is unknown: it is checked when writing
 		return contentFormat == MediaTypeRegistry.APPLICATION_LINK_FORMAT && source != null
-				&& Collection.class.isAssignableFrom(source) && element != null
-				&& WebLink.class.isAssignableFrom(element);
+				&& Collection.class.isAssignableFrom(source) && isLinks(type);
 	}
 
 	private static boolean isLinks(ResolvableType type) {

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests the order in which {@link CoapMessageConvertersAutoConfiguration} consults converters: the
- * application's first, then text, bytes, link-format, JSON, CBOR and XML, whatever order the beans were registered in.
+ * application's first, then text, bytes, JSON, CBOR, XML and link-format, whatever order the beans were registered in.
  */
 class CoapMessageConvertersOrderTests {
 
@@ -39,9 +39,8 @@ class CoapMessageConvertersOrderTests {
 				.<Class<?>>map(Object::getClass)
 				.toList();
 			assertThat(classes).containsExactly(CustomConverter.class, StringCoapMessageConverter.class,
-					ByteArrayCoapMessageConverter.class, LinkFormatCoapMessageConverter.class,
-					JacksonJsonCoapMessageConverter.class,
-					JacksonCborCoapMessageConverter.class, JacksonXmlCoapMessageConverter.class);
+					ByteArrayCoapMessageConverter.class, JacksonJsonCoapMessageConverter.class,
+					JacksonCborCoapMessageConverter.class, JacksonXmlCoapMessageConverter.class, LinkFormatCoapMessageConverter.class);
 		});
 	}
 
