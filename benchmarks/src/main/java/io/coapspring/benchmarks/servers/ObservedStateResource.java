@@ -1,0 +1,123 @@
+package io.coapspring.benchmarks.servers;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.CoAP.Type;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.server.resources.CoapExchange;
+
+/**
+ * The observe scenario's resource: its state is a sequence number and the {@link System#nanoTime()} of its
+ * last change, sent as {@code "<sequence> <nanoTime>"}. Notifications are NON, with Californium's periodic CON
+ * check ({@code NOTIFICATION_CHECK_INTERVAL_COUNT}).
+ * <p>
+ * {@link #startChanging} changes the state in a background thread, either at a fixed rate or as fast as the
+ * server sends the notifications: in that mode the next change is made once the notifications of the previous
+ * one are sent (90% of the observers, or 200 ms at most), so the protocol stage's queue stays bounded, as an
+ * application that watches its own back-pressure would do.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+public class ObservedStateResource extends CoapResource {
+
+	private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+	private final NotificationCounter counter;
+
+	private volatile State state = new State(0, System.nanoTime());
+
+	private volatile long changes;
+
+	private volatile long notificationsSent;
+
+	private volatile boolean running;
+
+	/**
+	 * Create the resource at {@link ScenarioPaths#OBSERVE}.
+	 * @param counter the notification counter of the server's endpoint
+	 */
+	public ObservedStateResource(NotificationCounter counter) {
+		super(ScenarioPaths.OBSERVE.substring(1));
+		this.counter = counter;
+		setObservable(true);
+		setObserveType(Type.NON);
+		getAttributes().setObservable();
+	}
+
+	@Override
+	public void handleGET(CoapExchange exchange) {
+		State current = this.state;
+		exchange.respond(ResponseCode.CONTENT, current.sequence() + " " + current.changedAt(),
+				MediaTypeRegistry.TEXT_PLAIN);
+	}
+
+	/**
+	 * Start a change run in a background thread, unless one is running.
+	 * @param perSecond changes per second, 0 for as fast as the notifications are sent
+	 * @param duration how long to change
+	 * @return {@code false} if a run is already in progress
+	 */
+	public synchronized boolean startChanging(double perSecond, Duration duration) {
+		if (this.running) {
+			return false;
+		}
+		this.running = true;
+		Thread thread = new Thread(() -> changeLoop(perSecond, duration), "observe-changer");
+		thread.setDaemon(true);
+		thread.start();
+		return true;
+	}
+
+	/**
+	 * Return the statistics of the last change run.
+	 * @return {@code "<changes> <notifications sent> <observers> <running>"}
+	 */
+	public String stats() {
+		return this.changes + " " + this.notificationsSent + " " + getObserverCount() + " " + this.running;
+	}
+
+	private void changeLoop(double perSecond, Duration duration) {
+		try {
+			long sentBefore = this.counter.sent();
+			long start = System.nanoTime();
+			long end = start + duration.toNanos();
+			long period = (perSecond > 0) ? (long) (1e9 / perSecond) : 0;
+			long next = start;
+			long count = 0;
+			while (System.nanoTime() - end < 0) {
+				long before = this.counter.sent();
+				this.state = new State(this.state.sequence() + 1, System.nanoTime());
+				changed();
+				count++;
+				if (period > 0) {
+					next += period;
+					long wait;
+					while ((wait = next - System.nanoTime()) > 0) {
+						LockSupport.parkNanos(wait);
+					}
+				}
+				else {
+					long target = before + (long) (getObserverCount() * 0.9);
+					long waitEnd = System.nanoTime() + MAX_WAIT_NANOS;
+					while (this.counter.sent() < target && System.nanoTime() - waitEnd < 0) {
+						LockSupport.parkNanos(50_000);
+					}
+				}
+				this.changes = count;
+			}
+			this.notificationsSent = this.counter.sent() - sentBefore;
+		}
+		finally {
+			this.running = false;
+		}
+	}
+
+	private record State(long sequence, long changedAt) {
+	}
+
+}
