@@ -121,7 +121,9 @@ public final class LoadGenerator {
 		long lastScan = this.startNanos;
 		long lastActivity = this.startNanos;
 		for (Slot slot : this.slots) {
-			send(slot, this.startNanos);
+			if (mayContinue()) {
+				send(slot, this.startNanos);
+			}
 		}
 		while (true) {
 			long now = System.nanoTime();
@@ -291,9 +293,16 @@ public final class LoadGenerator {
 			}
 		}
 		finish(slot);
-		if (this.sending) {
+		if (mayContinue()) {
 			send(slot, now);
 		}
+	}
+
+	private boolean mayContinue() {
+		if (this.sending && this.sent >= this.spec.maxRequests()) {
+			this.sending = false;
+		}
+		return this.sending;
 	}
 
 	private void finish(Slot slot) {
@@ -317,7 +326,7 @@ public final class LoadGenerator {
 					slot.lane.slotByMessageId[slot.messageId] = -1;
 				}
 				finish(slot);
-				if (this.sending) {
+				if (mayContinue()) {
 					send(slot, now);
 				}
 			}
