@@ -196,6 +196,7 @@ final class Harness {
 		Duration duration = this.settings.observeDuration();
 		load.startCounting();
 		double cpuBefore = ProcCpu.cpuSeconds(process.pid());
+		long start = System.nanoTime();
 		CoapProbe.Response started = CoapProbe.request(address, CoapCodec.POST, ScenarioPaths.ADMIN_CHANGE,
 				perSecond + " " + duration.toMillis() / 1000.0, ADMIN_TIMEOUT);
 		if (started == null || !started.isSuccess()) {
@@ -211,13 +212,21 @@ final class Harness {
 			stats = (response != null) ? response.text().split(" ") : new String[] { "0", "0", "0", "true" };
 		}
 		while (Boolean.parseBoolean(stats[3]) && System.nanoTime() - deadline < 0);
-		// let the last notifications arrive
+		// let the last notifications arrive, then read what the server sent in all
 		Thread.sleep(500);
 		ObserveCounts counts = load.stopCounting();
+		CoapProbe.Response last = CoapProbe.request(address, CoapCodec.GET, ScenarioPaths.ADMIN_STATS, null,
+				ADMIN_TIMEOUT);
+		if (last != null) {
+			stats = last.text().split(" ");
+		}
 		double cpu = ProcCpu.cpuSeconds(process.pid()) - cpuBefore;
 		long changes = Long.parseLong(stats[0]);
 		long sent = Long.parseLong(stats[1]);
-		return new ObserveRun(changes, sent, counts, duration.toMillis() / 1000.0, cpu);
+		// the rate counts until the last notification arrived, which may be after the change run ended
+		double seconds = Math.max(duration.toMillis() / 1000.0,
+				(counts.lastDeliveredNanos() != 0) ? (counts.lastDeliveredNanos() - start) / 1e9 : 0);
+		return new ObserveRun(changes, sent, counts, seconds, cpu);
 	}
 
 	private static double heapUsed(InetSocketAddress address) throws IOException {
@@ -304,7 +313,8 @@ final class Harness {
 	 * @param changes changes the server made
 	 * @param sent notifications the server sent
 	 * @param counts what the observers received
-	 * @param seconds length of the change run
+	 * @param seconds from the start of the change run to the last notification delivered (at least the length
+	 * of the change run)
 	 * @param serverCpuSeconds server CPU seconds during the run
 	 */
 	record ObserveRun(long changes, long sent, ObserveCounts counts, double seconds, double serverCpuSeconds) {

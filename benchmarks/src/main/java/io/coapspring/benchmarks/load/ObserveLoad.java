@@ -67,6 +67,8 @@ public final class ObserveLoad implements Closeable {
 
 	private long unmatched;
 
+	private long lastDeliveredNanos;
+
 	private int registeredCount;
 
 	/**
@@ -142,6 +144,7 @@ public final class ObserveLoad implements Closeable {
 		this.delivered = 0;
 		this.stale = 0;
 		this.confirmable = 0;
+		this.lastDeliveredNanos = 0;
 		this.counting = true;
 	}
 
@@ -153,7 +156,7 @@ public final class ObserveLoad implements Closeable {
 		this.counting = false;
 		return new ObserveCounts(this.registeredCount, this.delivered, this.stale, this.confirmable,
 				this.unmatched, this.lag.getValueAtPercentile(50) / 1e6, this.lag.getValueAtPercentile(99) / 1e6,
-				this.lag.getMaxValue() / 1e6);
+				this.lag.getMaxValue() / 1e6, this.lastDeliveredNanos);
 	}
 
 	@Override
@@ -253,6 +256,7 @@ public final class ObserveLoad implements Closeable {
 		if (sequence > this.lastSequence[observer]) {
 			this.lastSequence[observer] = sequence;
 			this.delivered++;
+			this.lastDeliveredNanos = now;
 			this.lag.recordValue(Math.max(0, Math.min(now - changedAt, HIGHEST_TRACKABLE_NANOS)));
 		}
 		else {
@@ -271,9 +275,10 @@ public final class ObserveLoad implements Closeable {
 	 * @param lagP50Millis median notification lag in milliseconds
 	 * @param lagP99Millis 99th percentile lag
 	 * @param lagMaxMillis largest lag
+	 * @param lastDeliveredNanos {@link System#nanoTime()} of the last delivered notification, 0 if none
 	 */
 	public record ObserveCounts(int registered, long delivered, long stale, long confirmable, long unmatched,
-			double lagP50Millis, double lagP99Millis, double lagMaxMillis) {
+			double lagP50Millis, double lagP99Millis, double lagMaxMillis, long lastDeliveredNanos) {
 	}
 
 }

@@ -2,12 +2,15 @@ package io.coapspring.benchmarks.servers;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.MessageObserverAdapter;
+import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 
 /**
@@ -17,8 +20,9 @@ import org.eclipse.californium.core.server.resources.CoapExchange;
  * <p>
  * {@link #startChanging} changes the state in a background thread, either at a fixed rate or as fast as the
  * server sends the notifications: in that mode the next change is made once the notifications of the previous
- * one are sent (90% of the observers, or 200 ms at most), so the protocol stage's queue stays bounded, as an
- * application that watches its own back-pressure would do.
+ * one have left the socket (counted by a message observer's {@code onSent}, 90% of the observers, or 200 ms at
+ * most), so the protocol stage's and the connector's queues stay bounded, as an application that watches its
+ * own back-pressure would do.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -27,23 +31,21 @@ public class ObservedStateResource extends CoapResource {
 
 	private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
-	private final NotificationCounter counter;
+	private final SentCounter counter = new SentCounter();
 
 	private volatile State state = new State(0, System.nanoTime());
 
 	private volatile long changes;
 
-	private volatile long notificationsSent;
+	private volatile long sentBefore;
 
 	private volatile boolean running;
 
 	/**
 	 * Create the resource at {@link ScenarioPaths#OBSERVE}.
-	 * @param counter the notification counter of the server's endpoint
 	 */
-	public ObservedStateResource(NotificationCounter counter) {
+	public ObservedStateResource() {
 		super(ScenarioPaths.OBSERVE.substring(1));
-		this.counter = counter;
 		setObservable(true);
 		setObserveType(Type.NON);
 		getAttributes().setObservable();
@@ -52,8 +54,11 @@ public class ObservedStateResource extends CoapResource {
 	@Override
 	public void handleGET(CoapExchange exchange) {
 		State current = this.state;
-		exchange.respond(ResponseCode.CONTENT, current.sequence() + " " + current.changedAt(),
-				MediaTypeRegistry.TEXT_PLAIN);
+		Response response = new Response(ResponseCode.CONTENT);
+		response.setPayload(current.sequence() + " " + current.changedAt());
+		response.getOptions().setContentFormat(MediaTypeRegistry.TEXT_PLAIN);
+		response.addMessageObserver(this.counter);
+		exchange.respond(response);
 	}
 
 	/**
@@ -75,15 +80,16 @@ public class ObservedStateResource extends CoapResource {
 
 	/**
 	 * Return the statistics of the last change run.
-	 * @return {@code "<changes> <notifications sent> <observers> <running>"}
+	 * @return {@code "<changes> <responses sent since the run started> <observers> <running>"}
 	 */
 	public String stats() {
-		return this.changes + " " + this.notificationsSent + " " + getObserverCount() + " " + this.running;
+		return this.changes + " " + (this.counter.sent() - this.sentBefore) + " " + getObserverCount() + " "
+				+ this.running;
 	}
 
 	private void changeLoop(double perSecond, Duration duration) {
 		try {
-			long sentBefore = this.counter.sent();
+			this.sentBefore = this.counter.sent();
 			long start = System.nanoTime();
 			long end = start + duration.toNanos();
 			long period = (perSecond > 0) ? (long) (1e9 / perSecond) : 0;
@@ -110,7 +116,6 @@ public class ObservedStateResource extends CoapResource {
 				}
 				this.changes = count;
 			}
-			this.notificationsSent = this.counter.sent() - sentBefore;
 		}
 		finally {
 			this.running = false;
@@ -118,6 +123,26 @@ public class ObservedStateResource extends CoapResource {
 	}
 
 	private record State(long sequence, long changedAt) {
+	}
+
+	/**
+	 * Counts the responses of this resource that left the socket.
+	 */
+	private static final class SentCounter extends MessageObserverAdapter {
+
+		private final LongAdder sent = new LongAdder();
+
+		@Override
+		public void onSent(boolean retransmission) {
+			if (!retransmission) {
+				this.sent.increment();
+			}
+		}
+
+		long sent() {
+			return this.sent.sum();
+		}
+
 	}
 
 }

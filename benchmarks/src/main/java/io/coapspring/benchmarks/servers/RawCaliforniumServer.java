@@ -91,13 +91,11 @@ public final class RawCaliforniumServer {
 		CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(configuration)
 			.setInetSocketAddress(new InetSocketAddress(address, port))
 			.build();
-		NotificationCounter counter = new NotificationCounter();
-		endpoint.addInterceptor(counter);
 		server.addEndpoint(endpoint);
 		ValidatorFactory validatorFactory = Validation.buildDefaultValidatorFactory();
 		Validator validator = validatorFactory.getValidator();
 		JsonMapper mapper = JsonMapper.builder().build();
-		ObservedStateResource observed = new ObservedStateResource(counter);
+		ObservedStateResource observed = new ObservedStateResource();
 		server.add(new HelloResource(),
 				new JsonReadingResource((payload) -> mapper.readValue(payload, Reading.class), validator), observed,
 				new AdminResource(observed));

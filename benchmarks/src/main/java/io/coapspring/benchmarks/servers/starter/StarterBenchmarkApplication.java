@@ -5,11 +5,9 @@ import java.util.Map;
 import io.coapspring.benchmarks.servers.AdminResource;
 import io.coapspring.benchmarks.servers.HelloResource;
 import io.coapspring.benchmarks.servers.JsonReadingResource;
-import io.coapspring.benchmarks.servers.NotificationCounter;
 import io.coapspring.benchmarks.servers.ObservedStateResource;
 import io.coapspring.benchmarks.servers.Reading;
 import io.coapspring.convert.CoapMessageConverters;
-import io.coapspring.server.CoapServerCustomizer;
 import jakarta.validation.Validator;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 
@@ -51,23 +49,13 @@ public class StarterBenchmarkApplication {
 	}
 
 	@Bean
-	NotificationCounter notificationCounter() {
-		return new NotificationCounter();
-	}
-
-	@Bean
-	ObservedStateResource observedStateResource(NotificationCounter notificationCounter) {
-		return new ObservedStateResource(notificationCounter);
+	ObservedStateResource observedStateResource() {
+		return new ObservedStateResource();
 	}
 
 	@Bean
 	AdminResource adminResource(ObservedStateResource observedStateResource) {
 		return new AdminResource(observedStateResource);
-	}
-
-	@Bean
-	CoapServerCustomizer notificationCounterCustomizer(NotificationCounter notificationCounter) {
-		return (server) -> server.getEndpoints().forEach((endpoint) -> endpoint.addInterceptor(notificationCounter));
 	}
 
 	/**
