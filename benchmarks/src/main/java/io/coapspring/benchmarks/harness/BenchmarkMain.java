@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +20,7 @@ import io.coapspring.benchmarks.harness.HarnessSettings.Mode;
  * <pre>
  * ./mvnw -B -q -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/coap-spring-boot-benchmarks.jar [--smoke|--quick|--full] [--only=get,json,...]
- *     [--servers=raw-default,raw-starter,starter,node,libcoap]
+ *     [--servers=raw-default,raw-starter,starter,node,libcoap] [--windows=1,16,64,256] [--jfr]
  * </pre>
  * The table goes to standard output and to {@code benchmarks/target/benchmarks/results-<mode>.md}; progress
  * and each run's figures go to standard error; the servers' own output to
@@ -42,6 +43,8 @@ public final class BenchmarkMain {
 		Mode mode = Mode.QUICK;
 		Set<String> scenarios = new LinkedHashSet<>();
 		Set<String> servers = new LinkedHashSet<>();
+		boolean jfr = false;
+		List<Integer> windows = new ArrayList<>();
 		for (String arg : args) {
 			if (arg.equals("--smoke") || arg.equals("--quick") || arg.equals("--full")) {
 				mode = Mode.valueOf(arg.substring(2).toUpperCase());
@@ -49,16 +52,25 @@ public final class BenchmarkMain {
 			else if (arg.startsWith("--only=")) {
 				scenarios.addAll(Arrays.asList(arg.substring(7).split(",")));
 			}
+			else if (arg.startsWith("--windows=")) {
+				Arrays.stream(arg.substring(10).split(",")).map(Integer::valueOf).forEach(windows::add);
+			}
+			else if (arg.equals("--jfr")) {
+				jfr = true;
+			}
 			else if (arg.startsWith("--servers=")) {
 				servers.addAll(Arrays.asList(arg.substring(10).split(",")));
 			}
 			else {
 				System.err.println("Usage: BenchmarkMain [--smoke|--quick|--full] [--only=" + String.join(",",
-						HarnessSettings.SCENARIOS) + "] [--servers=raw-default,raw-starter,starter,node,libcoap]");
+						HarnessSettings.SCENARIOS) + "] [--servers=raw-default,raw-starter,starter,node,libcoap] [--windows=1,16,64,256] [--jfr]");
 				System.exit(2);
 			}
 		}
-		HarnessSettings settings = HarnessSettings.of(mode, scenarios, servers);
+		HarnessSettings settings = HarnessSettings.of(mode, scenarios, servers, jfr);
+		if (!windows.isEmpty()) {
+			settings = settings.withWindows(windows);
+		}
 		PrintStream progress = System.err;
 		Report report = new Report(settings);
 		report.header(Report.loadAverage());

@@ -29,13 +29,14 @@ import java.util.Set;
  * @param observeDuration how long the application changes the observed resource
  * @param scenarios which scenarios run: get, json, sustained, observe, jmh
  * @param servers which servers run (by name), empty for all
+ * @param jfr whether Java servers record a JFR profile into {@code <output>/jfr/}
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
 record HarnessSettings(Mode mode, String javaExecutable, String classPath, List<String> serverJvmFlags,
 		Path nodeDirectory, Path outputDirectory, List<Integer> windows, List<Integer> jsonWindows, int sockets,
 		int runs, Duration warmup, Duration runDuration, Duration sustained, Duration sustainedInterval,
-		List<Integer> observers, Duration observeDuration, Set<String> scenarios, Set<String> servers) {
+		List<Integer> observers, Duration observeDuration, Set<String> scenarios, Set<String> servers, boolean jfr) {
 
 	/** Every scenario, in the order they run. */
 	static final List<String> SCENARIOS = List.of("get", "json", "sustained", "observe", "jmh");
@@ -68,9 +69,10 @@ record HarnessSettings(Mode mode, String javaExecutable, String classPath, List<
 	 * @param mode the preset
 	 * @param scenarios the scenarios to run, empty for all
 	 * @param servers the servers to run, empty for all
+	 * @param jfr whether Java servers record a JFR profile
 	 * @return the settings
 	 */
-	static HarnessSettings of(Mode mode, Set<String> scenarios, Set<String> servers) {
+	static HarnessSettings of(Mode mode, Set<String> scenarios, Set<String> servers, boolean jfr) {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 		String classPath = System.getProperty("java.class.path");
 		Path home = benchmarksHome();
@@ -79,16 +81,28 @@ record HarnessSettings(Mode mode, String javaExecutable, String classPath, List<
 		return switch (mode) {
 			case SMOKE -> new HarnessSettings(mode, java, classPath, SERVER_JVM_FLAGS, home.resolve("node"), output,
 					List.of(16), List.of(16), 8, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(4),
-					Duration.ofSeconds(1), List.of(1_000, 10_000), Duration.ofSeconds(2), selected, servers);
+					Duration.ofSeconds(1), List.of(1_000, 10_000), Duration.ofSeconds(2), selected, servers, jfr);
 			case QUICK -> new HarnessSettings(mode, java, classPath, SERVER_JVM_FLAGS, home.resolve("node"), output,
 					List.of(1, 16, 64, 256), List.of(16, 64), 8, 3, Duration.ofSeconds(3), Duration.ofSeconds(2),
 					Duration.ofSeconds(60), Duration.ofSeconds(10), List.of(1_000, 10_000), Duration.ofSeconds(5),
-					selected, servers);
+					selected, servers, jfr);
 			case FULL -> new HarnessSettings(mode, java, classPath, SERVER_JVM_FLAGS, home.resolve("node"), output,
 					List.of(1, 16, 64, 256), List.of(16, 64), 8, 3, Duration.ofSeconds(10), Duration.ofSeconds(10),
 					Duration.ofMinutes(10), Duration.ofMinutes(1), List.of(1_000, 10_000), Duration.ofSeconds(10),
-					selected, servers);
+					selected, servers, jfr);
 		};
+	}
+
+	/**
+	 * Return a copy that runs the burst scenarios at the given W values only.
+	 * @param only the W values
+	 * @return the settings
+	 */
+	HarnessSettings withWindows(List<Integer> only) {
+		return new HarnessSettings(this.mode, this.javaExecutable, this.classPath, this.serverJvmFlags,
+				this.nodeDirectory, this.outputDirectory, only, only, this.sockets, this.runs, this.warmup,
+				this.runDuration, this.sustained, this.sustainedInterval, this.observers, this.observeDuration,
+				this.scenarios, this.servers, this.jfr);
 	}
 
 	boolean runs(String scenario) {

@@ -62,6 +62,12 @@ record ServerDefinition(String name, String label, IntFunction<List<String>> com
 		List<String> command = new ArrayList<>();
 		command.add(settings.javaExecutable());
 		command.addAll(settings.serverJvmFlags());
+		if (settings.jfr()) {
+			Path recording = settings.outputDirectory().resolve("jfr").resolve(mainClass.substring(
+					mainClass.lastIndexOf('.') + 1) + ((args.length > 0) ? "-" + args[0] : "") + "-" + port + ".jfr");
+			recording.getParent().toFile().mkdirs();
+			command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
+		}
 		command.add("-cp");
 		command.add(settings.classPath());
 		command.add(mainClass);
