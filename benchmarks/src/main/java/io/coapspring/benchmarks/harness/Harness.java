@@ -26,8 +26,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs the scenarios against server processes it starts and stops itself, and collects the results.
  * <p>
- * Every cell (one server, one scenario, one W) gets a fresh server process, the same warm-up (W=64 for the
- * warm-up time), then the measured runs. The cells of one W follow each other server after server, so that
+ * Every cell (one server, one scenario, one W) gets a fresh server process, the same warm-up (W=64 until
+ * the throughput settles, see {@link #warmUp}), then the measured runs. The cells of one W follow each other server after server, so that
  * the servers compared are measured close together in time.
  *
  * @author CoAP Spring Boot team
@@ -40,6 +40,10 @@ final class Harness {
 	private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final int WARMUP_WINDOW = 64;
+
+	private static final Duration WARMUP_SLICE = Duration.ofSeconds(1);
+
+	private static final double WARMUP_TOLERANCE = 0.05;
 
 	private static final int OBSERVE_SOCKETS = 16;
 
@@ -92,9 +96,7 @@ final class Harness {
 		double heap = -1;
 		String failure = null;
 		try (ServerProcess process = ServerProcess.start(server, this.logs, START_TIMEOUT)) {
-			LoadResult warmup = LoadGenerator.run(LoadSpec.burst(process.address(), request, WARMUP_WINDOW,
-					this.settings.sockets(), this.settings.warmup(), -1));
-			this.progress.printf("  warm-up: %s%n", warmup);
+			warmUp(process, request);
 			for (int run = 0; run < this.settings.runs(); run++) {
 				LoadResult result = LoadGenerator.run(LoadSpec.burst(process.address(), request, window,
 						Math.min(window, this.settings.sockets()), this.settings.runDuration(), process.pid()));
@@ -116,6 +118,33 @@ final class Harness {
 	}
 
 	/**
+	 * Warm a fresh server up, the same way for every server: W=64 in one-second slices for at least the
+	 * warm-up time, then until two consecutive slices are within 5% of each other (the JIT has settled), for
+	 * at most three times the warm-up time.
+	 */
+	private void warmUp(ServerProcess process, byte[] request) throws IOException {
+		long start = System.nanoTime();
+		long minimum = this.settings.warmup().toNanos();
+		long maximum = 3 * minimum;
+		double previous = -1;
+		int slices = 0;
+		while (true) {
+			LoadResult slice = LoadGenerator.run(LoadSpec.burst(process.address(), request, WARMUP_WINDOW,
+					this.settings.sockets(), WARMUP_SLICE, -1));
+			slices++;
+			double rate = slice.requestsPerSecond();
+			long elapsed = System.nanoTime() - start;
+			boolean settled = previous > 0 && Math.abs(rate - previous) <= WARMUP_TOLERANCE * previous;
+			previous = rate;
+			if ((elapsed >= minimum && settled) || elapsed >= maximum) {
+				this.progress.printf("  warm-up: %d s, %s, last slice %,.0f req/s%n", slices,
+						settled ? "settled" : "NOT settled", rate);
+				return;
+			}
+		}
+	}
+
+	/**
 	 * Run the sustained scenario: the starter's GET at W=64 for the sustained duration.
 	 * @return the result, or {@code null} if the starter is not selected
 	 */
@@ -128,11 +157,10 @@ final class Harness {
 		this.progress.printf("sustained W=64 starter for %s: starting%n", this.settings.sustained());
 		byte[] request = request(starter, false);
 		try (ServerProcess process = ServerProcess.start(starter, this.logs, START_TIMEOUT)) {
-			LoadGenerator.run(LoadSpec.burst(process.address(), request, WARMUP_WINDOW, this.settings.sockets(),
-					this.settings.warmup(), -1));
+			warmUp(process, request);
 			LoadSpec spec = new LoadSpec(process.address(), request, 64, this.settings.sockets(),
 					this.settings.sustained(), Long.MAX_VALUE, Duration.ofSeconds(2), this.settings.sustainedInterval(),
-					process.pid());
+					process.pid(), LoadSpec.DEFAULT_REQUESTS_PER_SOCKET);
 			LoadResult result = LoadGenerator.run(spec);
 			this.progress.printf("  %s, per interval %s%n", result, result.completedPerInterval());
 			double heap = heapUsed(process.address());
@@ -173,6 +201,8 @@ final class Harness {
 			double perRelation = (registered > 0) ? (heapAfter - heapBefore) / registered : -1;
 			this.progress.printf("  registered %d of %d, heap %.1f -> %.1f MB, %.0f bytes per relation%n", registered,
 					observers, heapBefore / 1e6, heapAfter / 1e6, perRelation);
+			ObserveRun warmup = changeRun(process, load, perSecond);
+			this.progress.printf("  warm-up: %s%n", warmup);
 			for (int run = 0; run < this.settings.runs(); run++) {
 				ObserveRun result = changeRun(process, load, perSecond);
 				this.progress.printf("  run %d: %s%n", run + 1, result);

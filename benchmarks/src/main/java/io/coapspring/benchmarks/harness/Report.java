@@ -58,9 +58,11 @@ final class Report {
 				+ Optional.ofNullable(CoapServer.class.getPackage().getImplementationVersion()).orElse("3.14.0")
 				+ ", node-coap 1.5.0, libcoap " + libcoapVersion());
 		this.lines.add("- Load: closed loop, W CON requests in flight over up to " + this.settings.sockets()
-				+ " source sockets, no retransmission (lost after 2 s); per cell a fresh server process, "
-				+ this.settings.warmup().toSeconds() + " s warm-up at W=64, then " + this.settings.runs() + " runs of "
-				+ this.settings.runDuration().toSeconds() + " s; figures are median [min–max] of the runs");
+				+ " source sockets, no retransmission (lost after 2 s); per cell a fresh server process, warm-up at "
+				+ "W=64 for at least " + this.settings.warmup().toSeconds() + " s until two 1-s slices agree within 5% "
+				+ "(at most " + 3 * this.settings.warmup().toSeconds() + " s), then " + this.settings.runs()
+				+ " runs of " + this.settings.runDuration().toSeconds()
+				+ " s; figures are median [min–max] of the runs");
 		this.lines.add("");
 	}
 

@@ -3,6 +3,7 @@ package io.coapspring.benchmarks.load;
 import java.io.IOException;
 import java.net.PortUnreachableException;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
@@ -20,8 +21,8 @@ import org.HdrHistogram.Histogram;
  * token (separate response), and sends the next request as soon as one is answered.
  * <p>
  * Nothing is retransmitted: a request unanswered after the timeout counts as lost and its slot moves on.
- * A separate CON response is acknowledged. Each source socket sends fewer than 65,536 requests, then is
- * replaced by a fresh one, so that no message ID is reused within the server's EXCHANGE_LIFETIME (RFC 7252
+ * A separate CON response is acknowledged. Each source socket sends fewer than 65,536 requests
+ * ({@link LoadSpec#requestsPerSocket()}), then is replaced by a fresh one, so that no message ID is reused within the server's EXCHANGE_LIFETIME (RFC 7252
  * section 4.4) and deduplication never answers a new request with an old response.
  * <p>
  * One thread runs the whole loop; an instance is used for one run.
@@ -31,8 +32,11 @@ import org.HdrHistogram.Histogram;
  */
 public final class LoadGenerator {
 
-	/** Requests a source socket sends before it is replaced. */
-	static final int REQUESTS_PER_SOCKET = 60_000;
+	/**
+	 * Receive buffer asked for on each client socket, so that the client does not drop responses in bursts
+	 * (Linux grants at most {@code net.core.rmem_max}).
+	 */
+	static final int CLIENT_RECEIVE_BUFFER = 4 * 1024 * 1024;
 
 	private static final long HIGHEST_TRACKABLE_NANOS = 120_000_000_000L;
 
@@ -115,6 +119,8 @@ public final class LoadGenerator {
 			this.lanes[i] = openLane();
 		}
 		double cpuBefore = ProcCpu.cpuSeconds(this.spec.serverPid());
+		long self = ProcessHandle.current().pid();
+		double clientCpuBefore = ProcCpu.cpuSeconds(self);
 		this.startNanos = System.nanoTime();
 		long deadline = this.startNanos + this.spec.duration().toNanos();
 		long timeoutNanos = this.spec.timeout().toNanos();
@@ -140,7 +146,9 @@ public final class LoadGenerator {
 			}
 			if (this.selector.select(1) > 0) {
 				for (SelectionKey key : this.selector.selectedKeys()) {
-					drain((Lane) key.attachment());
+					if (key.isValid()) {
+						drain((Lane) key.attachment());
+					}
 				}
 				this.selector.selectedKeys().clear();
 				lastActivity = System.nanoTime();
@@ -153,12 +161,14 @@ public final class LoadGenerator {
 		}
 		long end = System.nanoTime();
 		double cpuAfter = ProcCpu.cpuSeconds(this.spec.serverPid());
+		double clientCpuAfter = ProcCpu.cpuSeconds(self);
 		long measuredEnd = Math.max(Math.min(end, lastActivity), this.startNanos + 1);
 		double seconds = Math.min(measuredEnd, deadline + timeoutNanos) - this.startNanos;
 		return new LoadResult(this.sent, this.completed, this.errors, this.lost, this.unmatched, this.separate,
 				this.firstError, seconds / 1e9, micros(50), micros(99), micros(99.9),
 				this.latencies.getMaxValue() / 1000.0,
-				(cpuBefore < 0 || cpuAfter < 0) ? -1 : cpuAfter - cpuBefore, List.copyOf(this.buckets));
+				(cpuBefore < 0 || cpuAfter < 0) ? -1 : cpuAfter - cpuBefore, List.copyOf(this.buckets),
+				(clientCpuBefore < 0 || clientCpuAfter < 0) ? -1 : clientCpuAfter - clientCpuBefore);
 	}
 
 	private double micros(double percentile) {
@@ -170,6 +180,7 @@ public final class LoadGenerator {
 				(this.spec.target().getAddress().getAddress().length == 4) ? StandardProtocolFamily.INET
 						: StandardProtocolFamily.INET6);
 		channel.configureBlocking(false);
+		channel.setOption(StandardSocketOptions.SO_RCVBUF, CLIENT_RECEIVE_BUFFER);
 		channel.connect(this.spec.target());
 		Lane lane = new Lane(channel, ThreadLocalRandom.current().nextInt(0x10000));
 		lane.key = channel.register(this.selector, SelectionKey.OP_READ, lane);
@@ -179,7 +190,7 @@ public final class LoadGenerator {
 	private void send(Slot slot, long now) throws IOException {
 		int laneIndex = slot.index % this.lanes.length;
 		Lane lane = this.lanes[laneIndex];
-		if (lane.requests >= REQUESTS_PER_SOCKET) {
+		if (lane.requests >= this.spec.requestsPerSocket()) {
 			lane.retired = true;
 			lane.closeIfIdle();
 			lane = openLane();
@@ -211,7 +222,8 @@ public final class LoadGenerator {
 	}
 
 	private void drain(Lane lane) throws IOException {
-		while (true) {
+		// a retired lane is closed as soon as its last response is handled, possibly in this very loop
+		while (lane.channel.isOpen()) {
 			this.receiveBuffer.clear();
 			int length;
 			try {

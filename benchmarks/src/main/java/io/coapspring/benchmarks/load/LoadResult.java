@@ -19,12 +19,13 @@ import java.util.List;
  * @param maxMicros largest latency
  * @param serverCpuSeconds user plus system CPU seconds of the server process during the run, or -1
  * @param completedPerInterval completed requests per interval of the spec, in order
+ * @param clientCpuSeconds CPU seconds of the load generator's own process during the run, or -1
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
 public record LoadResult(long sent, long completed, long errors, long lost, long unmatched, long separate,
 		String firstError, double seconds, double p50Micros, double p99Micros, double p999Micros,
-		double maxMicros, double serverCpuSeconds, List<Long> completedPerInterval) {
+		double maxMicros, double serverCpuSeconds, List<Long> completedPerInterval, double clientCpuSeconds) {
 
 	/**
 	 * Completed requests per second.
@@ -55,10 +56,11 @@ public record LoadResult(long sent, long completed, long errors, long lost, long
 	public String toString() {
 		return String.format(
 				"%,.0f req/s, p50 %.0f us, p99 %.0f us, p99.9 %.0f us, sent %d, ok %d, errors %d%s, lost %d, "
-						+ "unmatched %d, separate %d, cpu %.3f s/10k",
+						+ "unmatched %d, separate %d, server cpu %.3f s/10k, client cpu %.0f%% of a core",
 				requestsPerSecond(), this.p50Micros, this.p99Micros, this.p999Micros, this.sent, this.completed,
 				this.errors, this.firstError.isEmpty() ? "" : " (" + this.firstError + ")", this.lost,
-				this.unmatched, this.separate, cpuSecondsPer10k());
+				this.unmatched, this.separate, cpuSecondsPer10k(),
+				(this.seconds > 0 && this.clientCpuSeconds >= 0) ? 100 * this.clientCpuSeconds / this.seconds : -1.0);
 	}
 
 }

@@ -18,11 +18,16 @@ import org.springframework.util.Assert;
  * @param timeout after this a request without response counts as lost (there is no retransmission)
  * @param interval length of the throughput buckets of {@link LoadResult#completedPerInterval()}
  * @param serverPid PID whose CPU time is read from {@code /proc}, or -1
+ * @param requestsPerSocket requests a source socket sends before a fresh one replaces it; below 65,536 so
+ * that no message ID is reused within the server's EXCHANGE_LIFETIME
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
 public record LoadSpec(InetSocketAddress target, byte[] request, int window, int sockets, Duration duration,
-		long maxRequests, Duration timeout, Duration interval, long serverPid) {
+		long maxRequests, Duration timeout, Duration interval, long serverPid, int requestsPerSocket) {
+
+	/** The default of {@link #requestsPerSocket()}. */
+	public static final int DEFAULT_REQUESTS_PER_SOCKET = 60_000;
 
 	/**
 	 * Check the values.
@@ -34,6 +39,8 @@ public record LoadSpec(InetSocketAddress target, byte[] request, int window, int
 		Assert.isTrue(maxRequests >= 1, "'maxRequests' must be at least 1");
 		Assert.isTrue(!duration.isNegative() && !duration.isZero(), "'duration' must be positive");
 		Assert.isTrue(!interval.isNegative() && !interval.isZero(), "'interval' must be positive");
+		Assert.isTrue(requestsPerSocket >= 1 && requestsPerSocket < 0x10000,
+				"'requestsPerSocket' must be from 1 to 65535");
 	}
 
 	/**
@@ -50,7 +57,7 @@ public record LoadSpec(InetSocketAddress target, byte[] request, int window, int
 	public static LoadSpec burst(InetSocketAddress target, byte[] request, int window, int sockets,
 			Duration duration, long serverPid) {
 		return new LoadSpec(target, request, window, sockets, duration, 10_000_000, Duration.ofSeconds(2),
-				Duration.ofSeconds(1), serverPid);
+				Duration.ofSeconds(1), serverPid, DEFAULT_REQUESTS_PER_SOCKET);
 	}
 
 	/**
@@ -60,7 +67,7 @@ public record LoadSpec(InetSocketAddress target, byte[] request, int window, int
 	 */
 	public LoadSpec withInterval(Duration interval) {
 		return new LoadSpec(this.target, this.request, this.window, this.sockets, this.duration, this.maxRequests,
-				this.timeout, interval, this.serverPid);
+				this.timeout, interval, this.serverPid, this.requestsPerSocket);
 	}
 
 }

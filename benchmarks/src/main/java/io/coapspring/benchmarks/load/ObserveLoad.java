@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
@@ -92,6 +93,7 @@ public final class ObserveLoad implements Closeable {
 			DatagramChannel channel = DatagramChannel.open((target.getAddress().getAddress().length == 4)
 					? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
 			channel.configureBlocking(false);
+			channel.setOption(StandardSocketOptions.SO_RCVBUF, LoadGenerator.CLIENT_RECEIVE_BUFFER);
 			channel.connect(target);
 			channel.register(this.selector, SelectionKey.OP_READ, channel);
 			this.channels[i] = channel;

@@ -58,10 +58,21 @@ class LoadGeneratorSmokeTests {
 	void stopsAtTheRequestBound() throws Exception {
 		byte[] request = CoapCodec.request(CoapCodec.GET, ScenarioPaths.HELLO, false, -1, null);
 		LoadResult result = LoadGenerator.run(new LoadSpec(target, request, 8, 2, Duration.ofSeconds(30), 500,
-				Duration.ofSeconds(2), Duration.ofSeconds(1), -1));
+				Duration.ofSeconds(2), Duration.ofSeconds(1), -1, LoadSpec.DEFAULT_REQUESTS_PER_SOCKET));
 		assertThat(result.sent()).isEqualTo(500);
 		assertThat(result.completed()).isEqualTo(500);
 		assertThat(result.serverCpuSeconds()).isEqualTo(-1);
+	}
+
+	@Test
+	void replacesEachSourceSocketAfterItsRequestBudget() throws Exception {
+		byte[] request = CoapCodec.request(CoapCodec.GET, ScenarioPaths.HELLO, false, -1, null);
+		for (int window : new int[] { 1, 8 }) {
+			LoadResult result = LoadGenerator.run(new LoadSpec(target, request, window, Math.min(window, 2),
+					Duration.ofSeconds(30), 1_000, Duration.ofSeconds(2), Duration.ofSeconds(1), -1, 100));
+			assertThat(result.completed()).as("W=%d", window).isEqualTo(1_000);
+			assertThat(result.unmatched()).as("W=%d", window).isZero();
+		}
 	}
 
 	@Test
@@ -70,12 +81,12 @@ class LoadGeneratorSmokeTests {
 		byte[] valid = CoapCodec.request(CoapCodec.POST, ScenarioPaths.READING, false, 50,
 				Reading.SAMPLE_JSON.getBytes(StandardCharsets.UTF_8));
 		LoadResult ok = LoadGenerator.run(new LoadSpec(target, valid, 4, 2, Duration.ofSeconds(30), 200,
-				Duration.ofSeconds(2), Duration.ofSeconds(1), -1));
+				Duration.ofSeconds(2), Duration.ofSeconds(1), -1, LoadSpec.DEFAULT_REQUESTS_PER_SOCKET));
 		assertThat(ok.completed()).isEqualTo(200);
 		byte[] invalid = CoapCodec.request(CoapCodec.POST, ScenarioPaths.READING, false, 50,
 				Reading.SAMPLE_JSON.replace("\"battery\":87", "\"battery\":187").getBytes(StandardCharsets.UTF_8));
 		LoadResult rejected = LoadGenerator.run(new LoadSpec(target, invalid, 4, 2, Duration.ofSeconds(30), 20,
-				Duration.ofSeconds(2), Duration.ofSeconds(1), -1));
+				Duration.ofSeconds(2), Duration.ofSeconds(1), -1, LoadSpec.DEFAULT_REQUESTS_PER_SOCKET));
 		assertThat(rejected.errors()).isEqualTo(20);
 		assertThat(rejected.firstError()).isEqualTo("4.00");
 	}

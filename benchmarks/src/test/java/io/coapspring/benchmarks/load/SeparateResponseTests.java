@@ -31,7 +31,7 @@ class SeparateResponseTests {
 			byte[] request = CoapCodec.request(CoapCodec.GET, "/slow", false, -1, null);
 			LoadResult result = LoadGenerator.run(new LoadSpec(
 					new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), request, 2, 1,
-					Duration.ofSeconds(30), REQUESTS, Duration.ofSeconds(2), Duration.ofSeconds(1), -1));
+					Duration.ofSeconds(30), REQUESTS, Duration.ofSeconds(2), Duration.ofSeconds(1), -1, LoadSpec.DEFAULT_REQUESTS_PER_SOCKET));
 			thread.join(5000);
 			assertThat(result.completed()).isEqualTo(REQUESTS);
 			assertThat(result.separate()).isEqualTo(REQUESTS);
