@@ -45,7 +45,12 @@ final class Harness {
 
 	private static final double WARMUP_TOLERANCE = 0.05;
 
-	private static final int OBSERVE_SOCKETS = 16;
+	/**
+	 * Observers per source socket. Californium sends a peer at most 65,536 messages (one per message ID) per
+	 * EXCHANGE_LIFETIME (247 s); with 50 observers behind a port, a peer gets 50 notifications per change and
+	 * the budget lasts 1,310 changes, more than a full run makes.
+	 */
+	private static final int OBSERVERS_PER_SOCKET = 50;
 
 	private static final double SLOW_CHANGES_PER_SECOND = 10;
 
@@ -194,7 +199,8 @@ final class Harness {
 				(perSecond > 0) ? perSecond : "max", server.name());
 		List<ObserveRun> runs = new ArrayList<>();
 		try (ServerProcess process = ServerProcess.start(server, this.logs, START_TIMEOUT);
-				ObserveLoad load = new ObserveLoad(process.address(), observers, OBSERVE_SOCKETS)) {
+				ObserveLoad load = new ObserveLoad(process.address(), observers,
+						Math.max(1, observers / OBSERVERS_PER_SOCKET))) {
 			double heapBefore = heapUsed(process.address());
 			int registered = load.register(ScenarioPaths.OBSERVE, Duration.ofSeconds(120));
 			double heapAfter = heapUsed(process.address());
@@ -253,10 +259,11 @@ final class Harness {
 		double cpu = ProcCpu.cpuSeconds(process.pid()) - cpuBefore;
 		long changes = Long.parseLong(stats[0]);
 		long sent = Long.parseLong(stats[1]);
+		int relations = Integer.parseInt(stats[2]);
 		// the rate counts until the last notification arrived, which may be after the change run ended
 		double seconds = Math.max(duration.toMillis() / 1000.0,
 				(counts.lastDeliveredNanos() != 0) ? (counts.lastDeliveredNanos() - start) / 1e9 : 0);
-		return new ObserveRun(changes, sent, counts, seconds, cpu);
+		return new ObserveRun(changes, sent, relations, counts, seconds, cpu);
 	}
 
 	private static double heapUsed(InetSocketAddress address) throws IOException {
@@ -342,12 +349,14 @@ final class Harness {
 	 *
 	 * @param changes changes the server made
 	 * @param sent notifications the server sent
+	 * @param relations observe relations the server still had at the end
 	 * @param counts what the observers received
 	 * @param seconds from the start of the change run to the last notification delivered (at least the length
 	 * of the change run)
 	 * @param serverCpuSeconds server CPU seconds during the run
 	 */
-	record ObserveRun(long changes, long sent, ObserveCounts counts, double seconds, double serverCpuSeconds) {
+	record ObserveRun(long changes, long sent, int relations, ObserveCounts counts, double seconds,
+			double serverCpuSeconds) {
 
 		double deliveredPerSecond() {
 			return this.counts.delivered() / this.seconds;
@@ -360,8 +369,9 @@ final class Harness {
 
 		@Override
 		public String toString() {
-			return String.format("%d changes, %d sent, %d delivered (%.2f%%, %,.0f/s), lag p50 %.1f ms p99 %.1f ms "
-					+ "max %.1f ms, %d CON, %d stale, cpu %.2f s", this.changes, this.sent, this.counts.delivered(),
+			return String.format("%d changes, %d sent, %d relations left, %d delivered (%.2f%%, %,.0f/s), lag p50 "
+					+ "%.1f ms p99 %.1f ms max %.1f ms, %d CON, %d stale, cpu %.2f s", this.changes, this.sent,
+					this.relations, this.counts.delivered(),
 					deliveredFraction() * 100, deliveredPerSecond(), this.counts.lagP50Millis(),
 					this.counts.lagP99Millis(), this.counts.lagMaxMillis(), this.counts.confirmable(),
 					this.counts.stale(), this.serverCpuSeconds);

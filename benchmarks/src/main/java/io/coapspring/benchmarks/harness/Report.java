@@ -174,19 +174,20 @@ final class Report {
 		}
 		this.lines.add("## Observe fan-out (one resource, NON notifications with Californium's periodic CON check)");
 		this.lines.add("");
-		this.lines.add("| observers | changes/s | server | registered | changes | delivered | delivered/s | lag p50 ms "
-				+ "| lag p99 ms | server CPU s | heap per relation |");
-		this.lines.add("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+		this.lines.add("| observers | changes/s | server | registered | relations at end | changes | delivered "
+				+ "| delivered/s | lag p50 ms | lag p99 ms | server CPU s | heap per relation |");
+		this.lines.add("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 		for (ObserveCell cell : cells) {
 			String rate = (cell.perSecond() > 0) ? String.format("%.0f", cell.perSecond()) : "max";
 			if (!cell.ok()) {
 				this.failures++;
 				this.lines.add("| " + cell.observers() + " | " + rate + " | " + cell.server().label() + " | FAILED: "
-						+ cell.failure() + " | | | | | | | |");
+						+ cell.failure() + " | | | | | | | | |");
 				continue;
 			}
 			this.lines.add("| " + cell.observers() + " | " + rate + " | " + cell.server().label() + " | "
-					+ cell.registered() + " | " + observe(cell, (r) -> r.changes(), "%.0f") + " | "
+					+ cell.registered() + " | " + observe(cell, ObserveRun::relations, "%.0f") + " | "
+					+ observe(cell, (r) -> r.changes(), "%.0f") + " | "
 					+ observe(cell, (r) -> r.deliveredFraction() * 100, "%.2f%%") + " | "
 					+ observe(cell, ObserveRun::deliveredPerSecond, "%,.0f") + " | "
 					+ observe(cell, (r) -> r.counts().lagP50Millis(), "%.1f") + " | "
@@ -295,7 +296,11 @@ final class Report {
 		}
 		List<Double> pairs = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
-			pairs.add(metric.applyAsDouble(a.results().get(i)) / metric.applyAsDouble(b.results().get(i)));
+			double denominator = metric.applyAsDouble(b.results().get(i));
+			if (denominator <= 0) {
+				return String.format("%.2f [a baseline run answered nothing]", median);
+			}
+			pairs.add(metric.applyAsDouble(a.results().get(i)) / denominator);
 		}
 		Summary summary = Summary.of(pairs);
 		return String.format("%.2f [%.2f–%.2f]", median, summary.min(), summary.max());

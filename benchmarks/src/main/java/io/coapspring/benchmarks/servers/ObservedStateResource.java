@@ -107,6 +107,10 @@ public class ObservedStateResource extends CoapResource {
 						LockSupport.parkNanos(wait);
 					}
 				}
+				else if (getObserverCount() == 0) {
+					// nobody to notify: do not spin
+					LockSupport.parkNanos(MAX_WAIT_NANOS);
+				}
 				else {
 					long target = before + (long) (getObserverCount() * 0.9);
 					long waitEnd = System.nanoTime() + MAX_WAIT_NANOS;
