@@ -6,7 +6,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,8 @@ final class Harness {
 	private static final Duration WARMUP_SLICE = Duration.ofSeconds(1);
 
 	private static final double WARMUP_TOLERANCE = 0.05;
+
+	private static final int WARMUP_SETTLED_SLICES = 3;
 
 	/**
 	 * Observers per source socket. Californium sends a peer at most 65,536 messages (one per message ID) per
@@ -124,14 +128,14 @@ final class Harness {
 
 	/**
 	 * Warm a fresh server up, the same way for every server: W=64 in one-second slices for at least the
-	 * warm-up time, then until two consecutive slices are within 5% of each other (the JIT has settled), for
-	 * at most three times the warm-up time.
+	 * warm-up time, then until three consecutive slices are within 5% of their mean (the JIT has settled),
+	 * for at most three times the warm-up time.
 	 */
 	private void warmUp(ServerProcess process, byte[] request) throws IOException {
 		long start = System.nanoTime();
 		long minimum = this.settings.warmup().toNanos();
 		long maximum = 3 * minimum;
-		double previous = -1;
+		Deque<Double> recent = new ArrayDeque<>();
 		int slices = 0;
 		while (true) {
 			LoadResult slice = LoadGenerator.run(LoadSpec.burst(process.address(), request, WARMUP_WINDOW,
@@ -139,8 +143,13 @@ final class Harness {
 			slices++;
 			double rate = slice.requestsPerSecond();
 			long elapsed = System.nanoTime() - start;
-			boolean settled = previous > 0 && Math.abs(rate - previous) <= WARMUP_TOLERANCE * previous;
-			previous = rate;
+			recent.addLast(rate);
+			if (recent.size() > WARMUP_SETTLED_SLICES) {
+				recent.removeFirst();
+			}
+			double mean = recent.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+			boolean settled = recent.size() == WARMUP_SETTLED_SLICES
+					&& recent.stream().allMatch((r) -> Math.abs(r - mean) <= WARMUP_TOLERANCE * mean);
 			if ((elapsed >= minimum && settled) || elapsed >= maximum) {
 				this.progress.printf("  warm-up: %d s, %s, last slice %,.0f req/s%n", slices,
 						settled ? "settled" : "NOT settled", rate);

@@ -83,7 +83,7 @@ record HarnessSettings(Mode mode, String javaExecutable, String classPath, List<
 					List.of(16), List.of(16), 8, 1, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(4),
 					Duration.ofSeconds(1), List.of(1_000, 10_000), Duration.ofSeconds(2), selected, servers, jfr);
 			case QUICK -> new HarnessSettings(mode, java, classPath, SERVER_JVM_FLAGS, home.resolve("node"), output,
-					List.of(1, 16, 64, 256), List.of(16, 64), 8, 3, Duration.ofSeconds(5), Duration.ofSeconds(2),
+					List.of(1, 16, 64, 256), List.of(16, 64), 8, 3, Duration.ofSeconds(8), Duration.ofSeconds(2),
 					Duration.ofSeconds(60), Duration.ofSeconds(10), List.of(1_000, 10_000), Duration.ofSeconds(5),
 					selected, servers, jfr);
 			case FULL -> new HarnessSettings(mode, java, classPath, SERVER_JVM_FLAGS, home.resolve("node"), output,

@@ -59,7 +59,7 @@ final class Report {
 				+ ", node-coap 1.5.0, libcoap " + libcoapVersion());
 		this.lines.add("- Load: closed loop, W CON requests in flight over up to " + this.settings.sockets()
 				+ " source sockets, no retransmission (lost after 2 s); per cell a fresh server process, warm-up at "
-				+ "W=64 for at least " + this.settings.warmup().toSeconds() + " s until two 1-s slices agree within 5% "
+				+ "W=64 for at least " + this.settings.warmup().toSeconds() + " s until three 1-s slices agree within 5% "
 				+ "(at most " + 3 * this.settings.warmup().toSeconds() + " s), then " + this.settings.runs()
 				+ " runs of " + this.settings.runDuration().toSeconds()
 				+ " s; figures are median [min–max] of the runs");
