@@ -56,7 +56,15 @@ final class JmhScenario {
 			var primary = result.getPrimaryResult();
 			var statistics = primary.getStatistics();
 			String label = result.getParams().getBenchmark();
-			scores.add(new Score(label.substring(label.lastIndexOf('.', label.lastIndexOf('.') - 1) + 1),
+			label = label.substring(label.lastIndexOf('.', label.lastIndexOf('.') - 1) + 1);
+			List<String> params = new ArrayList<>();
+			for (String key : result.getParams().getParamsKeys()) {
+				params.add(key + "=" + result.getParams().getParam(key));
+			}
+			if (!params.isEmpty()) {
+				label = label + " (" + String.join(", ", params) + ")";
+			}
+			scores.add(new Score(label,
 					primary.getScore(), primary.getScoreError(), statistics.getMin(), statistics.getMax(),
 					primary.getScoreUnit(), statistics.getN()));
 		}
