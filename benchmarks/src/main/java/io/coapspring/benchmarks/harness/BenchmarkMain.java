@@ -101,7 +101,7 @@ public final class BenchmarkMain {
 			}
 			catch (Exception ex) {
 				progress.println("  FAILED: " + ex);
-				report.jmh(null, ex.getMessage());
+				report.jmh(null, String.valueOf(ex));
 			}
 		}
 		String table = report.render();

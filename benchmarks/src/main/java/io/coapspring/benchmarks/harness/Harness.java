@@ -120,7 +120,7 @@ final class Harness {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			failure = ex.getMessage();
+			failure = describe(ex);
 			this.progress.printf("  FAILED: %s%n", ex);
 		}
 		return new Cell(server, scenario, window, results, heap, failure);
@@ -182,7 +182,7 @@ final class Harness {
 		}
 		catch (IOException | RuntimeException ex) {
 			this.progress.printf("  FAILED: %s%n", ex);
-			return new Sustained(null, -1, ex.getMessage());
+			return new Sustained(null, -1, describe(ex));
 		}
 	}
 
@@ -227,7 +227,7 @@ final class Harness {
 		}
 		catch (IOException | RuntimeException ex) {
 			this.progress.printf("  FAILED: %s%n", ex);
-			return new ObserveCell(server, observers, perSecond, 0, -1, runs, ex.getMessage());
+			return new ObserveCell(server, observers, perSecond, 0, -1, runs, describe(ex));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -273,6 +273,10 @@ final class Harness {
 		double seconds = Math.max(duration.toMillis() / 1000.0,
 				(counts.lastDeliveredNanos() != 0) ? (counts.lastDeliveredNanos() - start) / 1e9 : 0);
 		return new ObserveRun(changes, sent, relations, counts, seconds, cpu);
+	}
+
+	private static String describe(Exception ex) {
+		return (ex.getMessage() != null) ? ex.getMessage() : ex.toString();
 	}
 
 	private static double heapUsed(InetSocketAddress address) throws IOException {
