@@ -114,7 +114,7 @@ class CoapClientAutoConfigurationTests {
 					"coap.client.confirmable=false", "coap.client.accept=application/cbor",
 					"coap.client.content-format=50", "coap.client.max-retransmit=2", "coap.client.block-size=64B",
 					"coap.client.max-body-size=1MB", "coap.client.multicast-window=3s",
-					"coap.client.reregistration-backoff=750ms")
+					"coap.client.multicast-interface=eth7", "coap.client.reregistration-backoff=750ms")
 			.run((context) -> {
 				CoapTemplateBuilder builder = context.getBean(CoapTemplateBuilder.class);
 				assertThat(builder).hasFieldOrPropertyWithValue("baseUri", "coap://[fd00::7]:5683/api")
@@ -125,7 +125,8 @@ class CoapClientAutoConfigurationTests {
 					.hasFieldOrPropertyWithValue("maxRetransmit", 2)
 					.hasFieldOrPropertyWithValue("blockSize", 64)
 					.hasFieldOrPropertyWithValue("maxBodySize", (int) DataSize.ofMegabytes(1).toBytes())
-					.hasFieldOrPropertyWithValue("multicastWindow", Duration.ofSeconds(3));
+					.hasFieldOrPropertyWithValue("multicastWindow", Duration.ofSeconds(3))
+					.hasFieldOrPropertyWithValue("multicastInterface", "eth7");
 				assertThat(context.getBean(Configuration.class)
 					.get(CoapConfig.NOTIFICATION_REREGISTRATION_BACKOFF, TimeUnit.MILLISECONDS)).isEqualTo(750);
 			});
@@ -140,7 +141,8 @@ class CoapClientAutoConfigurationTests {
 			.hasFieldOrPropertyWithValue("accept", null)
 			.hasFieldOrPropertyWithValue("maxRetransmit", null)
 			.hasFieldOrPropertyWithValue("blockSize", 0)
-			.hasFieldOrPropertyWithValue("multicastWindow", Duration.ofSeconds(2)));
+			.hasFieldOrPropertyWithValue("multicastWindow", Duration.ofSeconds(6))
+			.hasFieldOrPropertyWithValue("multicastInterface", null));
 	}
 
 	@Test
@@ -154,7 +156,8 @@ class CoapClientAutoConfigurationTests {
 					context.getBean(CoapMessageConverters.class));
 			assertThat(defaults).hasFieldOrPropertyWithValue("timeout", client.getTimeout())
 				.hasFieldOrPropertyWithValue("confirmable", client.isConfirmable())
-				.hasFieldOrPropertyWithValue("multicastWindow", client.getMulticastWindow());
+				.hasFieldOrPropertyWithValue("multicastWindow", client.getMulticastWindow())
+				.hasFieldOrPropertyWithValue("multicastInterface", client.getMulticastInterface());
 		});
 	}
 
@@ -278,6 +281,7 @@ class CoapClientAutoConfigurationTests {
 		assertFailure("coap.client.max-retransmit=21", "coap.client.max-retransmit");
 		assertFailure("coap.client.base-uri=http://example.org", "coap.client.base-uri");
 		assertFailure("coap.client.multicast-window=0s", "coap.client.multicast-window");
+		assertFailure("coap.client.multicast-interface= ", "coap.client.multicast-interface");
 		assertFailure("coap.client.reregistration-backoff=-1s", "coap.client.reregistration-backoff");
 		assertFailure("coap.client.accept=application/nonsense", "coap.client.accept");
 		assertFailure("coap.client.content-format=x-unknown", "coap.client.content-format");
