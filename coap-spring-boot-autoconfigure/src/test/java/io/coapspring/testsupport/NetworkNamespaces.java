@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * {@code eth0} at 10.231.0.(i+2) and fd00:231::(i+2). Every namespace has {@code lo} up, IPv4 multicast routed
  * to its interface and IPv6 duplicate address detection off, so that its addresses, link-local ones included,
  * are usable at once; the bridge ports carry no IPv6 addresses of their own, so {@code br0} is the client's only
- * route to IPv6 groups. The names are unique per run; {@link #close()} stops the processes started here, by
+ * route to IPv6 groups. The client namespace's {@code lo} has multicast on, for a server and a client of that
+ * namespace that talk through it. The names are unique per run; {@link #close()} stops the processes started here, by
  * their PID, and deletes the namespaces. Needs root and iproute2.
  */
 public final class NetworkNamespaces implements AutoCloseable {
@@ -131,6 +132,8 @@ public final class NetworkNamespaces implements AutoCloseable {
 			ip("-n", node, "route", "add", "224.0.0.0/4", "dev", NODE_INTERFACE);
 		}
 		ip("-n", this.client, "route", "add", "224.0.0.0/4", "dev", CLIENT_INTERFACE);
+		// for servers and clients that talk to each other through the client namespace's loopback interface
+		ip("-n", this.client, "link", "set", "lo", "multicast", "on");
 	}
 
 	private static void addNamespace(String name) throws IOException {
@@ -220,6 +223,17 @@ public final class NetworkNamespaces implements AutoCloseable {
 		Process process = new ProcessBuilder(line).redirectError(ProcessBuilder.Redirect.to(errors.toFile())).start();
 		this.processes.add(process);
 		return process;
+	}
+
+	/**
+	 * Start a process in the client namespace whose output goes to a file; it is stopped by {@link #close()}.
+	 * @param log the file its output goes to
+	 * @param command the command line
+	 * @return the process
+	 * @throws IOException if it cannot be started
+	 */
+	public Process startInClient(Path log, String... command) throws IOException {
+		return start(this.client, ProcessBuilder.Redirect.to(log.toFile()), List.of(command));
 	}
 
 	private Process start(String namespace, ProcessBuilder.Redirect output, List<String> command) throws IOException {

@@ -14,6 +14,7 @@ import java.net.StandardSocketOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +55,8 @@ import org.eclipse.californium.elements.config.UdpConfig;
  * <li>{@code raw CON|NON GROUP PORT PATH WAIT_MS}: a hand-made GET, {@code datagram HOST TYPE CODE} per
  * datagram received</li>
  * </ul>
- * Every template request leaves from the multicast interface given as the only argument.
+ * Multicast requests leave from the interface given as the only argument, or from the one named by a
+ * {@code via INTERFACE} prefix of the command.
  */
 public final class MulticastClientAgent {
 
@@ -106,6 +108,13 @@ public final class MulticastClientAgent {
 	private List<String> execute(String[] command) {
 		List<String> lines = new ArrayList<>();
 		try {
+			if (command[0].equals("via")) {
+				try (CoapTemplate template = this.template.mutate().multicastInterface(command[1]).build()) {
+					new MulticastClientAgent(template, NetworkInterface.getByName(command[1]))
+						.execute(Arrays.copyOfRange(command, 2, command.length), lines);
+				}
+				return lines;
+			}
 			execute(command, lines);
 		}
 		catch (Exception ex) {

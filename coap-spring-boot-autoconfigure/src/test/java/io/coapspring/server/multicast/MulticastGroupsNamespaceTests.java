@@ -36,7 +36,8 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * The nodes bind their unicast endpoint to the wildcard address on port 5683, the multicast port too, as a
  * node does with the defaults; node 0 serves a sensor of type {@code temperature}, node 1 one of type
- * {@code humidity}.
+ * {@code humidity}. A third node runs in the client namespace itself with {@code coap.multicast.loopback=true}
+ * on a group and port of its own, for clients of the same host.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 class MulticastGroupsNamespaceTests {
@@ -56,6 +57,10 @@ class MulticastGroupsNamespaceTests {
 	private static final String WINDOW = "1500";
 
 	private static final List<String> SENSOR_TYPES = List.of("temperature", "humidity");
+
+	private static final String LOCAL_GROUP = "239.255.0.1";
+
+	private static final int LOCAL_PORT = 5684;
 
 	private NetworkNamespaces namespaces;
 
@@ -81,6 +86,13 @@ class MulticastGroupsNamespaceTests {
 						"--coap.multicast.leisure=300ms", "--coap.server.shutdown-timeout=20s")
 				.toArray(new String[0])));
 		}
+		// a node in the client namespace, which clients of that namespace reach through its loopback interface
+		nodes.add(this.namespaces.startInClient(this.logs.resolve("local.log"), NetworkNamespaces
+			.java(MulticastNodeApplication.class, "--coap.server.endpoint-name=local", "--node.sensor-type=none",
+					"--coap.server.port=" + LOCAL_PORT, "--coap.multicast.enabled=true",
+					"--coap.multicast.loopback=true", "--coap.multicast.groups=" + LOCAL_GROUP,
+					"--coap.multicast.port=" + LOCAL_PORT, "--coap.multicast.leisure=300ms")
+			.toArray(new String[0])));
 		this.agent = this.namespaces.startInClient(this.logs.resolve("client.log"),
 				NetworkNamespaces.java(MulticastClientAgent.class, NetworkNamespaces.CLIENT_INTERFACE));
 		this.commands = new PrintStream(this.agent.getOutputStream(), true, StandardCharsets.UTF_8);
@@ -89,7 +101,7 @@ class MulticastGroupsNamespaceTests {
 				this.logs.resolve("client.log"))).isEqualTo("READY");
 		for (int i = 0; i < nodes.size(); i++) {
 			Process node = nodes.get(i);
-			Path log = nodeLog(i);
+			Path log = (i < this.namespaces.nodeCount()) ? nodeLog(i) : this.logs.resolve("local.log");
 			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
 				if (!node.isAlive()) {
 					throw new AssertionError("node ended: " + NetworkNamespaces.read(log));
@@ -241,6 +253,16 @@ class MulticastGroupsNamespaceTests {
 		}
 	}
 
+	@Test
+	void theLoopbackSwitchServesClientsOfTheSameHost() throws Exception {
+		List<List<String>> results = run(List.of("via lo nodes coap://" + LOCAL_GROUP + ":" + LOCAL_PORT + " - " + WINDOW,
+				"nodes coap://" + LOCAL_GROUP + ":" + LOCAL_PORT + " - " + WINDOW));
+		assertThat(results.get(0)).as("through lo").singleElement()
+			.satisfies((line) -> assertNode(line, "local", "127.0.0.1", LOCAL_PORT));
+		assertThat(results.get(1)).as("through br0, where that node joined the group too").singleElement()
+			.satisfies((line) -> assertNode(line, "local", NetworkNamespaces.CLIENT_ADDRESS, LOCAL_PORT));
+	}
+
 	private String expectedAddress(String group, int node) throws IOException {
 		if (group.contains(LINK_LOCAL_GROUP)) {
 			return this.namespaces.nodeLinkLocalAddress(node);
@@ -250,10 +272,14 @@ class MulticastGroupsNamespaceTests {
 	}
 
 	private static void assertNode(String line, String name, String address) {
+		assertNode(line, name, address, 5683);
+	}
+
+	private static void assertNode(String line, String name, String address, int port) {
 		assertThat(field(line, 0)).isEqualTo("node");
 		assertThat(field(line, 1)).isEqualTo(name);
 		assertThat(normalize(field(line, 2))).isEqualTo(normalize(address));
-		assertThat(field(line, 3)).isEqualTo("5683");
+		assertThat(field(line, 3)).isEqualTo(String.valueOf(port));
 	}
 
 	private static void assertLink(String line, String address, String target, String name) {
