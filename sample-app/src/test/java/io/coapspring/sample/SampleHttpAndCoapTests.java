@@ -85,6 +85,33 @@ class SampleHttpAndCoapTests {
 	}
 
 	@Test
+	void httpListsTheCoapNodesThatAnswerDiscovery() {
+		// a node's own URI rather than a multicast group: tests send no multicast from the machine's namespace
+		String node = "coap://127.0.0.1:" + this.coapPort;
+		this.http.get()
+			.uri("/api/coap-nodes?uri={uri}&filter=rt=temperature-c", node)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[0].name")
+			.isEqualTo("coap-sample")
+			.jsonPath("$[0].uri")
+			.isEqualTo(node)
+			.jsonPath("$[0].resources[0]")
+			.isEqualTo("/sensors/{id}");
+		this.http.get()
+			.uri("/api/coap-nodes/coap-sample?uri={uri}", node)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.uri")
+			.isEqualTo(node);
+		this.http.get().uri("/api/coap-nodes/garage?uri={uri}", node).exchange().expectStatus().isNotFound();
+	}
+
+	@Test
 	void noCaliforniumPropertiesFileIsWritten() throws Exception {
 		assertThat(coapGet("/hello")).isNotNull();
 		File file = new File(System.getProperty("user.dir"), Configuration.DEFAULT_FILE_NAME);
