@@ -61,11 +61,11 @@ final class CoapPropertiesValidator {
 				Integer.MAX_VALUE);
 		positive("coap.observe.notification-check-interval-time", observe.getNotificationCheckIntervalTime());
 		intRange("coap.observe.max-observers", observe.getMaxObservers(), 0, Integer.MAX_VALUE);
-		validateMulticast(this.properties.getMulticast());
+		validateMulticast(this.properties.getMulticast(), server);
 		validateClient(this.properties.getClient());
 	}
 
-	private void validateMulticast(CoapProperties.Multicast multicast) {
+	private void validateMulticast(CoapProperties.Multicast multicast, CoapProperties.Server server) {
 		intRange("coap.multicast.port", multicast.getPort(), 1, 65_535);
 		positive("coap.multicast.leisure", multicast.getLeisure());
 		if (!multicast.isEnabled()) {
@@ -79,6 +79,10 @@ final class CoapPropertiesValidator {
 				throw invalid("coap.multicast.groups", group.getHostAddress(),
 						"must be multicast addresses (224.0.0.0/4 or ff00::/8)");
 			}
+		}
+		if (server.getDtls().isEnabled() && multicast.getPort() == server.getDtls().getPort()) {
+			throw invalid("coap.multicast.port", multicast.getPort(),
+					"must differ from 'coap.server.dtls.port': there is no multicast over DTLS");
 		}
 		String networkInterface = multicast.getInterface();
 		if (networkInterface != null && networkInterface.isBlank()) {

@@ -40,7 +40,9 @@ import org.springframework.util.Assert;
  * One endpoint bound to the IPv4 wildcard address and one bound to the IPv6 wildcard address are created on
  * first use, with the application's in-memory Californium {@link Configuration} and {@link OptionRegistry}.
  * A request that asks for a block size other than the configured one uses an endpoint of that block size,
- * also created on first use, since Californium's block-wise layer takes the Block1 size from its endpoint.
+ * also created on first use, since Californium's block-wise layer takes the Block1 size from its endpoint. A
+ * request to a multicast group that must leave from a given network interface uses an endpoint whose socket
+ * sends multicast from that interface, one per interface and address family, created on first use.
  * {@link #close()} stops the endpoints and the executors; the auto-configured instance is closed with the
  * application context.
  * <p>

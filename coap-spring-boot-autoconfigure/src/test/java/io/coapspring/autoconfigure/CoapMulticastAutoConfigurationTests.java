@@ -109,6 +109,9 @@ class CoapMulticastAutoConfigurationTests {
 		assertFailure(List.of("coap.multicast.port=0"), "coap.multicast.port", "between 1 and 65535");
 		assertFailure(List.of("coap.multicast.enabled=true", "coap.multicast.interface=lo",
 				"coap.server.secure-only=true"), "coap.multicast.enabled", "plain UDP endpoint");
+		assertFailure(List.of("coap.multicast.enabled=true", "coap.multicast.interface=lo",
+				"coap.server.dtls.enabled=true", "coap.multicast.port=5684"), "coap.multicast.port",
+				"must differ from 'coap.server.dtls.port'");
 	}
 
 	@Test

@@ -6,8 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.DatagramChannel;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -37,7 +37,7 @@ final class UnicastUdpConnector extends UDPConnector {
 
 	private final List<MulticastMembership> excluded;
 
-	private final List<UdpMulticastConnector> receivers = new ArrayList<>();
+	private final List<UdpMulticastConnector> receivers = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Create a connector.

@@ -1,6 +1,7 @@
 package io.coapspring.server.multicast;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -12,10 +13,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.coapspring.testsupport.NetworkNamespaces;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +29,8 @@ import org.junit.jupiter.api.TestInstance.Lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Multicast end to end: two CoAP Spring Boot nodes, each a JVM in a network namespace of its own with
@@ -261,6 +266,22 @@ class MulticastGroupsNamespaceTests {
 			.satisfies((line) -> assertNode(line, "local", "127.0.0.1", LOCAL_PORT));
 		assertThat(results.get(1)).as("through br0, where that node joined the group too").singleElement()
 			.satisfies((line) -> assertNode(line, "local", NetworkNamespaces.CLIENT_ADDRESS, LOCAL_PORT));
+	}
+
+	@Test
+	void libcoapAsksTheGroupAndHearsOnlyTheMatchingNode() throws Exception {
+		Optional<Path> libcoap = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+			.map((directory) -> Path.of(directory, "coap-client-notls"))
+			.filter(Files::isExecutable)
+			.findFirst();
+		String missing = "coap-client-notls is not installed: install the Debian package libcoap3-bin";
+		if (libcoap.isEmpty() && "true".equalsIgnoreCase(System.getenv("CI"))) {
+			fail(missing);
+		}
+		assumeTrue(libcoap.isPresent(), missing);
+		String output = this.namespaces.runInClient(List.of(libcoap.get().toString(), "-N", "-B", "2", "-w", "-m", "get",
+				"coap://" + IPV4_GROUP + "/.well-known/core?rt=temperature"), 30);
+		assertThat(output).contains("</sensor>;ep=\"node0\";rt=\"temperature\"").doesNotContain("node1");
 	}
 
 	private String expectedAddress(String group, int node) throws IOException {
