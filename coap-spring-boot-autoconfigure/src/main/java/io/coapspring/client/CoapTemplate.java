@@ -581,7 +581,8 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 					: (response) -> false;
 			List<Response> responses = await(sendMulticast(prepared, window, enough), prepared);
 			for (Response response : responses) {
-				links.addAll(matchingLinks(response, prepared, linkFilter, false));
+				// one node's malformed document does not hide the others
+				links.addAll(matchingLinks(response, prepared, linkFilter, true));
 			}
 		}
 		else {
@@ -608,6 +609,7 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 		}
 		catch (CoapClientException ex) {
 			if (lenient) {
+				logger.debug("Skipping a discovery answer: " + ex.getMessage());
 				return List.of();
 			}
 			throw ex;
