@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The nodes bind their unicast endpoint to the wildcard address on port 5683, the multicast port too, as a
  * node does with the defaults; node 0 serves a sensor of type {@code temperature}, node 1 one of type
  * {@code humidity}. A third node runs in the client namespace itself with {@code coap.multicast.loopback=true}
- * on a group and port of its own, for clients of the same host.
+ * on a group and port of its own, for clients of the same host, with a leisure of 1 s.
  */
 @TestInstance(Lifecycle.PER_CLASS)
 class MulticastGroupsNamespaceTests {
@@ -67,6 +67,8 @@ class MulticastGroupsNamespaceTests {
 
 	private static final int LOCAL_PORT = 5684;
 
+	private static final int LOCAL_LEISURE_MILLIS = 1000;
+
 	private NetworkNamespaces namespaces;
 
 	private Path logs;
@@ -80,7 +82,9 @@ class MulticastGroupsNamespaceTests {
 	@BeforeAll
 	void startNodesAndClient() throws IOException {
 		NetworkNamespaces.assumeAvailable();
-		this.logs = Files.createTempDirectory("coap-multicast-");
+		// kept with the build output, for a look at the nodes' logs after a failure
+		this.logs = Files.createTempDirectory(Files.createDirectories(Path.of("target", "multicast-namespace-tests")),
+				"run-");
 		this.namespaces = NetworkNamespaces.create(2);
 		List<Process> nodes = new ArrayList<>();
 		for (int i = 0; i < this.namespaces.nodeCount(); i++) {
@@ -96,7 +100,7 @@ class MulticastGroupsNamespaceTests {
 			.java(MulticastNodeApplication.class, "--coap.server.endpoint-name=local", "--node.sensor-type=none",
 					"--coap.server.port=" + LOCAL_PORT, "--coap.multicast.enabled=true",
 					"--coap.multicast.loopback=true", "--coap.multicast.groups=" + LOCAL_GROUP,
-					"--coap.multicast.port=" + LOCAL_PORT, "--coap.multicast.leisure=300ms")
+					"--coap.multicast.port=" + LOCAL_PORT, "--coap.multicast.leisure=" + LOCAL_LEISURE_MILLIS + "ms")
 			.toArray(new String[0])));
 		this.agent = this.namespaces.startInClient(this.logs.resolve("client.log"),
 				NetworkNamespaces.java(MulticastClientAgent.class, NetworkNamespaces.CLIENT_INTERFACE));
@@ -266,6 +270,24 @@ class MulticastGroupsNamespaceTests {
 			.satisfies((line) -> assertNode(line, "local", "127.0.0.1", LOCAL_PORT));
 		assertThat(results.get(1)).as("through br0, where that node joined the group too").singleElement()
 			.satisfies((line) -> assertNode(line, "local", NetworkNamespaces.CLIENT_ADDRESS, LOCAL_PORT));
+	}
+
+	@Test
+	void answersToMulticastRequestsWaitARandomLeisure() throws Exception {
+		List<String> commands = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			commands.add("via lo node coap://" + LOCAL_GROUP + ":" + LOCAL_PORT + " local 5000");
+		}
+		List<Long> delays = new ArrayList<>();
+		for (List<String> result : run(commands)) {
+			assertThat(result).singleElement().satisfies((line) -> assertThat(field(line, 0)).isEqualTo("found"));
+			delays.add(Long.parseLong(field(result.get(0), 4)));
+		}
+		// ten answers delayed uniformly within 1 s: all within 300 ms of each other has odds of 1 in 10^5
+		long earliest = delays.stream().min(Long::compare).orElseThrow();
+		long latest = delays.stream().max(Long::compare).orElseThrow();
+		assertThat(latest - earliest).as("spread of %s", delays).isGreaterThan(300);
+		assertThat(latest).as("%s", delays).isLessThan(LOCAL_LEISURE_MILLIS + 3000);
 	}
 
 	@Test
