@@ -1157,8 +1157,9 @@ public class CoapProperties {
 		private List<String> allowedDestinations = new ArrayList<>();
 
 		/**
-		 * URI schemes the proxy forwards to; 'http' and 'https' need Spring's RestClient (spring-web) on the
-		 * classpath. A request for another scheme is answered with 5.05 Proxying Not Supported.
+		 * URI schemes the proxy forwards to: 'coap', and 'http' and 'https' when Spring's RestClient
+		 * (spring-web) is on the classpath, or another scheme served by an application's ProxyClient bean. A
+		 * request for any other scheme is answered with 5.05 Proxying Not Supported.
 		 */
 		private List<String> schemes = new ArrayList<>(List.of("coap", "http", "https"));
 

@@ -3,8 +3,7 @@ package io.coapspring.autoconfigure;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
+import java.util.regex.Pattern;
 
 import io.coapspring.autoconfigure.CoapProperties.Blockwise;
 import io.coapspring.autoconfigure.CoapProperties.Network;
@@ -26,8 +25,8 @@ final class CoapPropertiesValidator {
 	/** Largest UDP payload over IPv4. */
 	private static final long MAX_UDP_PAYLOAD = 65_507;
 
-	/** URI schemes the proxy can forward to. */
-	private static final List<String> SUPPORTED_PROXY_SCHEMES = List.of("coap", "http", "https");
+	/** A URI scheme (RFC 3986 section 3.1). */
+	private static final Pattern URI_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
 
 	private final CoapProperties properties;
 
@@ -73,8 +72,8 @@ final class CoapPropertiesValidator {
 			throw invalid("coap.proxy.allowed-destinations", proxy.getAllowedDestinations(), ex.getMessage());
 		}
 		for (String scheme : proxy.getSchemes()) {
-			if (!SUPPORTED_PROXY_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT))) {
-				throw invalid("coap.proxy.schemes", scheme, "must be one of " + SUPPORTED_PROXY_SCHEMES);
+			if (!URI_SCHEME.matcher(scheme).matches()) {
+				throw invalid("coap.proxy.schemes", scheme, "must be a URI scheme such as 'coap' or 'http'");
 			}
 		}
 		String prefix = proxy.getHttp().getPathPrefix();
