@@ -1157,9 +1157,9 @@ public class CoapProperties {
 		private List<String> allowedDestinations = new ArrayList<>();
 
 		/**
-		 * URI schemes the proxy forwards to: 'coap', and 'http' and 'https' when Spring's RestClient
-		 * (spring-web) is on the classpath, or another scheme served by an application's ProxyClient bean. A
-		 * request for any other scheme is answered with 5.05 Proxying Not Supported.
+		 * URI schemes the proxy forwards to, by default 'coap', 'http' and 'https'. 'http' and 'https' need
+		 * Spring's RestClient (spring-web) on the classpath, another scheme an application's ProxyClient bean.
+		 * A request for any other scheme is answered with 5.05 Proxying Not Supported.
 		 */
 		private List<String> schemes = new ArrayList<>(List.of("coap", "http", "https"));
 

@@ -1,5 +1,6 @@
 package io.coapspring.proxy;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -7,7 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.coapspring.client.CoapRequestEntity;
 import io.coapspring.client.CoapTemplate;
@@ -38,6 +42,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Three parties over real sockets: a CoAP client, the proxy application (CoAP and HTTP on random ports) and
@@ -286,6 +292,56 @@ class CoapProxyEndToEndTests {
 		assertThat(origin.shortLived.get()).isEqualTo(before + 2);
 	}
 
+	@Test
+	void observationsAreNotRelayed() throws Exception {
+		Request request = proxied(Code.GET, origin.uri("/hello"));
+		request.setObserve();
+		Response response = send(request);
+		assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
+		assertThat(response.getOptions().hasObserve()).as("the client learns it does not observe").isFalse();
+		assertThat(origin.last().getOptions().hasObserve()).isFalse();
+	}
+
+	@Test
+	void libcoapClientsSendThroughTheProxy() throws Exception {
+		String binary = "coap-client-notls";
+		if (!isOnPath(binary)) {
+			String message = binary + " is not installed: install the Debian package 'libcoap3-bin'";
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				fail(message);
+			}
+			assumeTrue(false, message);
+		}
+		// -B bounds libcoap's own wait; it exits 0 on 4.xx and 5.xx too, so the output is judged
+		Process process = new ProcessBuilder(binary, "-B", "5", "-m", "get", "-P",
+				"coap://127.0.0.1:" + this.coapPort, origin.uri("/hello"))
+			.redirectErrorStream(true)
+			.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+			.start();
+		try {
+			assertThat(process.waitFor(20, TimeUnit.SECONDS)).as(binary + " ended").isTrue();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(output.trim()).isEqualTo("world");
+			assertThat(origin.last().getOptions().getUriPath()).containsExactly("hello");
+		}
+		finally {
+			process.destroyForcibly();
+		}
+	}
+
+	private static boolean isOnPath(String binary) {
+		String path = System.getenv("PATH");
+		if (path == null) {
+			return false;
+		}
+		for (String directory : path.split(File.pathSeparator)) {
+			if (Files.isExecutable(Path.of(directory, binary))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	// the proxy's own answers
 
 	@Test
@@ -497,6 +553,8 @@ class CoapProxyEndToEndTests {
 	@Test
 	void httpRequestsTheGatewayCannotMapAreRefused() throws Exception {
 		assertThat(http("GET", "/coap/127.0.0.2:" + origin.port() + "/hello", null).statusCode()).isEqualTo(403);
+		assertThat(http("GET", "/coap/%5B::1%5D:" + origin.port() + "/hello", null).statusCode())
+			.as("an IPv6 literal, parsed and refused").isEqualTo(403);
 		assertThat(http("OPTIONS", gateway("/hello"), null).statusCode()).isEqualTo(501);
 		assertThat(http("PUT", gateway("/echo"), "x", "Content-Type", "application/x-unknown").statusCode())
 			.isEqualTo(415);
