@@ -174,6 +174,11 @@ class CoapProxyAutoConfigurationTests {
 		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
 			.withPropertyValues("coap.server.port=0", "coap.proxy.enabled=true")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(RouterFunction.class));
+		new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+			.withPropertyValues("coap.server.enabled=false", "coap.proxy.http.enabled=true")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasBean("coapHttpProxyRouterFunction")
+				.hasSingleBean(CoapProxyClient.class));
 	}
 
 	@Test
