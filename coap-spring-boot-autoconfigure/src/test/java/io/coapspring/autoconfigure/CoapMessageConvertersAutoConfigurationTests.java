@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.coapspring.convert.ByteArrayCoapMessageConverter;
+import io.coapspring.convert.LinkFormatCoapMessageConverter;
 import io.coapspring.convert.CoapContentFormat;
 import io.coapspring.convert.CoapContentFormats;
 import io.coapspring.convert.CoapMessageConverter;
@@ -42,8 +43,8 @@ class CoapMessageConvertersAutoConfigurationTests {
 			List<CoapMessageConverter> converters = context.getBean(CoapMessageConverters.class).getConverters();
 			assertThat(converters).extracting((converter) -> (Object) converter.getClass())
 				.containsExactly(StringCoapMessageConverter.class, ByteArrayCoapMessageConverter.class,
-						JacksonJsonCoapMessageConverter.class, JacksonCborCoapMessageConverter.class,
-						JacksonXmlCoapMessageConverter.class);
+						LinkFormatCoapMessageConverter.class, JacksonJsonCoapMessageConverter.class,
+						JacksonCborCoapMessageConverter.class, JacksonXmlCoapMessageConverter.class);
 		});
 	}
 
@@ -61,7 +62,7 @@ class CoapMessageConvertersAutoConfigurationTests {
 		this.runner.withUserConfiguration(UserConverterConfiguration.class).run((context) -> {
 			List<CoapMessageConverter> converters = context.getBean(CoapMessageConverters.class).getConverters();
 			assertThat(converters.get(0)).isSameAs(context.getBean("upperCaseConverter"));
-			assertThat(converters).hasSize(6);
+			assertThat(converters).hasSize(7);
 			assertThat(context.getBean(CoapMessageConverters.class)
 				.write("abc", ResolvableType.forClass(String.class), List.of(0))
 				.bytes()).isEqualTo("ABC".getBytes(StandardCharsets.UTF_8));

@@ -19,6 +19,8 @@ import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.OptionSet;
 import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.coap.option.OpaqueOptionDefinition;
+import org.eclipse.californium.core.coap.option.OptionDefinition;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.core.server.resources.CoapExchange;
@@ -39,6 +41,20 @@ public class ClientTestApplication {
 
 	/** Size of the body of {@code /big}. */
 	public static final int BIG_SIZE = 64 * 1024;
+
+	/**
+	 * Elective options the tests send by number: the server's option registry must know them, since it drops
+	 * unknown elective options while parsing.
+	 */
+	@Bean
+	OptionDefinition testOption65000() {
+		return new OpaqueOptionDefinition(65000, "Test-65000");
+	}
+
+	@Bean
+	OptionDefinition testOption65002() {
+		return new OpaqueOptionDefinition(65002, "Test-65002");
+	}
 
 	@Bean
 	RequestLog requestLog() {
