@@ -126,6 +126,7 @@ public class CoapProxyClient implements ProxyClient, AutoCloseable {
 
 		CompletableFuture<ProxyResponse> start() {
 			CoapProxyClient.this.inFlight.add(this.future);
+			this.future.whenComplete((response, ex) -> CoapProxyClient.this.inFlight.remove(this.future));
 			Endpoint endpoint;
 			ScheduledFuture<?> timer;
 			try {
@@ -140,7 +141,6 @@ public class CoapProxyClient implements ProxyClient, AutoCloseable {
 			}
 			this.future.whenComplete((response, ex) -> {
 				timer.cancel(false);
-				CoapProxyClient.this.inFlight.remove(this.future);
 				if (!this.responded) {
 					// stops retransmissions and block-wise transfers of a request given up
 					this.request.cancel();
