@@ -3,6 +3,7 @@ package io.coapspring.client;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -125,7 +126,7 @@ final class RequestFactory {
 		Integer format = resolveFormat(entity.getContentFormat(), this.defaults.contentFormat());
 		EncodedPayload payload;
 		try {
-			payload = this.converters.write(body, ResolvableType.forInstance(body),
+			payload = this.converters.write(body, bodyType(body),
 					(format != null) ? List.of(format) : List.of());
 		}
 		catch (CoapMessageConversionException ex) {
@@ -139,6 +140,24 @@ final class RequestFactory {
 		}
 		request.setPayload(payload.bytes());
 		request.getOptions().setContentFormat(payload.contentFormat());
+	}
+
+	/**
+	 * The type of a body. An instance does not carry its type arguments, so a collection whose elements share
+	 * a class is typed with it: the link-format converter takes a collection of unknown elements for links.
+	 */
+	private static ResolvableType bodyType(Object body) {
+		if (body instanceof Collection<?> collection && !collection.isEmpty()) {
+			Class<?> elementType = null;
+			for (Object element : collection) {
+				if (element == null || (elementType != null && element.getClass() != elementType)) {
+					return ResolvableType.forInstance(body);
+				}
+				elementType = element.getClass();
+			}
+			return ResolvableType.forClassWithGenerics(Collection.class, elementType);
+		}
+		return ResolvableType.forInstance(body);
 	}
 
 	private @Nullable Integer resolveFormat(@Nullable String value, @Nullable Integer fallback) {
