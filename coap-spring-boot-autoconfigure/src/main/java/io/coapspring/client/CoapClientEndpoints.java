@@ -46,7 +46,9 @@ import org.springframework.util.Assert;
  * {@code coaps} requests go through DTLS endpoints, one per address family, block size and
  * {@link DtlsClientCredentials}, created on first use on a Scandium connector
  * ({@link DtlsClientConnectorFactory}) and kept open, so that requests to the same server reuse its DTLS
- * session: templates with equal credentials share them.
+ * session: templates with equal credentials share them. A {@code coaps} request that gets no response marks the
+ * session with that server as stale, and the next request to it starts with a new handshake: the server may
+ * have lost the session (a restart), and would otherwise drop every later request of the old one.
  * {@link #close()} stops the endpoints and the executors; the auto-configured instance is closed with the
  * application context.
  * <p>
@@ -62,6 +64,8 @@ public class CoapClientEndpoints implements AutoCloseable {
 
 	private static final long SHUTDOWN_WAIT_MILLIS = 1000;
 
+	private static final int MAX_STALE_DTLS_SESSIONS = 4096;
+
 	private final Configuration configuration;
 
 	private final OptionRegistry optionRegistry;
@@ -73,6 +77,8 @@ public class CoapClientEndpoints implements AutoCloseable {
 	private final Map<EndpointKey, Endpoint> endpoints = new LinkedHashMap<>();
 
 	private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+
+	private final Set<DtlsPeer> staleDtlsSessions = ConcurrentHashMap.newKeySet();
 
 	private @Nullable ScheduledExecutorService mainExecutor;
 
@@ -252,6 +258,32 @@ public class CoapClientEndpoints implements AutoCloseable {
 			}
 		}
 		completion.completeExceptionally(closedException());
+	}
+
+	/**
+	 * Mark the DTLS session of an endpoint with a server as stale, after a request got no response.
+	 * @param endpoint the DTLS endpoint
+	 * @param peer the server's address
+	 */
+	void markDtlsSessionStale(Endpoint endpoint, InetSocketAddress peer) {
+		if (this.staleDtlsSessions.size() >= MAX_STALE_DTLS_SESSIONS) {
+			// a mark only saves one more timeout; forgetting them keeps the set bounded
+			this.staleDtlsSessions.clear();
+		}
+		this.staleDtlsSessions.add(new DtlsPeer(endpoint, peer));
+	}
+
+	/**
+	 * Return whether the DTLS session of an endpoint with a server was marked stale, and clear the mark.
+	 * @param endpoint the DTLS endpoint
+	 * @param peer the server's address
+	 * @return {@code true} if the next request should start with a new handshake
+	 */
+	boolean takeStaleDtlsSession(Endpoint endpoint, InetSocketAddress peer) {
+		return !this.staleDtlsSessions.isEmpty() && this.staleDtlsSessions.remove(new DtlsPeer(endpoint, peer));
+	}
+
+	private record DtlsPeer(Endpoint endpoint, InetSocketAddress peer) {
 	}
 
 	private static CoapClientException closedException() {

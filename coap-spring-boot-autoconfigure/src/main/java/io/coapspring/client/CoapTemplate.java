@@ -28,8 +28,11 @@ import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.OptionNumberRegistry;
+import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Endpoint;
+import org.eclipse.californium.elements.DtlsEndpointContext;
+import org.eclipse.californium.elements.MapBasedEndpointContext;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -226,7 +229,16 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 	}
 
 	private CompletableFuture<Response> send(PreparedRequest prepared) {
-		return RequestExecution.send(prepared, endpoint(prepared, prepared.blockSize()), this.endpoints);
+		Endpoint endpoint = endpoint(prepared, prepared.blockSize());
+		CompletableFuture<Response> response = RequestExecution.send(prepared, endpoint, this.endpoints);
+		if (prepared.secure()) {
+			response.whenComplete((result, ex) -> {
+				if (ex instanceof CoapTimeoutException) {
+					this.endpoints.markDtlsSessionStale(endpoint, prepared.destination());
+				}
+			});
+		}
+		return response;
 	}
 
 	private Endpoint endpoint(PreparedRequest prepared, int blockSize) {
@@ -238,7 +250,13 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 			throw new IllegalStateException("Cannot send " + prepared.describe() + ": the template has no DTLS"
 					+ " credentials; build it with pskIdentity(...) or sslBundle(...), or set coap.client.dtls.*");
 		}
-		return this.endpoints.getSecureEndpoint(address, blockSize, this.dtlsCredentials);
+		Endpoint endpoint = this.endpoints.getSecureEndpoint(address, blockSize, this.dtlsCredentials);
+		if (this.endpoints.takeStaleDtlsSession(endpoint, prepared.destination())) {
+			Request request = prepared.request();
+			request.setDestinationContext(MapBasedEndpointContext.addEntries(request.getDestinationContext(),
+					DtlsEndpointContext.ATTRIBUTE_HANDSHAKE_MODE_FORCE));
+		}
+		return endpoint;
 	}
 
 	private <T> CoapResponseEntity<T> extract(Response response, ResolvableType responseType,

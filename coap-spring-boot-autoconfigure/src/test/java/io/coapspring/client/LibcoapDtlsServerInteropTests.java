@@ -59,6 +59,25 @@ class LibcoapDtlsServerInteropTests {
 	}
 
 	@Test
+	void sessionTheServerLostIsReplacedAfterARequestWithoutAnswer() throws Exception {
+		try (CoapTemplate secure = this.coap.mutate()
+			.pskIdentity("template-3", KEY)
+			.timeout(Duration.ofSeconds(2))
+			.dedicatedEndpoints()
+			.build()) {
+			await().atMost(Duration.ofSeconds(15))
+				.ignoreExceptions()
+				.until(() -> secure.getForObject(libcoap.secureUri("/"), String.class), (text) -> text != null);
+			libcoap = libcoap.crashAndRestartDtls("-k", KEY, "-h", "coap-spring-boot");
+			// the new server drops the records of the old session: no answer
+			assertThatExceptionOfType(CoapTimeoutException.class)
+				.isThrownBy(() -> secure.getForObject(libcoap.secureUri("/"), String.class));
+			// the next request starts with a handshake
+			assertThat(secure.getForObject(libcoap.secureUri("/"), String.class)).contains("libcoap");
+		}
+	}
+
+	@Test
 	void wrongKeyGetsNoAnswer() {
 		try (CoapTemplate wrong = this.coap.mutate()
 			.pskIdentity("template-2", "not-the-key")

@@ -54,10 +54,26 @@ final class LibcoapServer implements AutoCloseable {
 	 * @param arguments the DTLS arguments, for instance {@code -k <key>} for a pre-shared key
 	 */
 	static LibcoapServer startDtls(String... arguments) throws IOException {
-		return start(DTLS_COMMAND, true, arguments);
+		return start(DTLS_COMMAND, true, 0, arguments);
+	}
+
+	/**
+	 * Kill this {@link #startDtls DTLS server} as a crash would, so that it closes no DTLS session, and start a
+	 * new one on the same ports, which knows none of the old one's sessions.
+	 * @param arguments the DTLS arguments
+	 */
+	LibcoapServer crashAndRestartDtls(String... arguments) throws Exception {
+		this.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+		close();
+		return start(DTLS_COMMAND, true, this.port, arguments);
 	}
 
 	private static LibcoapServer start(String command, boolean dtls, String... arguments) throws IOException {
+		return start(command, dtls, 0, arguments);
+	}
+
+	private static LibcoapServer start(String command, boolean dtls, int fixedPort, String... arguments)
+			throws IOException {
 		Path executable = executable(command).orElse(null);
 		if (executable == null) {
 			String message = command + " is not installed: install the Debian package libcoap3-bin";
@@ -66,7 +82,7 @@ final class LibcoapServer implements AutoCloseable {
 			}
 			assumeTrue(false, message);
 		}
-		int port = dtls ? freeUdpPortPair() : freeUdpPort();
+		int port = (fixedPort > 0) ? fixedPort : dtls ? freeUdpPortPair() : freeUdpPort();
 		Path log = Files.createTempFile("libcoap-", ".log");
 		List<String> commandLine = new ArrayList<>(List.of(executable.toString(), "-A", "127.0.0.1", "-p",
 				String.valueOf(port), "-v", "7"));
