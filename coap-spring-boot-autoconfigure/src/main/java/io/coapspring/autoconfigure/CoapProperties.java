@@ -1056,6 +1056,8 @@ public class CoapProperties {
 		 */
 		private Duration reregistrationBackoff = Duration.ofSeconds(2);
 
+		private final ClientDtls dtls = new ClientDtls();
+
 		public @Nullable String getBaseUri() {
 			return this.baseUri;
 		}
@@ -1134,6 +1136,72 @@ public class CoapProperties {
 
 		public void setReregistrationBackoff(Duration reregistrationBackoff) {
 			this.reregistrationBackoff = reregistrationBackoff;
+		}
+
+		public ClientDtls getDtls() {
+			return this.dtls;
+		}
+
+	}
+
+	/**
+	 * DTLS credentials of 'coaps://' requests of the auto-configured CoapTemplateBuilder. Needs
+	 * org.eclipse.californium:scandium on the classpath.
+	 */
+	public static class ClientDtls {
+
+		/**
+		 * Name of the SSL bundle ('spring.ssl.bundle.*') of X.509 handshakes: its trust store holds the CA
+		 * certificates that server certificates must chain to, its key store (optional) the client's own
+		 * private key and certificate chain.
+		 */
+		private @Nullable String sslBundle;
+
+		private final ClientPsk psk = new ClientPsk();
+
+		public @Nullable String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(@Nullable String sslBundle) {
+			this.sslBundle = sslBundle;
+		}
+
+		public ClientPsk getPsk() {
+			return this.psk;
+		}
+
+	}
+
+	/**
+	 * The pre-shared key of a client.
+	 */
+	public static class ClientPsk {
+
+		/**
+		 * PSK identity presented in DTLS handshakes.
+		 */
+		private @Nullable String identity;
+
+		/**
+		 * Secret of the pre-shared key: UTF-8 text, or 'base64:' followed by the Base64-encoded key bytes.
+		 */
+		private @Nullable String secret;
+
+		public @Nullable String getIdentity() {
+			return this.identity;
+		}
+
+		public void setIdentity(@Nullable String identity) {
+			this.identity = identity;
+		}
+
+		public @Nullable String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(@Nullable String secret) {
+			this.secret = secret;
 		}
 
 	}

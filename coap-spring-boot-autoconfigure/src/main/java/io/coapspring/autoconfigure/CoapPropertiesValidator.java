@@ -88,7 +88,7 @@ final class CoapPropertiesValidator {
 		positive("coap.client.timeout", client.getTimeout());
 		String baseUri = client.getBaseUri();
 		if (baseUri != null && !isAbsoluteCoapUri(baseUri)) {
-			throw invalid("coap.client.base-uri", baseUri, "must be an absolute coap:// URI with a host");
+			throw invalid("coap.client.base-uri", baseUri, "must be an absolute coap:// or coaps:// URI with a host");
 		}
 		if (client.getMaxRetransmit() != null) {
 			intRange("coap.client.max-retransmit", client.getMaxRetransmit(), 0, 20);
@@ -106,7 +106,8 @@ final class CoapPropertiesValidator {
 	private static boolean isAbsoluteCoapUri(String uri) {
 		try {
 			URI parsed = new URI(uri);
-			return "coap".equalsIgnoreCase(parsed.getScheme()) && parsed.getHost() != null;
+			return ("coap".equalsIgnoreCase(parsed.getScheme()) || "coaps".equalsIgnoreCase(parsed.getScheme()))
+					&& parsed.getHost() != null;
 		}
 		catch (URISyntaxException ex) {
 			return false;

@@ -66,7 +66,8 @@ final class RequestFactory {
 		URI uri = uri(entity);
 		boolean confirmable = (entity.getConfirmable() != null) ? entity.getConfirmable() : this.defaults.confirmable();
 		Request request = new Request(entity.getMethod(), confirmable ? Type.CON : Type.NON);
-		InetSocketAddress destination = target(entity, uri, request);
+		Target target = target(entity, uri, request);
+		InetSocketAddress destination = target.address();
 		OptionSet options = request.getOptions();
 		Integer accept = resolveFormat(entity.getAccept(), this.defaults.accept());
 		if (accept != null) {
@@ -94,32 +95,44 @@ final class RequestFactory {
 					ReliabilityLayerParameters.builder().applyConfig(this.configuration).maxRetransmit(maxRetransmit).build());
 		}
 		Duration timeout = (entity.getTimeout() != null) ? entity.getTimeout() : this.defaults.timeout();
-		return new PreparedRequest(request, uri, destination, blockSize, timeout, accept);
+		return new PreparedRequest(request, uri, destination, blockSize, timeout, accept, target.secure());
 	}
 
-	private InetSocketAddress target(CoapRequestEntity<?> entity, URI uri, Request request) {
+	/**
+	 * Address the request: to the host of its URI, or to a proxy. The scheme of the URI of whichever it is
+	 * sent to decides between UDP and DTLS.
+	 */
+	private Target target(CoapRequestEntity<?> entity, URI uri, Request request) {
 		OptionSet options = request.getOptions();
 		if (entity.getProxyUri() != null) {
 			if (RequestTarget.hasPathOrQuery(uri)) {
 				throw new IllegalArgumentException("A request with a Proxy-Uri is sent to the proxy itself: '" + uri
 						+ "' must have no path or query");
 			}
-			InetSocketAddress proxy = RequestTarget.destination(uri);
-			request.setDestinationContext(new AddressEndpointContext(proxy));
+			Target proxy = sendTo(uri, request);
 			options.setProxyUri(entity.getProxyUri());
 			return proxy;
 		}
 		if (entity.getProxy() != null) {
-			InetSocketAddress proxy = RequestTarget.destination(this.uris.resolve(entity.getProxy()));
-			request.setDestinationContext(new AddressEndpointContext(proxy));
-			RequestTarget.applyProxiedUriOptions(uri, proxy, options);
+			Target proxy = sendTo(this.uris.resolve(entity.getProxy()), request);
+			RequestTarget.applyProxiedUriOptions(uri, proxy.address(), options);
 			options.setProxyScheme((entity.getProxyScheme() != null) ? entity.getProxyScheme() : uri.getScheme());
 			return proxy;
 		}
-		InetSocketAddress destination = RequestTarget.destination(uri);
-		request.setDestinationContext(new AddressEndpointContext(destination));
-		RequestTarget.applyUriOptions(uri, destination, options);
+		Target destination = sendTo(uri, request);
+		RequestTarget.applyUriOptions(uri, destination.address(), options);
 		return destination;
+	}
+
+	private static Target sendTo(URI uri, Request request) {
+		boolean secure = RequestTarget.isSecure(uri);
+		InetSocketAddress address = RequestTarget.destination(uri);
+		String virtualHost = secure ? RequestTarget.virtualHost(uri) : null;
+		request.setDestinationContext(new AddressEndpointContext(address, virtualHost, null));
+		return new Target(address, secure);
+	}
+
+	private record Target(InetSocketAddress address, boolean secure) {
 	}
 
 	private void writeBody(CoapRequestEntity<?> entity, URI uri, Object body, Request request, int maxBodySize) {
