@@ -35,8 +35,8 @@ import org.springframework.util.ClassUtils;
  * with the {@code coapOptionRegistry}, plus the endpoints of the {@link CoapServerEndpointFactory} beans (the
  * DTLS endpoint of {@link CoapDtlsAutoConfiguration}); the plain endpoint's connector comes from the
  * {@link CoapUdpConnectorFactory} bean if there is one (the multicast receivers of
- * {@link CoapMulticastAutoConfiguration}); requests are delivered through the
- * {@link CoapRequestRouter} (the handler methods) before the resource tree; the {@link CoapServerCustomizer}
+ * {@link CoapMulticastAutoConfiguration}); requests are delivered through the {@link CoapRequestRouter}s in
+ * order (the forward proxy, the handler methods) before the resource tree; the {@link CoapServerCustomizer}
  * beans are applied in order, every Californium {@link Resource} bean added, and a lifecycle starts it after
  * the context refresh and stops it on close.
  * <p>
@@ -62,10 +62,10 @@ public final class CoapServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CoapServerFactory coapServerFactory(Configuration coapConfiguration, CoapRequestGate coapRequestGate,
-			ObjectProvider<CoapRequestRouter> requestRouter, ObjectProvider<OptionRegistry> optionRegistry,
+			ObjectProvider<CoapRequestRouter> requestRouters, ObjectProvider<OptionRegistry> optionRegistry,
 			ObjectProvider<CoapUdpConnectorFactory> udpConnectorFactory) {
 		CoapServerFactory factory = new CoapServerFactory(coapConfiguration, coapRequestGate);
-		factory.setRequestRouter(requestRouter.getIfUnique());
+		factory.setRequestRouters(requestRouters.orderedStream().toList());
 		factory.setOptionRegistry(optionRegistry.getIfUnique());
 		factory.setUdpConnectorFactory(udpConnectorFactory.getIfUnique());
 		return factory;

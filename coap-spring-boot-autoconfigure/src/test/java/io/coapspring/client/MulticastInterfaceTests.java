@@ -35,12 +35,13 @@ class MulticastInterfaceTests {
 	void groupsGetAnEndpointPerInterfaceAndUnicastTheSharedOne() throws Exception {
 		try (CoapClientEndpoints endpoints = this.coap.getEndpoints().createDedicated()) {
 			Endpoint shared = endpoints.getEndpoint(CoAP.MULTICAST_IPV4, 0);
-			Endpoint onLoopback = endpoints.getEndpoint(CoAP.MULTICAST_IPV4, 0, "lo");
+			Endpoint onLoopback = endpoints.getMulticastEndpoint(CoAP.MULTICAST_IPV4, "lo");
 			assertThat(onLoopback).isNotSameAs(shared)
-				.isSameAs(endpoints.getEndpoint(CoAP.MULTICAST_IPV4, 0, "lo"));
+				.isSameAs(endpoints.getMulticastEndpoint(CoAP.MULTICAST_IPV4, "lo"));
 			assertThat(((CoapEndpoint) onLoopback).getConnector()).isInstanceOf(MulticastInterfaceUdpConnector.class);
-			assertThat(endpoints.getEndpoint(InetAddress.getByName("127.0.0.1"), 0, "lo")).isSameAs(shared);
-			assertThat(endpoints.getEndpoint(CoAP.MULTICAST_IPV6_SITELOCAL, 0, "lo")).isNotSameAs(onLoopback)
+			assertThat(endpoints.getMulticastEndpoint(CoAP.MULTICAST_IPV4, null)).isSameAs(shared);
+			assertThat(endpoints.getMulticastEndpoint(InetAddress.getByName("127.0.0.1"), "lo")).isSameAs(shared);
+			assertThat(endpoints.getMulticastEndpoint(CoAP.MULTICAST_IPV6_SITELOCAL, "lo")).isNotSameAs(onLoopback)
 				.isNotSameAs(endpoints.getEndpoint(CoAP.MULTICAST_IPV6_SITELOCAL, 0));
 		}
 	}

@@ -46,7 +46,7 @@ record ServerDefinition(String name, String label, IntFunction<List<String>> com
 		servers.add(new ServerDefinition("raw-starter", "raw Californium, starter defaults",
 				(port) -> java(settings, RawCaliforniumServer.class.getName(), port, "starter-defaults"), null,
 				ScenarioPaths.HELLO, 5, true));
-		servers.add(new ServerDefinition("starter", "starter (resource bean, interim)",
+		servers.add(new ServerDefinition("starter", "starter (@CoapController)",
 				(port) -> java(settings, StarterBenchmarkApplication.class.getName(), port), null, ScenarioPaths.HELLO,
 				5, true));
 		servers.add(new ServerDefinition("node", "node-coap 1.5.0",

@@ -15,7 +15,7 @@ import org.eclipse.californium.core.server.resources.CoapExchange;
  * given reader, validated, and answered with 2.04; 4.15 when the Content-Format is not JSON, 4.00 when the
  * body is malformed or invalid.
  * <p>
- * The raw server passes a Jackson {@code JsonMapper}; the starter's interim server passes the starter's
+ * The raw server passes a Jackson {@code JsonMapper}; a starter application could pass the starter's
  * {@code CoapMessageConverters}, which use Spring Boot's mapper.
  *
  * @author CoAP Spring Boot team

@@ -3,28 +3,20 @@ package io.coapspring.benchmarks.servers.starter;
 import java.util.Map;
 
 import io.coapspring.benchmarks.servers.AdminResource;
-import io.coapspring.benchmarks.servers.HelloResource;
-import io.coapspring.benchmarks.servers.JsonReadingResource;
 import io.coapspring.benchmarks.servers.ObservedStateResource;
-import io.coapspring.benchmarks.servers.Reading;
-import io.coapspring.convert.CoapMessageConverters;
-import jakarta.validation.Validator;
-import org.eclipse.californium.core.coap.MediaTypeRegistry;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.ResolvableType;
 
 /**
  * The starter's benchmark server: a Spring Boot application with the CoAP starter and default {@code coap.*}
  * properties (only the port and the loopback address are set), serving the same scenarios as
  * {@link io.coapspring.benchmarks.servers.RawCaliforniumServer}.
  * <p>
- * Interim form: the annotated programming model ({@code @CoapController}, {@code @CoapGetMapping}) is not on
- * this branch yet, so the scenarios are Californium {@code Resource} beans, which the starter adds to its
- * server. What this measures is the starter's server (its deliverer, request gate, executors and settings)
- * and, for the JSON POST, its converters and Spring's validator; not yet the annotated handler dispatch.
+ * The GET and JSON POST scenarios are annotated handler methods ({@link BenchmarkCoapController}), as a user
+ * writes them. The observe scenario is still a Californium {@code Resource} bean, which the starter adds to
+ * its server, until the starter's own observe support is measured.
  * <p>
  * Run as {@code StarterBenchmarkApplication <port>}.
  *
@@ -33,20 +25,6 @@ import org.springframework.core.ResolvableType;
  */
 @SpringBootApplication
 public class StarterBenchmarkApplication {
-
-	private static final ResolvableType READING = ResolvableType.forClass(Reading.class);
-
-	@Bean
-	HelloResource helloResource() {
-		return new HelloResource();
-	}
-
-	@Bean
-	JsonReadingResource jsonReadingResource(CoapMessageConverters converters, Validator validator) {
-		return new JsonReadingResource(
-				(payload) -> (Reading) converters.read(READING, payload, MediaTypeRegistry.APPLICATION_JSON),
-				validator);
-	}
 
 	@Bean
 	ObservedStateResource observedStateResource() {
