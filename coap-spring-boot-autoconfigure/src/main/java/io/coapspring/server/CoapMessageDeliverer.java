@@ -1,6 +1,12 @@
 package io.coapspring.server;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Exchange;
 import org.eclipse.californium.core.server.DelivererException;
@@ -20,13 +26,21 @@ import org.springframework.util.Assert;
  * methods receive requests. When it has none, the server's resource tree is searched as in a plain
  * {@code CoapServer}, so Californium {@link Resource}s added to the server keep working. Either way
  * Californium's observe machinery (observe relations per resource) and the resource's executor apply.
+ * <p>
+ * A path that neither serves is answered 4.04 Not Found with a diagnostic here, logged at DEBUG (Californium's
+ * own deliverer logs every unknown path at INFO). The path of a resource found in the tree is recorded as the
+ * request's {@link CoapRequestRoute}. {@link CoapRequestListener}s are told of every request first.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
 public class CoapMessageDeliverer extends ServerMessageDeliverer {
 
+	private static final Log logger = LogFactory.getLog(CoapMessageDeliverer.class);
+
 	private static final long SHUTDOWN_RETRY_SECONDS = 5;
+
+	private final List<CoapRequestListener> listeners = new CopyOnWriteArrayList<>();
 
 	private final CoapRequestGate gate;
 
@@ -57,12 +71,29 @@ public class CoapMessageDeliverer extends ServerMessageDeliverer {
 		this.router = router;
 	}
 
+	/**
+	 * Add a listener told of every request before it is delivered.
+	 * @param listener the listener
+	 */
+	public void addRequestListener(CoapRequestListener listener) {
+		Assert.notNull(listener, "'listener' must not be null");
+		this.listeners.add(listener);
+	}
+
 	@Override
 	protected boolean preDeliverRequest(Exchange exchange) {
+		for (CoapRequestListener listener : this.listeners) {
+			listener.onRequest(exchange);
+		}
 		if (!this.gate.isAccepting()) {
+			this.gate.refused(exchange);
 			Response response = new Response(ResponseCode.SERVICE_UNAVAILABLE);
 			response.getOptions().setMaxAge(SHUTDOWN_RETRY_SECONDS);
 			response.setPayload("server is shutting down");
+			if (logger.isDebugEnabled()) {
+				logger.debug("CoAP request " + describe(exchange.getRequest())
+						+ " answered 5.03 Service Unavailable: server is shutting down");
+			}
 			exchange.sendResponse(response);
 			return true;
 		}
@@ -78,7 +109,28 @@ public class CoapMessageDeliverer extends ServerMessageDeliverer {
 				return routed;
 			}
 		}
-		return super.findResource(exchange);
+		Resource resource = super.findResource(exchange);
+		Request request = exchange.getRequest();
+		if (resource == null) {
+			String diagnostic = "No resource at /" + request.getOptions().getUriPathString();
+			if (logger.isDebugEnabled()) {
+				logger.debug("CoAP request " + describe(request) + " answered 4.04 Not Found: " + diagnostic);
+			}
+			throw new DelivererException(ResponseCode.NOT_FOUND, diagnostic, true);
+		}
+		String uri = resource.getURI();
+		CoapRequestRoute.set(request, uri.startsWith("/") ? uri : "/" + uri);
+		return resource;
+	}
+
+	/**
+	 * Describe a request for log messages: {@code GET /sensors/7 from 192.0.2.7:5683}.
+	 * @param request the request
+	 * @return the description
+	 */
+	static String describe(Request request) {
+		return request.getCode() + " /" + request.getOptions().getUriPathString() + " from "
+				+ request.getSourceContext().getPeerAddress();
 	}
 
 }
