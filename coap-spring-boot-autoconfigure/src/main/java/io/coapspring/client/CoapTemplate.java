@@ -74,10 +74,13 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 
 	private final CoapTemplateBuilder builderSnapshot;
 
+	private final RequestObservations observations;
+
 	CoapTemplate(CoapTemplateBuilder builder, CoapClientEndpoints endpoints, boolean ownsEndpoints,
 			CoapMessageConverters converters, ClientDefaults defaults, @Nullable String baseUri,
-			@Nullable Executor callbackExecutor) {
+			@Nullable Executor callbackExecutor, RequestObservations observations) {
 		this.builderSnapshot = builder;
+		this.observations = observations;
 		this.endpoints = endpoints;
 		this.ownsEndpoints = ownsEndpoints;
 		this.converters = converters;
@@ -211,8 +214,10 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 	}
 
 	private CompletableFuture<Response> send(PreparedRequest prepared) {
-		Endpoint endpoint = this.endpoints.getEndpoint(prepared.destination().getAddress(), prepared.blockSize());
-		return RequestExecution.send(prepared, endpoint, this.endpoints);
+		return this.observations.observe(prepared, () -> {
+			Endpoint endpoint = this.endpoints.getEndpoint(prepared.destination().getAddress(), prepared.blockSize());
+			return RequestExecution.send(prepared, endpoint, this.endpoints);
+		});
 	}
 
 	private <T> CoapResponseEntity<T> extract(Response response, ResolvableType responseType,

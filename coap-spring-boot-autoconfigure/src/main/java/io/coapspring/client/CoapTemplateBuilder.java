@@ -6,9 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 
+import io.coapspring.client.observation.CoapClientObservationConvention;
 import io.coapspring.convert.CoapContentFormats;
 import io.coapspring.convert.CoapMessageConverter;
 import io.coapspring.convert.CoapMessageConverters;
+import io.micrometer.observation.ObservationRegistry;
 import org.eclipse.californium.core.coap.BlockOption;
 import org.eclipse.californium.core.network.Endpoint;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +66,10 @@ public class CoapTemplateBuilder {
 
 	private @Nullable Executor callbackExecutor;
 
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable CoapClientObservationConvention observationConvention;
+
 	/**
 	 * Create a builder with default settings.
 	 * @param endpoints the shared endpoints templates send from unless told otherwise
@@ -97,6 +103,8 @@ public class CoapTemplateBuilder {
 		this.endpoint = other.endpoint;
 		this.dedicatedEndpoints = other.dedicatedEndpoints;
 		this.callbackExecutor = other.callbackExecutor;
+		this.observationRegistry = other.observationRegistry;
+		this.observationConvention = other.observationConvention;
 	}
 
 	/**
@@ -264,6 +272,29 @@ public class CoapTemplateBuilder {
 	}
 
 	/**
+	 * Set the registry that observes each request (the {@code coap.client.requests} timer, and a client span when
+	 * a tracer is present). Observe relations and multicast requests are not observed.
+	 * @param observationRegistry the registry, {@link ObservationRegistry#NOOP} to observe nothing
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder observationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+		this.observationRegistry = observationRegistry;
+		return this;
+	}
+
+	/**
+	 * Set the convention that names and tags the observations of requests.
+	 * @param observationConvention the convention, {@code null} for the
+	 * {@link io.coapspring.client.observation.DefaultCoapClientObservationConvention default one}
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder observationConvention(@Nullable CoapClientObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+		return this;
+	}
+
+	/**
 	 * Apply a customizer.
 	 * @param customizer the customizer
 	 * @return this builder
@@ -302,7 +333,7 @@ public class CoapTemplateBuilder {
 			owned = true;
 		}
 		return new CoapTemplate(new CoapTemplateBuilder(this), endpoints, owned, converters, defaults, this.baseUri,
-				this.callbackExecutor);
+				this.callbackExecutor, new RequestObservations(this.observationRegistry, this.observationConvention));
 	}
 
 }
