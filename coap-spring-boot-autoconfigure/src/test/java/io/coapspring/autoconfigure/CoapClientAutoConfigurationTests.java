@@ -75,7 +75,7 @@ class CoapClientAutoConfigurationTests {
 			assertThat(context.getBean(CoapClientEndpoints.class).getConfiguration())
 				.isSameAs(context.getBean(Configuration.class));
 			assertThat(context.getBean(CoapClientEndpoints.class).getOptionRegistry())
-				.isSameAs(StandardOptionRegistry.getDefaultOptionRegistry());
+				.isSameAs(context.getBean("coapOptionRegistry"));
 			assertThat(context.getBean(CoapClientEndpoints.class).getEndpoints()).as("bound on first use").isEmpty();
 		});
 	}
