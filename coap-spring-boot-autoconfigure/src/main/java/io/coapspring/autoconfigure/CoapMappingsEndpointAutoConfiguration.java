@@ -27,12 +27,12 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = { CoapServerAutoConfiguration.class, CoapHandlerAutoConfiguration.class,
 		CoapMessageConvertersAutoConfiguration.class })
 @ConditionalOnClass({ CoapServer.class, ConditionalOnAvailableEndpoint.class })
-@ConditionalOnAvailableEndpoint(CoapMappingsEndpoint.class)
 @ConditionalOnBean(CoapServer.class)
 public final class CoapMappingsEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint(CoapMappingsEndpoint.class)
 	CoapMappingsEndpoint coapMappingsEndpoint(CoapServer coapServer,
 			ObjectProvider<CoapHandlerMappingRegistry> coapHandlerMappingRegistry,
 			ObjectProvider<CoapMessageConverters> coapMessageConverters,

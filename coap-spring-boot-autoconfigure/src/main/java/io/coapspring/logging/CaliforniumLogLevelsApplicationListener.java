@@ -13,8 +13,9 @@ import org.springframework.core.ResolvableType;
 
 /**
  * Sets the Eclipse Californium loggers that write a line at INFO for single requests, datagrams or observe
- * relations to WARN, unless the application configured a level for them (with {@code logging.level.*} or in
- * its logging system's configuration file), so that a busy or attacked server does not log per request.
+ * relations to WARN, unless the application configured a level for them or for one of their parents (with
+ * {@code logging.level.*} or in its logging system's configuration file, {@code org.eclipse.californium} for
+ * instance), so that a busy or attacked server does not log per request.
  * <p>
  * The loggers are {@link #LOGGERS}: malformed datagrams ({@code org.eclipse.californium.ban}), observe relations
  * established and removed ({@code CoapResource}), NON notifications kept for deduplication ({@code Exchange}),
@@ -49,16 +50,28 @@ public class CaliforniumLogLevelsApplicationListener implements GenericApplicati
 	}
 
 	/**
-	 * Set every logger of {@link #LOGGERS} that has no configured level to WARN.
+	 * Set every logger of {@link #LOGGERS} that has no configured level, nor a parent with one, to WARN.
 	 * @param loggingSystem the logging system
 	 */
 	void apply(LoggingSystem loggingSystem) {
 		for (String name : LOGGERS) {
-			LoggerConfiguration configuration = loggingSystem.getLoggerConfiguration(name);
-			if (configuration == null || configuration.getConfiguredLevel() == null) {
+			if (!isConfigured(loggingSystem, name)) {
 				loggingSystem.setLogLevel(name, LogLevel.WARN);
 			}
 		}
+	}
+
+	private static boolean isConfigured(LoggingSystem loggingSystem, String name) {
+		String current = name;
+		while (!current.isEmpty()) {
+			LoggerConfiguration configuration = loggingSystem.getLoggerConfiguration(current);
+			if (configuration != null && configuration.getConfiguredLevel() != null) {
+				return true;
+			}
+			int dot = current.lastIndexOf('.');
+			current = (dot > 0) ? current.substring(0, dot) : "";
+		}
+		return false;
 	}
 
 	@Override
