@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class RequestObservations {
 
-	private static final DefaultCoapClientObservationConvention DEFAULT_CONVENTION = new DefaultCoapClientObservationConvention();
+	private static final DefaultCoapClientObservationConvention DEFAULT_CONVENTION =
+			new DefaultCoapClientObservationConvention();
 
 	private final ObservationRegistry registry;
 

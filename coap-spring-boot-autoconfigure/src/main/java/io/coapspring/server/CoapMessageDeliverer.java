@@ -92,7 +92,7 @@ public class CoapMessageDeliverer extends ServerMessageDeliverer {
 			response.setPayload("server is shutting down");
 			if (logger.isDebugEnabled()) {
 				logger.debug("CoAP request " + describe(exchange.getRequest())
-						+ " answered 5.03 Service Unavailable: server is shutting down");
+						+ " answered 5.03 SERVICE_UNAVAILABLE: server is shutting down");
 			}
 			exchange.sendResponse(response);
 			return true;
@@ -114,7 +114,7 @@ public class CoapMessageDeliverer extends ServerMessageDeliverer {
 		if (resource == null) {
 			String diagnostic = "No resource at /" + request.getOptions().getUriPathString();
 			if (logger.isDebugEnabled()) {
-				logger.debug("CoAP request " + describe(request) + " answered 4.04 Not Found: " + diagnostic);
+				logger.debug("CoAP request " + describe(request) + " answered 4.04 NOT_FOUND: " + diagnostic);
 			}
 			throw new DelivererException(ResponseCode.NOT_FOUND, diagnostic, true);
 		}

@@ -71,7 +71,7 @@ class CaliforniumLogLevelsApplicationListenerTests {
 			assertThat(output.getOut().lines().filter((line) -> line.contains("/nowhere")))
 				.singleElement(as(InstanceOfAssertFactories.STRING))
 				.contains("DEBUG")
-				.contains("answered 4.04 Not Found: No resource at /nowhere");
+				.contains("answered 4.04 NOT_FOUND: No resource at /nowhere");
 			assertThat(output).doesNotContain("did not find resource");
 		}
 	}

@@ -2,18 +2,11 @@ package io.coapspring.sample;
 
 import java.io.File;
 
-import io.coapspring.server.context.LocalCoapPort;
-import org.eclipse.californium.core.CoapClient;
-import org.eclipse.californium.core.CoapResponse;
+import io.coapspring.test.autoconfigure.AutoConfigureCoapTestClient;
+import io.coapspring.test.client.CoapTestClient;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
-import org.eclipse.californium.core.config.CoapConfig;
-import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.elements.config.Configuration;
-import org.eclipse.californium.elements.config.SystemConfig;
-import org.eclipse.californium.elements.config.UdpConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,31 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "coap.server.port=0")
 @AutoConfigureRestTestClient
+@AutoConfigureCoapTestClient
 class SampleHttpAndCoapTests {
 
 	@Autowired
 	private RestTestClient http;
 
 	@Autowired
+	private CoapTestClient coap;
+
+	@Autowired
 	private GreetingService greetings;
-
-	@LocalCoapPort
-	private int coapPort;
-
-	private CoapEndpoint clientEndpoint;
-
-	@BeforeEach
-	void createClientEndpoint() {
-		// an endpoint of its own: never Californium's static default endpoint and Configuration.getStandard()
-		this.clientEndpoint = new CoapEndpoint.Builder()
-			.setConfiguration(new Configuration(CoapConfig.DEFINITIONS, UdpConfig.DEFINITIONS, SystemConfig.DEFINITIONS))
-			.build();
-	}
-
-	@AfterEach
-	void destroyClientEndpoint() {
-		this.clientEndpoint.destroy();
-	}
 
 	@Test
 	void httpGetGreets() {
@@ -68,39 +47,27 @@ class SampleHttpAndCoapTests {
 	}
 
 	@Test
-	void coapGetGreets() throws Exception {
-		CoapResponse response = coapGet("/hello?name=Ada");
-		assertThat(response).isNotNull();
-		assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
-		assertThat(response.getOptions().getContentFormat()).isEqualTo(MediaTypeRegistry.TEXT_PLAIN);
-		assertThat(response.getResponseText()).isEqualTo("Hello, Ada!");
+	void coapGetGreets() {
+		this.coap.get("/hello?name={name}", "Ada")
+			.exchange()
+			.expectCode(ResponseCode.CONTENT)
+			.expectContentFormat(MediaTypeRegistry.TEXT_PLAIN)
+			.expectPayload("Hello, Ada!");
 	}
 
 	@Test
-	void bothProtocolsShareTheGreetingService() throws Exception {
+	void bothProtocolsShareTheGreetingService() {
 		long before = this.greetings.count();
 		this.http.get().uri("/api/hello").exchange().expectStatus().isOk();
-		assertThat(coapGet("/hello").getResponseText()).isEqualTo("Hello, CoAP!");
+		this.coap.get("/hello").exchange().expectPayload("Hello, CoAP!");
 		assertThat(this.greetings.count()).isEqualTo(before + 2);
 	}
 
 	@Test
-	void noCaliforniumPropertiesFileIsWritten() throws Exception {
-		assertThat(coapGet("/hello")).isNotNull();
+	void noCaliforniumPropertiesFileIsWritten() {
+		this.coap.get("/hello").exchange().expectCode(ResponseCode.CONTENT);
 		File file = new File(System.getProperty("user.dir"), Configuration.DEFAULT_FILE_NAME);
 		assertThat(file).as("Californium's standard configuration file in the working directory").doesNotExist();
-	}
-
-	private CoapResponse coapGet(String pathAndQuery) throws Exception {
-		CoapClient client = new CoapClient("coap://127.0.0.1:" + this.coapPort + pathAndQuery);
-		client.setEndpoint(this.clientEndpoint);
-		client.setTimeout(5_000L);
-		try {
-			return client.get();
-		}
-		finally {
-			client.shutdown();
-		}
 	}
 
 }

@@ -131,7 +131,8 @@ public class CoapMappingsEndpoint {
 	 * @param observeRelations the number of observe relations of each observed URI
 	 */
 	public record CoapServerDescriptor(List<MappingDescriptor> mappings, List<ResourceDescriptor> resources,
-			List<EndpointDescriptor> endpoints, Map<String, Integer> observeRelations) implements OperationResponseBody {
+			List<EndpointDescriptor> endpoints,
+			Map<String, Integer> observeRelations) implements OperationResponseBody {
 
 	}
 

@@ -24,8 +24,9 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * scanning (argument resolvers, return value handlers, message converters, server and configuration customizers,
  * Californium resources, converters and Jackson modules), but no other {@code @Component}, {@code @Service} or
  * {@code @Repository} bean and only the auto-configurations of {@link AutoConfigureCoap}: provide what the
- * controllers depend on with {@code @MockitoBean} or {@code @Import}. A {@link io.coapspring.test.client.CoapTestClient}
- * bound to the server is auto-configured; {@code @LocalCoapPort} gives the port.
+ * controllers depend on with {@code @MockitoBean} or {@code @Import}. A
+ * {@link io.coapspring.test.client.CoapTestClient} bound to the server is auto-configured; {@code @LocalCoapPort}
+ * gives the port.
  *
  * <pre class="code">
  * &#064;CoapTest(SensorController.class)
