@@ -10,6 +10,8 @@ import io.coapspring.server.CoapRequestListener;
 import io.coapspring.server.CoapServerCustomizer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
@@ -28,8 +30,8 @@ import org.springframework.util.Assert;
  * request and stops when its response has been sent, so a separate response is measured until it leaves.
  * <p>
  * As a {@link CoapServerCustomizer} it registers itself as a {@link CoapRequestListener} of the server's
- * {@link CoapMessageDeliverer} and adds an interceptor to every endpoint that sees each response after it was
- * sent. A response is matched to its request by peer address and token, which RFC 7252 requires to be unique
+ * {@link CoapMessageDeliverer} (a server that delivers requests otherwise is not observed, with a warning) and
+ * adds an interceptor to every endpoint that sees each response after it was sent. A response is matched to its request by peer address and token, which RFC 7252 requires to be unique
  * among a client's requests in flight; retransmissions and later notifications of an observe relation are not
  * matched again. A request never answered (suppressed by a No-Response option, or an error answer to a
  * multicast request) is stopped without a response once it is older than {@link #UNANSWERED_LIFETIME}.
@@ -43,6 +45,8 @@ public class CoapServerObservationInstrumentation implements CoapServerCustomize
 	 * How long an observation waits for a response before it is stopped without one.
 	 */
 	public static final Duration UNANSWERED_LIFETIME = Duration.ofMinutes(5);
+
+	private static final Log logger = LogFactory.getLog(CoapServerObservationInstrumentation.class);
 
 	private static final int MIN_PRUNE_THRESHOLD = 256;
 
@@ -81,9 +85,12 @@ public class CoapServerObservationInstrumentation implements CoapServerCustomize
 
 	@Override
 	public void customize(CoapServer server) {
-		Assert.state(server.getMessageDeliverer() instanceof CoapMessageDeliverer,
-				"The CoAP server must deliver requests with a CoapMessageDeliverer to be observed");
-		((CoapMessageDeliverer) server.getMessageDeliverer()).addRequestListener(this);
+		if (!(server.getMessageDeliverer() instanceof CoapMessageDeliverer deliverer)) {
+			logger.warn("CoAP requests are not observed: the server delivers them with "
+					+ server.getMessageDeliverer().getClass().getName() + ", not a CoapMessageDeliverer");
+			return;
+		}
+		deliverer.addRequestListener(this);
 		for (Endpoint endpoint : server.getEndpoints()) {
 			endpoint.addPostProcessInterceptor(new ResponseInterceptor());
 		}
