@@ -1,21 +1,26 @@
 package io.coapspring.client;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 
+import io.coapspring.client.dtls.DtlsClientCredentials;
 import io.coapspring.client.observation.CoapClientObservationConvention;
 import io.coapspring.convert.CoapContentFormats;
 import io.coapspring.convert.CoapMessageConverter;
 import io.coapspring.convert.CoapMessageConverters;
+import io.coapspring.security.SslBundleKeyMaterial;
 import io.micrometer.observation.ObservationRegistry;
 import org.eclipse.californium.core.coap.BlockOption;
 import org.eclipse.californium.core.network.Endpoint;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -29,12 +34,17 @@ import org.springframework.util.unit.DataSize;
  *     .accept("application/cbor")
  *     .dedicatedEndpoints()
  *     .build();
+ * CoapTemplate secure = builder.baseUri("coaps://gateway.local")
+ *     .pskIdentity("gateway-7", "secret")
+ *     .build();
  * </pre>
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
 public class CoapTemplateBuilder {
+
+	private static final String SCANDIUM_CONNECTOR = "org.eclipse.californium.scandium.DTLSConnector";
 
 	private final CoapClientEndpoints sharedEndpoints;
 
@@ -69,6 +79,12 @@ public class CoapTemplateBuilder {
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 	private @Nullable CoapClientObservationConvention observationConvention;
+
+	private @Nullable String pskIdentity;
+
+	private byte @Nullable [] pskSecret;
+
+	private @Nullable SslBundleKeyMaterial sslBundleKeyMaterial;
 
 	/**
 	 * Create a builder with default settings.
@@ -105,6 +121,9 @@ public class CoapTemplateBuilder {
 		this.callbackExecutor = other.callbackExecutor;
 		this.observationRegistry = other.observationRegistry;
 		this.observationConvention = other.observationConvention;
+		this.pskIdentity = other.pskIdentity;
+		this.pskSecret = other.pskSecret;
+		this.sslBundleKeyMaterial = other.sslBundleKeyMaterial;
 	}
 
 	/**
@@ -284,6 +303,22 @@ public class CoapTemplateBuilder {
 	}
 
 	/**
+	 * Set the pre-shared key (PSK) that {@code coaps://} requests authenticate with in DTLS handshakes.
+	 * @param identity the PSK identity the template presents
+	 * @param secret the secret key bytes, copied
+	 * @return this builder
+	 * @throws IllegalArgumentException if the identity or the secret is empty
+	 */
+	public CoapTemplateBuilder pskIdentity(String identity, byte[] secret) {
+		Assert.hasLength(identity, "'identity' must not be empty");
+		Assert.isTrue(secret != null && secret.length > 0,
+				() -> "The secret of PSK identity '" + identity + "' must not be empty");
+		this.pskIdentity = identity;
+		this.pskSecret = secret.clone();
+		return this;
+	}
+
+	/**
 	 * Set the convention that names and tags the observations of requests.
 	 * @param observationConvention the convention, {@code null} for the
 	 * {@link io.coapspring.client.observation.DefaultCoapClientObservationConvention default one}
@@ -291,6 +326,50 @@ public class CoapTemplateBuilder {
 	 */
 	public CoapTemplateBuilder observationConvention(@Nullable CoapClientObservationConvention observationConvention) {
 		this.observationConvention = observationConvention;
+		return this;
+	}
+
+	/**
+	 * Set the pre-shared key (PSK) that {@code coaps://} requests authenticate with, the secret given as text.
+	 * @param identity the PSK identity the template presents
+	 * @param secret the secret, whose UTF-8 bytes are the key
+	 * @return this builder
+	 * @throws IllegalArgumentException if the identity or the secret is empty
+	 */
+	public CoapTemplateBuilder pskIdentity(String identity, String secret) {
+		Assert.notNull(secret, "'secret' must not be null");
+		return pskIdentity(identity, secret.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Set the SSL bundle of {@code coaps://} requests with X.509 certificates: its trust store holds the CA
+	 * certificates that server certificates must chain to; its key store, if it has one, the template's own
+	 * private key and certificate chain for servers that authenticate clients. The key material is read now.
+	 * @param bundle the bundle, for instance {@code sslBundles.getBundle("devices")}, {@code null} to remove it
+	 * @return this builder
+	 * @throws IllegalArgumentException if the bundle has no trust store with certificates, or its stores
+	 * cannot be read
+	 */
+	public CoapTemplateBuilder sslBundle(@Nullable SslBundle bundle) {
+		if (bundle == null) {
+			this.sslBundleKeyMaterial = null;
+			return this;
+		}
+		SslBundleKeyMaterial keyMaterial = SslBundleKeyMaterial.of(bundle);
+		DtlsClientCredentials.x509(keyMaterial); // fails if the bundle trusts no certificate
+		this.sslBundleKeyMaterial = keyMaterial;
+		return this;
+	}
+
+	/**
+	 * Remove the pre-shared key and the SSL bundle, for a template that sends no {@code coaps://} requests or
+	 * gets its credentials set anew.
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder noDtlsCredentials() {
+		this.pskIdentity = null;
+		this.pskSecret = null;
+		this.sslBundleKeyMaterial = null;
 		return this;
 	}
 
@@ -309,8 +388,11 @@ public class CoapTemplateBuilder {
 	 * Build a template.
 	 * @return the template
 	 * @throws IllegalArgumentException if the Accept or Content-Format names no known Content-Format
+	 * @throws IllegalStateException if DTLS credentials are set but Eclipse Californium Scandium is not on the
+	 * classpath
 	 */
 	public CoapTemplate build() {
+		DtlsClientCredentials credentials = dtlsCredentials();
 		CoapMessageConverters converters = this.messageConverters;
 		if (!this.additionalConverters.isEmpty()) {
 			List<CoapMessageConverter> all = new ArrayList<>(this.additionalConverters);
@@ -333,7 +415,24 @@ public class CoapTemplateBuilder {
 			owned = true;
 		}
 		return new CoapTemplate(new CoapTemplateBuilder(this), endpoints, owned, converters, defaults, this.baseUri,
-				this.callbackExecutor, new RequestObservations(this.observationRegistry, this.observationConvention));
+				this.callbackExecutor, credentials,
+				new RequestObservations(this.observationRegistry, this.observationConvention));
+	}
+
+	private @Nullable DtlsClientCredentials dtlsCredentials() {
+		DtlsClientCredentials credentials = null;
+		if (this.sslBundleKeyMaterial != null) {
+			credentials = DtlsClientCredentials.x509(this.sslBundleKeyMaterial);
+		}
+		if (this.pskIdentity != null && this.pskSecret != null) {
+			credentials = (credentials != null) ? credentials.withPsk(this.pskIdentity, this.pskSecret)
+					: DtlsClientCredentials.psk(this.pskIdentity, this.pskSecret);
+		}
+		if (credentials != null && !ClassUtils.isPresent(SCANDIUM_CONNECTOR, CoapTemplateBuilder.class.getClassLoader())) {
+			throw new IllegalStateException("coaps:// requests need Eclipse Californium Scandium on the classpath: add"
+					+ " the dependency 'org.eclipse.californium:scandium' to use DTLS credentials");
+		}
+		return credentials;
 	}
 
 }

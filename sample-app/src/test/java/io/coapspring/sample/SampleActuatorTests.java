@@ -3,6 +3,7 @@ package io.coapspring.sample;
 import io.coapspring.server.context.LocalCoapPort;
 import io.coapspring.test.autoconfigure.AutoConfigureCoapTestClient;
 import io.coapspring.test.client.CoapTestClient;
+import io.coapspring.test.client.CoapTestRequest;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +65,18 @@ class SampleActuatorTests {
 			.isEqualTo("text/plain")
 			.jsonPath("$.endpoints[0].port")
 			.isEqualTo(this.coapPort);
+	}
+
+	@Test
+	void forwardedRequestsAreTaggedAsProxied() {
+		CoapTestRequest forwarded = this.coap.get("/");
+		forwarded.getRequest().getOptions().setProxyUri("coap://127.0.0.1:" + this.coapPort + "/hello?name=Proxy");
+		forwarded.exchange().expectPayload("Hello, Proxy!");
+		this.http.get()
+			.uri("/actuator/metrics/coap.server.requests?tag={uri}", "uri:PROXY")
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	@Test

@@ -3,7 +3,9 @@ package io.coapspring.sample;
 import java.io.File;
 
 import io.coapspring.test.autoconfigure.AutoConfigureCoapTestClient;
+import io.coapspring.server.context.LocalCoapPort;
 import io.coapspring.test.client.CoapTestClient;
+import io.coapspring.test.client.CoapTestRequest;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.elements.config.Configuration;
@@ -34,6 +36,9 @@ class SampleHttpAndCoapTests {
 	@Autowired
 	private GreetingService greetings;
 
+	@LocalCoapPort
+	private int coapPort;
+
 	@Test
 	void httpGetGreets() {
 		this.http.get()
@@ -61,6 +66,39 @@ class SampleHttpAndCoapTests {
 		this.http.get().uri("/api/hello").exchange().expectStatus().isOk();
 		this.coap.get("/hello").exchange().expectPayload("Hello, CoAP!");
 		assertThat(this.greetings.count()).isEqualTo(before + 2);
+	}
+
+	@Test
+	void httpGatewayReachesTheCoapSide() {
+		this.http.get()
+			.uri("/coap/127.0.0.1:" + this.coapPort + "/hello?name=Web")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith("text/plain")
+			.expectHeader()
+			.valueEquals("Cache-Control", "max-age=60")
+			.expectBody(String.class)
+			.isEqualTo("Hello, Web!");
+		this.http.get()
+			.uri("/coap/127.0.0.1:" + this.coapPort + "/sensors")
+			.header("Accept", "application/json")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("application/json");
+	}
+
+	@Test
+	void coapProxyForwardsToAllowedDestinations() {
+		CoapTestRequest forwarded = this.coap.get("/");
+		forwarded.getRequest().getOptions().setProxyUri("coap://127.0.0.1:" + this.coapPort + "/hello?name=Proxy");
+		forwarded.exchange().expectPayload("Hello, Proxy!");
+		CoapTestRequest denied = this.coap.get("/");
+		denied.getRequest().getOptions().setProxyUri("coap://127.0.0.2:5683/hello");
+		denied.exchange().expectCode(ResponseCode.FORBIDDEN);
 	}
 
 	@Test
