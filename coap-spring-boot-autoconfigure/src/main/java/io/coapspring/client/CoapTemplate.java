@@ -91,11 +91,15 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 
 	private final @Nullable DtlsClientCredentials dtlsCredentials;
 
+	private final RequestObservations observations;
+
 	CoapTemplate(CoapTemplateBuilder builder, CoapClientEndpoints endpoints, boolean ownsEndpoints,
 			CoapMessageConverters converters, ClientDefaults defaults, @Nullable String baseUri,
-			@Nullable Executor callbackExecutor, @Nullable DtlsClientCredentials dtlsCredentials) {
+			@Nullable Executor callbackExecutor, @Nullable DtlsClientCredentials dtlsCredentials,
+			RequestObservations observations) {
 		this.builderSnapshot = builder;
 		this.dtlsCredentials = dtlsCredentials;
+		this.observations = observations;
 		this.endpoints = endpoints;
 		this.ownsEndpoints = ownsEndpoints;
 		this.converters = converters;
@@ -238,16 +242,18 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 	}
 
 	private CompletableFuture<Response> send(PreparedRequest prepared) {
-		Endpoint endpoint = endpoint(prepared, prepared.blockSize());
-		CompletableFuture<Response> response = RequestExecution.send(prepared, endpoint, this.endpoints);
-		if (prepared.secure()) {
-			response.whenComplete((result, ex) -> {
-				if (ex instanceof CoapTimeoutException) {
-					this.endpoints.markDtlsSessionStale(endpoint, prepared.destination());
-				}
-			});
-		}
-		return response;
+		return this.observations.observe(prepared, () -> {
+			Endpoint endpoint = endpoint(prepared, prepared.blockSize());
+			CompletableFuture<Response> response = RequestExecution.send(prepared, endpoint, this.endpoints);
+			if (prepared.secure()) {
+				response.whenComplete((result, ex) -> {
+					if (ex instanceof CoapTimeoutException) {
+						this.endpoints.markDtlsSessionStale(endpoint, prepared.destination());
+					}
+				});
+			}
+			return response;
+		});
 	}
 
 	private Endpoint endpoint(PreparedRequest prepared, int blockSize) {

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 import io.coapspring.client.dtls.DtlsClientCredentials;
+import io.coapspring.client.observation.CoapClientObservationConvention;
 import io.coapspring.convert.CoapContentFormats;
 import io.coapspring.convert.CoapMessageConverter;
 import io.coapspring.convert.CoapMessageConverters;
 import io.coapspring.security.SslBundleKeyMaterial;
+import io.micrometer.observation.ObservationRegistry;
 import org.eclipse.californium.core.coap.BlockOption;
 import org.eclipse.californium.core.network.Endpoint;
 import org.jspecify.annotations.Nullable;
@@ -76,6 +78,10 @@ public class CoapTemplateBuilder {
 
 	private @Nullable Executor callbackExecutor;
 
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable CoapClientObservationConvention observationConvention;
+
 	private @Nullable String pskIdentity;
 
 	private byte @Nullable [] pskSecret;
@@ -116,6 +122,8 @@ public class CoapTemplateBuilder {
 		this.endpoint = other.endpoint;
 		this.dedicatedEndpoints = other.dedicatedEndpoints;
 		this.callbackExecutor = other.callbackExecutor;
+		this.observationRegistry = other.observationRegistry;
+		this.observationConvention = other.observationConvention;
 		this.pskIdentity = other.pskIdentity;
 		this.pskSecret = other.pskSecret;
 		this.sslBundleKeyMaterial = other.sslBundleKeyMaterial;
@@ -304,6 +312,18 @@ public class CoapTemplateBuilder {
 	}
 
 	/**
+	 * Set the registry that observes each request (the {@code coap.client.requests} timer, and a client span when
+	 * a tracer is present). Observe relations and multicast requests are not observed.
+	 * @param observationRegistry the registry, {@link ObservationRegistry#NOOP} to observe nothing
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder observationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+		this.observationRegistry = observationRegistry;
+		return this;
+	}
+
+	/**
 	 * Set the pre-shared key (PSK) that {@code coaps://} requests authenticate with in DTLS handshakes.
 	 * @param identity the PSK identity the template presents
 	 * @param secret the secret key bytes, copied
@@ -316,6 +336,17 @@ public class CoapTemplateBuilder {
 				() -> "The secret of PSK identity '" + identity + "' must not be empty");
 		this.pskIdentity = identity;
 		this.pskSecret = secret.clone();
+		return this;
+	}
+
+	/**
+	 * Set the convention that names and tags the observations of requests.
+	 * @param observationConvention the convention, {@code null} for the
+	 * {@link io.coapspring.client.observation.DefaultCoapClientObservationConvention default one}
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder observationConvention(@Nullable CoapClientObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
 		return this;
 	}
 
@@ -405,7 +436,8 @@ public class CoapTemplateBuilder {
 			owned = true;
 		}
 		return new CoapTemplate(new CoapTemplateBuilder(this), endpoints, owned, converters, defaults, this.baseUri,
-				this.callbackExecutor, credentials);
+				this.callbackExecutor, credentials,
+				new RequestObservations(this.observationRegistry, this.observationConvention));
 	}
 
 	private @Nullable DtlsClientCredentials dtlsCredentials() {

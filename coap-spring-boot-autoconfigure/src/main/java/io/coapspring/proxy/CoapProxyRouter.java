@@ -1,5 +1,6 @@
 package io.coapspring.proxy;
 
+import io.coapspring.server.CoapRequestRoute;
 import io.coapspring.server.CoapRequestRouter;
 import org.eclipse.californium.core.network.Exchange;
 import org.eclipse.californium.core.server.resources.Resource;
@@ -17,6 +18,11 @@ import org.springframework.util.Assert;
  */
 public class CoapProxyRouter implements CoapRequestRouter, Ordered {
 
+	/**
+	 * The {@link CoapRequestRoute} of the requests the proxy forwards.
+	 */
+	public static final String ROUTE = "PROXY";
+
 	private final CoapProxyResource resource;
 
 	/**
@@ -30,7 +36,12 @@ public class CoapProxyRouter implements CoapRequestRouter, Ordered {
 
 	@Override
 	public @Nullable Resource route(Exchange exchange) {
-		return ProxyRequestReader.isProxyRequest(exchange.getRequest()) ? this.resource : null;
+		if (!ProxyRequestReader.isProxyRequest(exchange.getRequest())) {
+			return null;
+		}
+		// the concrete Proxy-Uri is unbounded: instrumentation sees every forwarded request as one route
+		CoapRequestRoute.set(exchange.getRequest(), ROUTE);
+		return this.resource;
 	}
 
 	@Override

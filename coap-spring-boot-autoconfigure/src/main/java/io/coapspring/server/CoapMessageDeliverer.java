@@ -1,10 +1,14 @@
 package io.coapspring.server;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.californium.core.CoapResource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.OptionSet;
+import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Exchange;
 import org.eclipse.californium.core.server.DelivererException;
@@ -30,15 +34,24 @@ import org.springframework.util.Assert;
  * A request to a path that nothing serves gets 4.04 Not Found as from a plain server; when such an error answer
  * goes to a request that came through a multicast group or carries a No-Response option, the exchange is
  * completed once Californium has suppressed the answer (see {@link UnansweredExchanges}).
+ * <p>
+ * A path that no router nor the tree serves is answered 4.04 Not Found with a diagnostic here, logged at DEBUG
+ * (Californium's own deliverer logs every unknown path at INFO). The path of a resource found in the tree is
+ * recorded as the request's {@link CoapRequestRoute}. {@link CoapRequestListener}s are told of every request
+ * first.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
 public class CoapMessageDeliverer extends ServerMessageDeliverer {
 
+	private static final Log logger = LogFactory.getLog(CoapMessageDeliverer.class);
+
 	private static final long SHUTDOWN_RETRY_SECONDS = 5;
 
 	private static final String NOT_A_PROXY = "This server is not a proxy";
+
+	private final List<CoapRequestListener> listeners = new CopyOnWriteArrayList<>();
 
 	private final CoapRequestGate gate;
 
@@ -86,12 +99,29 @@ public class CoapMessageDeliverer extends ServerMessageDeliverer {
 		this.routers = List.copyOf(routers);
 	}
 
+	/**
+	 * Add a listener told of every request before it is delivered.
+	 * @param listener the listener
+	 */
+	public void addRequestListener(CoapRequestListener listener) {
+		Assert.notNull(listener, "'listener' must not be null");
+		this.listeners.add(listener);
+	}
+
 	@Override
 	protected boolean preDeliverRequest(Exchange exchange) {
+		for (CoapRequestListener listener : this.listeners) {
+			listener.onRequest(exchange);
+		}
 		if (!this.gate.isAccepting()) {
+			this.gate.refused(exchange);
 			Response response = new Response(ResponseCode.SERVICE_UNAVAILABLE);
 			response.getOptions().setMaxAge(SHUTDOWN_RETRY_SECONDS);
 			response.setPayload("server is shutting down");
+			if (logger.isDebugEnabled()) {
+				logger.debug("CoAP request " + describe(exchange.getRequest())
+						+ " answered 5.03 SERVICE_UNAVAILABLE: server is shutting down");
+			}
 			exchange.sendResponse(response);
 			return true;
 		}
@@ -107,9 +137,10 @@ public class CoapMessageDeliverer extends ServerMessageDeliverer {
 				return routed;
 			}
 		}
+		Request request = exchange.getRequest();
 		// Californium would send these errors itself and might suppress them, leaving the exchange in flight
-		boolean mayGoUnanswered = UnansweredExchanges.mayGoUnanswered(exchange.getRequest());
-		OptionSet options = exchange.getRequest().getOptions();
+		boolean mayGoUnanswered = UnansweredExchanges.mayGoUnanswered(request);
+		OptionSet options = request.getOptions();
 		if (options.hasProxyUri() || options.hasProxyScheme()) {
 			if (mayGoUnanswered) {
 				return this.notAProxy;
@@ -117,7 +148,29 @@ public class CoapMessageDeliverer extends ServerMessageDeliverer {
 			throw new DelivererException(ResponseCode.PROXY_NOT_SUPPORTED, NOT_A_PROXY);
 		}
 		Resource resource = super.findResource(exchange);
-		return (resource == null && mayGoUnanswered) ? this.notFound : resource;
+		if (resource == null) {
+			String diagnostic = "No resource at /" + options.getUriPathString();
+			if (logger.isDebugEnabled()) {
+				logger.debug("CoAP request " + describe(request) + " answered 4.04 NOT_FOUND: " + diagnostic);
+			}
+			if (mayGoUnanswered) {
+				return this.notFound;
+			}
+			throw new DelivererException(ResponseCode.NOT_FOUND, diagnostic, true);
+		}
+		String uri = resource.getURI();
+		CoapRequestRoute.set(request, uri.startsWith("/") ? uri : "/" + uri);
+		return resource;
+	}
+
+	/**
+	 * Describe a request for log messages: {@code GET /sensors/7 from 192.0.2.7:5683}.
+	 * @param request the request
+	 * @return the description
+	 */
+	static String describe(Request request) {
+		return request.getCode() + " /" + request.getOptions().getUriPathString() + " from "
+				+ request.getSourceContext().getPeerAddress();
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.Response;
@@ -42,6 +43,8 @@ public class CoapRequestGate {
 	 */
 	private final Map<Exchange, Long> inFlight = new ConcurrentHashMap<>();
 
+	private final LongAdder refused = new LongAdder();
+
 	private volatile boolean accepting = true;
 
 	private volatile int pruneThreshold = MIN_PRUNE_THRESHOLD;
@@ -77,6 +80,22 @@ public class CoapRequestGate {
 		if (this.inFlight.size() > this.pruneThreshold) {
 			prune();
 		}
+	}
+
+	/**
+	 * Record an exchange refused because the gate was closed.
+	 * @param exchange the exchange of an inbound request
+	 */
+	public void refused(Exchange exchange) {
+		this.refused.increment();
+	}
+
+	/**
+	 * Return how many requests were refused because the gate was closed.
+	 * @return the number of refused requests since the gate was created
+	 */
+	public long refusedCount() {
+		return this.refused.sum();
 	}
 
 	/**

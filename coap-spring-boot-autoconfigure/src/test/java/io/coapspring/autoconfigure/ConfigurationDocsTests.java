@@ -31,10 +31,12 @@ class ConfigurationDocsTests {
 	private static final Path DOCS = Path.of("../docs/configuration.md");
 
 	/**
-	 * A row of a property table: {@code | `name` | `default` or nothing | description |}.
+	 * A row of a property table: {@code | `name` | `default` or nothing | description |}, for the {@code coap.*}
+	 * properties and those the configuration processor generates for the {@code coap} actuator endpoint.
 	 */
 	private static final Pattern ROW = Pattern
-		.compile("^\\|\\s*`(coap\\.[^`]+)`\\s*\\|\\s*(?:`([^`]*)`)?\\s*\\|\\s*(.*?)\\s*\\|\\s*$");
+		.compile("^\\|\\s*`((?:coap|management\\.endpoint\\.coap)\\.[^`]+)`\\s*\\|"
+				+ "\\s*(?:`([^`]*)`)?\\s*\\|\\s*(.*?)\\s*\\|\\s*$");
 
 	private Map<String, Property> generated;
 

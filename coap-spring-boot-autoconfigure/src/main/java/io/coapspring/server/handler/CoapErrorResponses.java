@@ -108,9 +108,7 @@ public class CoapErrorResponses {
 		}
 		ResponseCode code = clientErrorCode(ex);
 		if (code != null) {
-			if (logger.isDebugEnabled()) {
-				logger.debug("CoAP request " + request + " answered " + code + ": " + ex.getMessage());
-			}
+			// logged at DEBUG with the other failed requests, by the dispatcher that sends the response
 			return create(code, ex.getMessage(), accept);
 		}
 		logger.error("CoAP handler for " + request + " failed; answered 5.00 Internal Server Error", ex);

@@ -3,6 +3,8 @@ package io.coapspring.server.handler;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +29,8 @@ public class CoapHandlerExecutor implements DisposableBean {
 	private final Executor executor;
 
 	private final @Nullable Runnable shutdown;
+
+	private final LongAdder rejected = new LongAdder();
 
 	/**
 	 * Run handler methods on an executor that someone else owns and shuts down.
@@ -85,7 +89,21 @@ public class CoapHandlerExecutor implements DisposableBean {
 	 * @throws RejectedExecutionException if the executor cannot take it
 	 */
 	public void execute(Runnable task) {
-		this.executor.execute(task);
+		try {
+			this.executor.execute(task);
+		}
+		catch (RejectedExecutionException ex) {
+			this.rejected.increment();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Return how many tasks the executor refused, for instance because its queue was full.
+	 * @return the number of rejected tasks since this object was created
+	 */
+	public long rejectedCount() {
+		return this.rejected.sum();
 	}
 
 	/**

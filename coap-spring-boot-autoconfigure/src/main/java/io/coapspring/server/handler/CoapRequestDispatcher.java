@@ -9,8 +9,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 
 import io.coapspring.annotation.CoapMethod;
+import io.coapspring.server.CoapRequestRoute;
 import io.coapspring.server.CoapRequestRouter;
 import io.coapspring.server.UnansweredExchanges;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.OptionSet;
 import org.eclipse.californium.core.coap.Request;
@@ -33,11 +36,17 @@ import org.springframework.util.Assert;
  * itself), starts the piggyback timer and hands the handler method to the handler executor: handler methods
  * never run on protocol threads, and a slow one does not delay others. Conditional requests are evaluated
  * first (4.12). The response, piggybacked or separate, is sent when the handler's result is complete.
+ * <p>
+ * The path pattern that serves a request is recorded as its {@link CoapRequestRoute}. A request answered with
+ * an error code logs one line at DEBUG (a handler failure that maps to 5.00 is also logged at ERROR, with its
+ * stack trace, by {@link CoapErrorResponses}).
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
 public class CoapRequestDispatcher implements CoapRequestRouter {
+
+	private static final Log logger = LogFactory.getLog(CoapRequestDispatcher.class);
 
 	private static final List<String> DISCOVERY_PATH = List.of(".well-known", "core");
 
@@ -152,6 +161,8 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 				request.getPayloadSize() > 0, accept);
 		CoapHandlerMapping mapping = selection.mapping();
 		CoapPathMatch match = selection.match();
+		CoapRequestRoute.set(request,
+				((match != null) ? match : resource.getMatches().get(0)).pattern().getPattern());
 		if (mapping == null || match == null) {
 			ResponseCode code = (selection.rejection() != null) ? selection.rejection() : ResponseCode.NOT_FOUND;
 			send(exchange, resource, null, this.errorResponses.create(code, selection.diagnostic(), accept));
@@ -197,12 +208,25 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		if (timer != null) {
 			timer.cancel(false);
 		}
+		if (logger.isDebugEnabled() && (response.getCode().isClientError() || response.getCode().isServerError())) {
+			Request request = exchange.getRequest();
+			logger.debug("CoAP request " + request.getCode() + " " + resource.getUriPath() + " from "
+					+ request.getSourceContext().getPeerAddress() + " answered " + describe(response));
+		}
 		exchange.sendResponse(response);
 		if (UnansweredExchanges.mayGoUnanswered(exchange.getRequest())) {
 			// an error answer to a multicast request, or one its No-Response option suppresses, is never sent
 			UnansweredExchanges.completeIfUnanswered(exchange);
 		}
 		this.observedResources.release(resource);
+	}
+
+	private static String describe(Response response) {
+		String text = response.getCode().text + " " + response.getCode().name();
+		if (response.getPayloadSize() > 0 && !response.getOptions().hasContentFormat()) {
+			text += ": " + response.getPayloadString();
+		}
+		return text;
 	}
 
 }

@@ -1,11 +1,13 @@
 package io.coapspring.server.handler;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.coapspring.server.context.CoapPortInfoApplicationContextInitializer;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.WebApplicationType;
@@ -13,9 +15,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * A request that finds every handler thread busy and the queue full is answered 5.03 Service Unavailable.
+ * A request that finds every handler thread busy and the queue full is answered 5.03 Service Unavailable, and
+ * counted as rejected.
  */
 class ExecutorSaturationEndToEndTests {
 
@@ -35,9 +39,17 @@ class ExecutorSaturationEndToEndTests {
 				CoapResponse busy = other.get("/fast");
 				assertThat(busy.getCode()).isEqualTo(ResponseCode.SERVICE_UNAVAILABLE);
 				assertThat(busy.getOptions().getMaxAge()).isEqualTo(2);
+				assertThat(context.getBean(CoapHandlerExecutor.class).rejectedCount()).isEqualTo(1);
+				assertThat(context.getBean(MeterRegistry.class)
+					.get("coap.server.requests.rejected")
+					.tag("reason", "overloaded")
+					.functionCounter()
+					.count()).isEqualTo(1);
 				slow.release.countDown();
 				assertThat(blocked.get(5, TimeUnit.SECONDS).getResponseText()).isEqualTo("done");
-				assertThat(other.get("/fast").getResponseText()).isEqualTo("fast");
+				// the handler thread sends its response before it is free again: the next request may still find it busy
+				await().atMost(Duration.ofSeconds(5))
+					.untilAsserted(() -> assertThat(other.get("/fast").getResponseText()).isEqualTo("fast"));
 			}
 			finally {
 				slow.release.countDown();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.coapspring.server.CoapRequestGate;
 import io.coapspring.server.context.CoapPortInfoApplicationContextInitializer;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A graceful shutdown waits for a handler method that is still running, refusing new requests meanwhile.
+ * A graceful shutdown waits for a handler method that is still running, refusing (and counting) new requests
+ * meanwhile.
  */
 class GracefulShutdownEndToEndTests {
 
@@ -28,6 +30,7 @@ class GracefulShutdownEndToEndTests {
 			.properties("coap.server.port=0", "coap.server.shutdown-timeout=10s", "spring.main.banner-mode=off")
 			.run();
 		SlowApplication.SlowController slow = context.getBean(SlowApplication.SlowController.class);
+		CoapRequestGate gate = context.getBean(CoapRequestGate.class);
 		int port = context.getEnvironment()
 			.getRequiredProperty(CoapPortInfoApplicationContextInitializer.PORT_PROPERTY, Integer.class);
 		try (CoapTestClient client = CoapTestClient.ipv4(port); CoapTestClient late = CoapTestClient.ipv4(port)) {
@@ -38,6 +41,7 @@ class GracefulShutdownEndToEndTests {
 				.untilAsserted(() -> assertThat(late.get("/slow").getCode())
 					.isEqualTo(ResponseCode.SERVICE_UNAVAILABLE));
 			assertThat(closed).isNotDone();
+			assertThat(gate.refusedCount()).isPositive();
 			slow.release.countDown();
 			CoapResponse response = inFlight.get(5, TimeUnit.SECONDS);
 			assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);

@@ -1,6 +1,8 @@
 package io.coapspring.server.handler;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,8 +33,13 @@ class SeparateResponsesEndToEndTests extends AbstractEndToEndTests {
 
 	@Test
 	void fastHandlerIsPiggybackedOnTheAck() {
-		CoapResponse response = this.client.get("/returns/string");
-		assertThat(response.advanced().getType()).isEqualTo(Type.ACK);
+		// the first requests of a context load classes and create meters, and a loaded machine can hold any
+		// handler past the 50 ms piggyback delay: one of a few fast requests must be piggybacked
+		List<Type> types = new ArrayList<>();
+		for (int attempt = 0; attempt < 5 && !types.contains(Type.ACK); attempt++) {
+			types.add(this.client.get("/returns/string").advanced().getType());
+		}
+		assertThat(types).contains(Type.ACK);
 	}
 
 	@Test

@@ -1,0 +1,7 @@
+/**
+ * Spring Boot Actuator health of the CoAP server.
+ */
+@NullMarked
+package io.coapspring.actuate.health;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,45 @@
+package io.coapspring.autoconfigure;
+
+import io.coapspring.server.CoapRequestGate;
+import io.coapspring.server.handler.CoapHandlerExecutor;
+import io.coapspring.server.handler.CoapObserveRelations;
+import io.coapspring.server.handler.CoapObservedResources;
+import io.coapspring.server.metrics.CoapServerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.eclipse.californium.core.CoapServer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the meters of the
+ * CoAP server ({@link CoapServerMetrics}: active exchanges, observe relations, retransmissions, duplicates,
+ * malformed datagrams, resets and rejected requests) when the application has a Micrometer
+ * {@link MeterRegistry}. The request timers come from the observations of
+ * {@link CoapObservationAutoConfiguration}.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = { CoapServerAutoConfiguration.class, CoapHandlerAutoConfiguration.class },
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClass({ CoapServer.class, MeterRegistry.class })
+@ConditionalOnBean({ MeterRegistry.class, CoapServer.class, CoapRequestGate.class })
+public final class CoapMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoapServerMetrics coapServerMetrics(CoapServer coapServer, CoapRequestGate coapRequestGate,
+			ObjectProvider<CoapHandlerExecutor> coapHandlerExecutor,
+			ObjectProvider<CoapObservedResources> coapObservedResources) {
+		return new CoapServerMetrics(coapServer, coapRequestGate, coapHandlerExecutor.getIfUnique(),
+				new CoapObserveRelations(coapServer, coapObservedResources.getIfUnique()));
+	}
+
+}
