@@ -171,12 +171,13 @@ public class CoapHandlerAdapter {
 		subscriber[0] = subscribe(mapping, request, new CoapResultListener() {
 
 			@Override
-			public void onNext(CoapHandlerResult result) {
+			public CompletionStage<@Nullable Void> onNext(CoapHandlerResult result) {
 				first.complete(result);
 				CoapResponseStreamSubscriber current = subscriber[0];
 				if (current != null) {
 					current.cancel();
 				}
+				return CompletableFuture.completedFuture(null);
 			}
 
 			@Override
