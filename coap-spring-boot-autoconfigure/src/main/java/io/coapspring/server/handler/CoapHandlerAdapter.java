@@ -24,6 +24,11 @@ import org.springframework.util.Assert;
  * method, turns the return value into a {@link CoapResponseEntity} (possibly asynchronously) and writes it. A
  * failure anywhere on the way goes to the matching {@code @CoapExceptionHandler} method, whose result is written
  * the same way, or else to the error mapping of {@link CoapErrorResponses}.
+ * <p>
+ * A handler method that returns a stream ({@code Flow.Publisher}, or a multi-value type of Spring's
+ * {@code ReactiveAdapterRegistry} such as Reactor's {@code Flux}) produces a response per element, each written as a
+ * return value of the element type would be: an observer is notified of each, a plain request is answered with
+ * the first.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0

@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.coapspring.annotation.CoapController;
@@ -33,7 +33,8 @@ import org.springframework.context.annotation.Import;
  *
  * <pre>
  * ./mvnw -q -pl coap-spring-boot-autoconfigure dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt
- * java -Xmx1g -cp "$(cat /tmp/cp.txt):coap-spring-boot-autoconfigure/target/classes:coap-spring-boot-autoconfigure/target/test-classes" \
+ * cd coap-spring-boot-autoconfigure
+ * java -Xmx1g -cp "$(cat /tmp/cp.txt):target/classes:target/test-classes" \
  *     io.coapspring.observe.load.ObserveLoadMeasurement 1000 10000
  * </pre>
  *
@@ -156,7 +157,8 @@ public final class ObserveLoadMeasurement {
 		Process jcmd = new ProcessBuilder("jcmd", String.valueOf(ProcessHandle.current().pid()), "GC.class_histogram")
 			.redirectErrorStream(true)
 			.start();
-		try (BufferedReader lines = new BufferedReader(new InputStreamReader(jcmd.getInputStream(), StandardCharsets.UTF_8))) {
+		try (BufferedReader lines = new BufferedReader(
+				new InputStreamReader(jcmd.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = lines.readLine()) != null) {
 				String[] columns = line.trim().split("\\s+");
