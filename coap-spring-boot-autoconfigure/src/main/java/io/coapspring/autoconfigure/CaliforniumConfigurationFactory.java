@@ -86,6 +86,7 @@ public class CaliforniumConfigurationFactory {
 		applyBlockwise(this.properties.getBlockwise(), configuration);
 		applyDeduplication(this.properties.getDeduplication(), configuration);
 		applyObserve(this.properties.getObserve(), configuration);
+		setTime(configuration, CoapConfig.LEISURE, this.properties.getMulticast().getLeisure());
 		setTime(configuration, CoapConfig.NOTIFICATION_REREGISTRATION_BACKOFF,
 				this.properties.getClient().getReregistrationBackoff());
 		configuration.set(CoapConfig.COAP_PORT, Math.max(1, this.properties.getServer().getPort()));

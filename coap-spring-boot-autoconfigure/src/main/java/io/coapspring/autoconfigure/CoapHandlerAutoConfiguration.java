@@ -7,12 +7,15 @@ import io.coapspring.annotation.CoapController;
 import io.coapspring.convert.CoapMessageConverters;
 import io.coapspring.observe.CoapNotifier;
 import io.coapspring.server.discovery.CoapDiscoveryServerCustomizer;
+import io.coapspring.server.discovery.CoapEndpointName;
 import io.coapspring.server.discovery.CoapMappingLinks;
 import io.coapspring.server.handler.CoapControllerDetector;
 import io.coapspring.server.handler.CoapErrorResponses;
 import io.coapspring.server.handler.CoapExceptionHandlers;
+import io.coapspring.server.handler.CoapExceptionResolver;
 import io.coapspring.server.handler.CoapHandlerAdapter;
 import io.coapspring.server.handler.CoapHandlerExecutor;
+import io.coapspring.server.handler.CoapHandlerInterceptor;
 import io.coapspring.server.handler.CoapHandlerMappingRegistry;
 import io.coapspring.server.handler.CoapHandlerMethodArgumentResolver;
 import io.coapspring.server.handler.CoapHandlerMethodArgumentResolverComposite;
@@ -39,6 +42,8 @@ import io.coapspring.server.handler.support.QueryParamArgumentResolver;
 import io.coapspring.server.handler.support.RawPayloadArgumentResolver;
 import io.coapspring.server.handler.support.ResponseEntityReturnValueHandler;
 import io.coapspring.server.handler.support.VoidReturnValueHandler;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
@@ -51,6 +56,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.thread.Threading;
 import org.springframework.context.ApplicationContext;
@@ -66,12 +72,14 @@ import org.springframework.validation.Validator;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the annotated
  * programming model: {@link CoapController @CoapController} beans are detected before the server starts, their
  * mapped methods are routed to by the server's deliverer, run on the {@link CoapHandlerExecutor} and answered
- * through the {@link CoapMessageConverters}; {@code /.well-known/core} lists them. Observable mappings accept
- * Observe registrations (RFC 7641), with conditional attributes, and a {@link CoapNotifier} tells their observers
- * of changes.
+ * through the {@link CoapMessageConverters}; {@code /.well-known/core} lists them, each link with the node's
+ * name ({@code coap.server.endpoint-name}, or {@code spring.application.name}) as its {@code ep} attribute.
+ * Observable mappings accept Observe registrations (RFC 7641), with conditional attributes, and a
+ * {@link CoapNotifier} tells their observers of changes.
  * <p>
  * {@link CoapHandlerMethodArgumentResolver} and {@link CoapHandlerMethodReturnValueHandler} beans are
- * consulted before the built-in ones. The values of path variables, query parameters and options are converted
+ * consulted before the built-in ones, {@link CoapHandlerInterceptor} beans wrap every invocation, and
+ * {@link CoapExceptionResolver} beans map exceptions no exception handler method handled. The values of path variables, query parameters and options are converted
  * by the bean named {@code coapConversionService} if there is one, by the context's conversion service
  * otherwise. {@code @Valid} payloads are validated by the bean named {@code coapValidator} if there is one, by
  * the application's Bean Validation provider otherwise.
@@ -84,6 +92,8 @@ import org.springframework.validation.Validator;
 @ConditionalOnClass(CoapServer.class)
 @ConditionalOnBooleanProperty(name = "coap.server.enabled", matchIfMissing = true)
 public final class CoapHandlerAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(CoapHandlerAutoConfiguration.class);
 
 	private static final String CONVERSION_SERVICE_BEAN_NAME = "coapConversionService";
 
@@ -105,8 +115,8 @@ public final class CoapHandlerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CoapErrorResponses coapErrorResponses() {
-		return new CoapErrorResponses();
+	CoapErrorResponses coapErrorResponses(ObjectProvider<CoapExceptionResolver> exceptionResolvers) {
+		return new CoapErrorResponses(exceptionResolvers.orderedStream().toList());
 	}
 
 	@Bean
@@ -115,7 +125,8 @@ public final class CoapHandlerAutoConfiguration {
 			OptionRegistry coapOptionRegistry, CoapErrorResponses coapErrorResponses,
 			ObjectProvider<CoapHandlerMethodArgumentResolver> argumentResolvers,
 			ObjectProvider<CoapHandlerMethodReturnValueHandler> returnValueHandlers,
-			ConfigurableListableBeanFactory beanFactory, Environment environment) {
+			ObjectProvider<CoapHandlerInterceptor> interceptors, ConfigurableListableBeanFactory beanFactory,
+			Environment environment) {
 		ConversionService conversionService = conversionService(beanFactory);
 		StringValueResolver placeholders = environment::resolveRequiredPlaceholders;
 		List<CoapHandlerMethodArgumentResolver> resolvers = new ArrayList<>(argumentResolvers.orderedStream().toList());
@@ -137,7 +148,8 @@ public final class CoapHandlerAutoConfiguration {
 		handlers.add((composite) -> new PayloadReturnValueHandler());
 		return new CoapHandlerAdapter(new CoapHandlerMethodArgumentResolverComposite(resolvers),
 				new CoapHandlerMethodReturnValueHandlerComposite(handlers), new CoapExceptionHandlers(),
-				new CoapResponseWriter(coapMessageConverters, coapOptionRegistry), coapErrorResponses);
+				new CoapResponseWriter(coapMessageConverters, coapOptionRegistry), coapErrorResponses,
+				interceptors.orderedStream().toList());
 	}
 
 	private static ConversionService conversionService(ConfigurableListableBeanFactory beanFactory) {
@@ -208,8 +220,35 @@ public final class CoapHandlerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CoapDiscoveryServerCustomizer coapDiscoveryServerCustomizer(CoapHandlerMappingRegistry coapHandlerMappingRegistry) {
-		return new CoapDiscoveryServerCustomizer(new CoapMappingLinks(coapHandlerMappingRegistry));
+	CoapDiscoveryServerCustomizer coapDiscoveryServerCustomizer(CoapHandlerMappingRegistry coapHandlerMappingRegistry,
+			CoapProperties properties, Environment environment) {
+		return new CoapDiscoveryServerCustomizer(new CoapMappingLinks(coapHandlerMappingRegistry),
+				endpointName(properties, environment));
+	}
+
+	private static @Nullable CoapEndpointName endpointName(CoapProperties properties, Environment environment) {
+		String configured = properties.getServer().getEndpointName();
+		if (configured != null) {
+			try {
+				return new CoapEndpointName(configured);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidConfigurationPropertyValueException("coap.server.endpoint-name", configured,
+						ex.getMessage());
+			}
+		}
+		String applicationName = environment.getProperty("spring.application.name");
+		if (applicationName == null || applicationName.isBlank()) {
+			return null;
+		}
+		try {
+			return new CoapEndpointName(applicationName);
+		}
+		catch (IllegalArgumentException ex) {
+			logger.warn("'spring.application.name' (" + applicationName + ") cannot be the CoAP endpoint name, which "
+					+ ex.getMessage() + ": set 'coap.server.endpoint-name' to publish one");
+			return null;
+		}
 	}
 
 	// Not an Executor bean: that would make Spring Boot back off from its applicationTaskExecutor.

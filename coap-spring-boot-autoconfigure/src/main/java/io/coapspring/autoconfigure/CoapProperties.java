@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.californium.core.coap.CoAP;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -34,7 +35,11 @@ public class CoapProperties {
 
 	private final Observe observe = new Observe();
 
+	private final Multicast multicast = new Multicast();
+
 	private final Client client = new Client();
+
+	private final Proxy proxy = new Proxy();
 
 	public Server getServer() {
 		return this.server;
@@ -56,8 +61,16 @@ public class CoapProperties {
 		return this.observe;
 	}
 
+	public Multicast getMulticast() {
+		return this.multicast;
+	}
+
 	public Client getClient() {
 		return this.client;
+	}
+
+	public Proxy getProxy() {
+		return this.proxy;
 	}
 
 	/**
@@ -161,6 +174,12 @@ public class CoapProperties {
 		 */
 		private boolean secureOnly;
 
+		/**
+		 * Name of this node, published as the 'ep' attribute of every link of '/.well-known/core' and matched by
+		 * '?ep=' discovery filters. Unset uses 'spring.application.name'.
+		 */
+		private @Nullable String endpointName;
+
 		private final Dtls dtls = new Dtls();
 
 		private final Executor executor = new Executor();
@@ -211,6 +230,14 @@ public class CoapProperties {
 
 		public void setSecureOnly(boolean secureOnly) {
 			this.secureOnly = secureOnly;
+		}
+
+		public @Nullable String getEndpointName() {
+			return this.endpointName;
+		}
+
+		public void setEndpointName(@Nullable String endpointName) {
+			this.endpointName = endpointName;
 		}
 
 		public Dtls getDtls() {
@@ -1021,6 +1048,93 @@ public class CoapProperties {
 	}
 
 	/**
+	 * Listening to multicast groups (RFC 7252 section 8, RFC 7390), besides the server's unicast endpoint.
+	 */
+	public static class Multicast {
+
+		/**
+		 * Whether the server joins multicast groups, such as All CoAP Nodes, and answers requests sent to them.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Multicast groups to join: by default All CoAP Nodes for IPv4 (224.0.1.187) and IPv6, link-local
+		 * (ff02::fd) and site-local (ff05::fd).
+		 */
+		private List<InetAddress> groups = new ArrayList<>(
+				List.of(CoAP.MULTICAST_IPV4, CoAP.MULTICAST_IPV6_LINKLOCAL, CoAP.MULTICAST_IPV6_SITELOCAL));
+
+		/**
+		 * UDP port the groups are listened to on. Usually the unicast port 'coap.server.port'.
+		 */
+		private int port = 5683;
+
+		// no field named 'interface' (a Java keyword): its description is in additional metadata
+		private @Nullable String interfaceName;
+
+		/**
+		 * Longest random delay before the answer to a multicast request is sent, so that the nodes of a group do
+		 * not all answer at once (RFC 7252 section 8.2, Leisure).
+		 */
+		private Duration leisure = Duration.ofSeconds(5);
+
+		/**
+		 * Whether to join the groups on the loopback interface as well when no 'coap.multicast.interface' is
+		 * set, so that clients on the same host can reach the server without a network, as in tests.
+		 */
+		private boolean loopback;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<InetAddress> getGroups() {
+			return this.groups;
+		}
+
+		public void setGroups(List<InetAddress> groups) {
+			this.groups = groups;
+		}
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
+		public @Nullable String getInterface() {
+			return this.interfaceName;
+		}
+
+		public void setInterface(@Nullable String interfaceName) {
+			this.interfaceName = interfaceName;
+		}
+
+		public Duration getLeisure() {
+			return this.leisure;
+		}
+
+		public void setLeisure(Duration leisure) {
+			this.leisure = leisure;
+		}
+
+		public boolean isLoopback() {
+			return this.loopback;
+		}
+
+		public void setLoopback(boolean loopback) {
+			this.loopback = loopback;
+		}
+
+	}
+
+	/**
 	 * Defaults of outbound requests, applied to the auto-configured CoapTemplateBuilder.
 	 */
 	public static class Client {
@@ -1071,15 +1185,24 @@ public class CoapProperties {
 		private @Nullable DataSize maxBodySize;
 
 		/**
-		 * How long resource discovery on a multicast group collects responses.
+		 * How long resource discovery on a multicast group collects responses. Longer than the 5 s leisure by
+		 * which servers delay their answers to multicast requests (RFC 7252 section 8.2).
 		 */
-		private Duration multicastWindow = Duration.ofSeconds(2);
+		private Duration multicastWindow = Duration.ofSeconds(6);
+
+		/**
+		 * Network interface multicast requests leave from, by name, for instance 'eth0'. Unset lets the
+		 * operating system choose by its routes.
+		 */
+		private @Nullable String multicastInterface;
 
 		/**
 		 * Extra time, after the Max-Age of the latest notification, before an observation without news
 		 * registers again.
 		 */
 		private Duration reregistrationBackoff = Duration.ofSeconds(2);
+
+		private final ClientDtls dtls = new ClientDtls();
 
 		public @Nullable String getBaseUri() {
 			return this.baseUri;
@@ -1153,12 +1276,244 @@ public class CoapProperties {
 			this.multicastWindow = multicastWindow;
 		}
 
+		public @Nullable String getMulticastInterface() {
+			return this.multicastInterface;
+		}
+
+		public void setMulticastInterface(@Nullable String multicastInterface) {
+			this.multicastInterface = multicastInterface;
+		}
+
 		public Duration getReregistrationBackoff() {
 			return this.reregistrationBackoff;
 		}
 
 		public void setReregistrationBackoff(Duration reregistrationBackoff) {
 			this.reregistrationBackoff = reregistrationBackoff;
+		}
+
+		public ClientDtls getDtls() {
+			return this.dtls;
+		}
+
+	}
+
+	/**
+	 * DTLS credentials of 'coaps://' requests of the auto-configured CoapTemplateBuilder. Needs
+	 * org.eclipse.californium:scandium on the classpath.
+	 */
+	public static class ClientDtls {
+
+		/**
+		 * Name of the SSL bundle ('spring.ssl.bundle.*') of X.509 handshakes: its trust store holds the CA
+		 * certificates that server certificates must chain to, its key store (optional) the client's own
+		 * private key and certificate chain.
+		 */
+		private @Nullable String sslBundle;
+
+		private final ClientPsk psk = new ClientPsk();
+
+		public @Nullable String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(@Nullable String sslBundle) {
+			this.sslBundle = sslBundle;
+		}
+
+		public ClientPsk getPsk() {
+			return this.psk;
+		}
+
+	}
+
+	/**
+	 * The pre-shared key of a client.
+	 */
+	public static class ClientPsk {
+
+		/**
+		 * PSK identity presented in DTLS handshakes.
+		 */
+		private @Nullable String identity;
+
+		/**
+		 * Secret of the pre-shared key: UTF-8 text, or 'base64:' followed by the Base64-encoded key bytes.
+		 */
+		private @Nullable String secret;
+
+		public @Nullable String getIdentity() {
+			return this.identity;
+		}
+
+		public void setIdentity(@Nullable String identity) {
+			this.identity = identity;
+		}
+
+		public @Nullable String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(@Nullable String secret) {
+			this.secret = secret;
+		}
+
+	}
+
+	/**
+	 * The forward proxy (RFC 7252 section 5.7) and the HTTP-CoAP cross-proxy (RFC 8075).
+	 */
+	public static class Proxy {
+
+		/**
+		 * Whether requests carrying a Proxy-Uri or Proxy-Scheme option are forwarded to their destination
+		 * instead of being dispatched to the application's handlers.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Destinations the proxy may forward to: host names (a leading '*.' matches any subdomain), IP
+		 * addresses and CIDR ranges such as '10.0.0.0/8' or 'fd00::/8'. A request for any other destination is
+		 * refused with 4.03 Forbidden; empty refuses every request.
+		 */
+		private List<String> allowedDestinations = new ArrayList<>();
+
+		/**
+		 * URI schemes the proxy forwards to, by default 'coap', 'http' and 'https'. 'http' and 'https' need
+		 * Spring's RestClient (spring-web) on the classpath, another scheme an application's ProxyClient bean.
+		 * A request for any other scheme is answered with 5.05 Proxying Not Supported.
+		 */
+		private List<String> schemes = new ArrayList<>(List.of("coap", "http", "https"));
+
+		/**
+		 * Longest time to wait for the destination's response before answering 5.04 Gateway Timeout.
+		 */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		private final Cache cache = new Cache();
+
+		private final Http http = new Http();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getAllowedDestinations() {
+			return this.allowedDestinations;
+		}
+
+		public void setAllowedDestinations(List<String> allowedDestinations) {
+			this.allowedDestinations = allowedDestinations;
+		}
+
+		public List<String> getSchemes() {
+			return this.schemes;
+		}
+
+		public void setSchemes(List<String> schemes) {
+			this.schemes = schemes;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Cache getCache() {
+			return this.cache;
+		}
+
+		public Http getHttp() {
+			return this.http;
+		}
+
+		/**
+		 * The proxy's response cache (RFC 7252 section 5.6).
+		 */
+		public static class Cache {
+
+			/**
+			 * Whether the proxy caches responses to GET requests and serves them while fresh (Max-Age),
+			 * revalidating stale ones with their ETag.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * Largest number of cached responses; the least recently used are evicted beyond it.
+			 */
+			private int maxEntries = 10_000;
+
+			/**
+			 * Largest total size of the cached responses; the least recently used are evicted beyond it.
+			 */
+			private DataSize maxSize = DataSize.ofMegabytes(8);
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public int getMaxEntries() {
+				return this.maxEntries;
+			}
+
+			public void setMaxEntries(int maxEntries) {
+				this.maxEntries = maxEntries;
+			}
+
+			public DataSize getMaxSize() {
+				return this.maxSize;
+			}
+
+			public void setMaxSize(DataSize maxSize) {
+				this.maxSize = maxSize;
+			}
+
+		}
+
+		/**
+		 * The HTTP to CoAP gateway (RFC 8075) on the application's Spring MVC server.
+		 */
+		public static class Http {
+
+			/**
+			 * Whether HTTP requests under the path prefix are mapped to CoAP requests (RFC 8075). Needs
+			 * Spring MVC.
+			 */
+			private boolean enabled;
+
+			/**
+			 * Path under which HTTP requests are mapped to CoAP: '{path-prefix}/{host}[:{port}]/{path}'
+			 * forwards to 'coap://{host}[:{port}]/{path}'.
+			 */
+			private String pathPrefix = "/coap";
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public String getPathPrefix() {
+				return this.pathPrefix;
+			}
+
+			public void setPathPrefix(String pathPrefix) {
+				this.pathPrefix = pathPrefix;
+			}
+
 		}
 
 	}

@@ -1,11 +1,15 @@
 package io.coapspring.autoconfigure;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import io.coapspring.autoconfigure.CoapProperties.Blockwise;
 import io.coapspring.autoconfigure.CoapProperties.Network;
+import io.coapspring.proxy.AllowedDestinations;
+import io.coapspring.server.discovery.CoapEndpointName;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -23,6 +27,9 @@ final class CoapPropertiesValidator {
 	/** Largest UDP payload over IPv4. */
 	private static final long MAX_UDP_PAYLOAD = 65_507;
 
+	/** A URI scheme (RFC 3986 section 3.1). */
+	private static final Pattern URI_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
+
 	private final CoapProperties properties;
 
 	CoapPropertiesValidator(CoapProperties properties) {
@@ -32,6 +39,15 @@ final class CoapPropertiesValidator {
 	void validate() {
 		CoapProperties.Server server = this.properties.getServer();
 		intRange("coap.server.port", server.getPort(), 0, 65_535);
+		String endpointName = server.getEndpointName();
+		if (endpointName != null) {
+			try {
+				new CoapEndpointName(endpointName);
+			}
+			catch (IllegalArgumentException ex) {
+				throw invalid("coap.server.endpoint-name", endpointName, ex.getMessage());
+			}
+		}
 		notNegative("coap.server.shutdown-timeout", server.getShutdownTimeout());
 		if (server.getDtls().isEnabled()) {
 			validateDtls(server);
@@ -50,14 +66,66 @@ final class CoapPropertiesValidator {
 				Integer.MAX_VALUE);
 		positive("coap.observe.notification-check-interval-time", observe.getNotificationCheckIntervalTime());
 		intRange("coap.observe.max-observers", observe.getMaxObservers(), 0, Integer.MAX_VALUE);
+		validateMulticast(this.properties.getMulticast(), server);
 		validateClient(this.properties.getClient());
+		validateProxy(this.properties.getProxy());
+	}
+
+	private void validateProxy(CoapProperties.Proxy proxy) {
+		positive("coap.proxy.timeout", proxy.getTimeout());
+		intRange("coap.proxy.cache.max-entries", proxy.getCache().getMaxEntries(), 0, Integer.MAX_VALUE);
+		if (proxy.getCache().getMaxSize().isNegative()) {
+			throw invalid("coap.proxy.cache.max-size", proxy.getCache().getMaxSize(), "must not be negative");
+		}
+		try {
+			AllowedDestinations.of(proxy.getAllowedDestinations());
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid("coap.proxy.allowed-destinations", proxy.getAllowedDestinations(), ex.getMessage());
+		}
+		for (String scheme : proxy.getSchemes()) {
+			if (!URI_SCHEME.matcher(scheme).matches()) {
+				throw invalid("coap.proxy.schemes", scheme, "must be a URI scheme such as 'coap' or 'http'");
+			}
+		}
+		String prefix = proxy.getHttp().getPathPrefix();
+		if (!prefix.startsWith("/") || prefix.length() < 2 || prefix.endsWith("/") || prefix.contains("*")
+				|| prefix.contains("{")) {
+			throw invalid("coap.proxy.http.path-prefix", prefix,
+					"must be a literal path that starts with '/' and does not end with '/', for instance '/coap'");
+		}
+	}
+
+	private void validateMulticast(CoapProperties.Multicast multicast, CoapProperties.Server server) {
+		intRange("coap.multicast.port", multicast.getPort(), 1, 65_535);
+		positive("coap.multicast.leisure", multicast.getLeisure());
+		if (!multicast.isEnabled()) {
+			return;
+		}
+		if (multicast.getGroups().isEmpty()) {
+			throw invalid("coap.multicast.groups", multicast.getGroups(), "must name at least one multicast group");
+		}
+		for (InetAddress group : multicast.getGroups()) {
+			if (!group.isMulticastAddress()) {
+				throw invalid("coap.multicast.groups", group.getHostAddress(),
+						"must be multicast addresses (224.0.0.0/4 or ff00::/8)");
+			}
+		}
+		if (server.getDtls().isEnabled() && multicast.getPort() == server.getDtls().getPort()) {
+			throw invalid("coap.multicast.port", multicast.getPort(),
+					"must differ from 'coap.server.dtls.port': there is no multicast over DTLS");
+		}
+		String networkInterface = multicast.getInterface();
+		if (networkInterface != null && networkInterface.isBlank()) {
+			throw invalid("coap.multicast.interface", networkInterface, "must name a network interface");
+		}
 	}
 
 	private void validateClient(CoapProperties.Client client) {
 		positive("coap.client.timeout", client.getTimeout());
 		String baseUri = client.getBaseUri();
 		if (baseUri != null && !isAbsoluteCoapUri(baseUri)) {
-			throw invalid("coap.client.base-uri", baseUri, "must be an absolute coap:// URI with a host");
+			throw invalid("coap.client.base-uri", baseUri, "must be an absolute coap:// or coaps:// URI with a host");
 		}
 		if (client.getMaxRetransmit() != null) {
 			intRange("coap.client.max-retransmit", client.getMaxRetransmit(), 0, 20);
@@ -69,13 +137,18 @@ final class CoapPropertiesValidator {
 			sizeRange("coap.client.max-body-size", client.getMaxBodySize(), 1, Integer.MAX_VALUE);
 		}
 		positive("coap.client.multicast-window", client.getMulticastWindow());
+		String multicastInterface = client.getMulticastInterface();
+		if (multicastInterface != null && multicastInterface.isBlank()) {
+			throw invalid("coap.client.multicast-interface", multicastInterface, "must name a network interface");
+		}
 		notNegative("coap.client.reregistration-backoff", client.getReregistrationBackoff());
 	}
 
 	private static boolean isAbsoluteCoapUri(String uri) {
 		try {
 			URI parsed = new URI(uri);
-			return "coap".equalsIgnoreCase(parsed.getScheme()) && parsed.getHost() != null;
+			return ("coap".equalsIgnoreCase(parsed.getScheme()) || "coaps".equalsIgnoreCase(parsed.getScheme()))
+					&& parsed.getHost() != null;
 		}
 		catch (URISyntaxException ex) {
 			return false;

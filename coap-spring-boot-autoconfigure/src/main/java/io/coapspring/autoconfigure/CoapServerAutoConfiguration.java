@@ -10,6 +10,7 @@ import io.coapspring.server.CoapServerCustomizer;
 import io.coapspring.server.CoapServerEndpointFactory;
 import io.coapspring.server.CoapServerFactory;
 import io.coapspring.server.CoapServerLifecycle;
+import io.coapspring.server.CoapUdpConnectorFactory;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
@@ -33,8 +34,10 @@ import org.springframework.util.ClassUtils;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the CoAP
  * server: a {@link CoapServer} with a UDP endpoint configured from {@code coap.server.*} that parses options
  * with the {@code coapOptionRegistry}, plus the endpoints of the {@link CoapServerEndpointFactory} beans (the
- * DTLS endpoint of {@link CoapDtlsAutoConfiguration}); requests are delivered through the
- * {@link CoapRequestRouter} (the handler methods) before the resource tree; the {@link CoapServerCustomizer}
+ * DTLS endpoint of {@link CoapDtlsAutoConfiguration}); the plain endpoint's connector comes from the
+ * {@link CoapUdpConnectorFactory} bean if there is one (the multicast receivers of
+ * {@link CoapMulticastAutoConfiguration}); requests are delivered through the {@link CoapRequestRouter}s in
+ * order (the forward proxy, the handler methods) before the resource tree; the {@link CoapServerCustomizer}
  * beans are applied in order, every Californium {@link Resource} bean added, and a lifecycle starts it after
  * the context refresh and stops it on close.
  * <p>
@@ -60,10 +63,12 @@ public final class CoapServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CoapServerFactory coapServerFactory(Configuration coapConfiguration, CoapRequestGate coapRequestGate,
-			ObjectProvider<CoapRequestRouter> requestRouter, ObjectProvider<OptionRegistry> optionRegistry) {
+			ObjectProvider<CoapRequestRouter> requestRouters, ObjectProvider<OptionRegistry> optionRegistry,
+			ObjectProvider<CoapUdpConnectorFactory> udpConnectorFactory) {
 		CoapServerFactory factory = new CoapServerFactory(coapConfiguration, coapRequestGate);
-		factory.setRequestRouter(requestRouter.getIfUnique());
+		factory.setRequestRouters(requestRouters.orderedStream().toList());
 		factory.setOptionRegistry(optionRegistry.getIfUnique());
+		factory.setUdpConnectorFactory(udpConnectorFactory.getIfUnique());
 		return factory;
 	}
 

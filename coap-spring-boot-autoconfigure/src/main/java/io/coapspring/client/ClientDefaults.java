@@ -15,9 +15,12 @@ import org.jspecify.annotations.Nullable;
  * @param blockSize the block size, or 0 for the configured one
  * @param maxBodySize the largest body, or 0 for the configured one
  * @param multicastWindow how long discovery on a multicast group collects responses
+ * @param multicastInterface the name of the interface multicast requests leave from, or {@code null} for the
+ * operating system's choice
  * @author CoAP Spring Boot team
  */
 record ClientDefaults(Duration timeout, boolean confirmable, @Nullable Integer accept, @Nullable Integer contentFormat,
-		@Nullable Integer maxRetransmit, int blockSize, int maxBodySize, Duration multicastWindow) {
+		@Nullable Integer maxRetransmit, int blockSize, int maxBodySize, Duration multicastWindow,
+		@Nullable String multicastInterface) {
 
 }

@@ -4,9 +4,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
+import io.coapspring.client.discovery.CoapNode;
 import io.coapspring.client.discovery.WebLink;
 import io.coapspring.client.observe.CoapObservation;
 import io.coapspring.client.observe.CoapObservationListener;
@@ -409,5 +411,42 @@ public interface CoapOperations {
 	 * @return the matching links
 	 */
 	List<WebLink> discover(String uri, @Nullable String filter, Duration window);
+
+	/**
+	 * Discover the nodes of a multicast group, or one node: the links of {@link #discover(String)} grouped by
+	 * the node that published them, with the node's name if its links carry one ({@code ep}).
+	 * @param uri the node or group, for instance {@code coap://224.0.1.187} or {@code coap://[ff02::fd]}
+	 * @return the nodes in the order they answered
+	 */
+	List<CoapNode> discoverNodes(String uri);
+
+	/**
+	 * Discover the nodes of a multicast group that have links matching a filter.
+	 * @param uri the node or group
+	 * @param filter an RFC 6690 filter such as {@code rt=temperature-c}, {@code null} for none
+	 * @param window how long responses of a multicast group are collected
+	 * @return the nodes in the order they answered, each with its matching links
+	 */
+	List<CoapNode> discoverNodes(String uri, @Nullable String filter, Duration window);
+
+	/**
+	 * Find a node by name (CoAP2's {@code discover("node1.local")}): ask a multicast group for the links whose
+	 * {@code ep} attribute is the name, and return the first node that answers, without waiting for the
+	 * rest of the window. Nodes that do not have the name stay silent.
+	 * @param uri the group, for instance {@code coap://224.0.1.187}, or a node
+	 * @param name the node's name, as published with {@code coap.server.endpoint-name}; a trailing {@code *}
+	 * matches a prefix
+	 * @return the node, empty if none answered within the template's multicast window
+	 */
+	Optional<CoapNode> discoverNode(String uri, String name);
+
+	/**
+	 * Find a node by name, waiting at most the given window.
+	 * @param uri the group or a node
+	 * @param name the node's name
+	 * @param window how long to wait for the node at most
+	 * @return the node, empty if none answered within the window
+	 */
+	Optional<CoapNode> discoverNode(String uri, String name, Duration window);
 
 }

@@ -1,20 +1,26 @@
 package io.coapspring.client;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
+import io.coapspring.client.discovery.CoapNode;
 import io.coapspring.client.discovery.LinkFormatParser;
+import io.coapspring.client.dtls.DtlsClientCredentials;
 import io.coapspring.client.discovery.WebLink;
 import io.coapspring.client.discovery.WebLinkFilter;
 import io.coapspring.client.observe.CoapObservation;
@@ -26,8 +32,11 @@ import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.OptionNumberRegistry;
+import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Endpoint;
+import org.eclipse.californium.elements.DtlsEndpointContext;
+import org.eclipse.californium.elements.MapBasedEndpointContext;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -37,7 +46,8 @@ import org.springframework.util.Assert;
 /**
  * The CoAP client of an application: {@code RestTemplate}'s programming model for CoAP (RFC 7252), with
  * FETCH, PATCH and iPATCH (RFC 8132), observation (RFC 7641), block-wise transfers (RFC 7959), multicast
- * and resource discovery (RFC 6690), on Eclipse Californium.
+ * and resource discovery (RFC 6690), on Eclipse Californium; {@code coaps://} over DTLS (Eclipse Californium
+ * Scandium) with the template's {@link DtlsClientCredentials}.
  * <p>
  * A template is immutable and thread-safe. Build one with a {@link CoapTemplateBuilder}, the auto-configured
  * prototype bean, or inject the auto-configured template. Payloads are converted by the same
@@ -58,6 +68,11 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 
 	private static final String WELL_KNOWN_CORE = "/.well-known/core";
 
+	/**
+	 * The link attribute that names a node: the endpoint name of RFC 9176.
+	 */
+	private static final String ENDPOINT_NAME = "ep";
+
 	private final CoapClientEndpoints endpoints;
 
 	private final boolean ownsEndpoints;
@@ -74,10 +89,13 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 
 	private final CoapTemplateBuilder builderSnapshot;
 
+	private final @Nullable DtlsClientCredentials dtlsCredentials;
+
 	CoapTemplate(CoapTemplateBuilder builder, CoapClientEndpoints endpoints, boolean ownsEndpoints,
 			CoapMessageConverters converters, ClientDefaults defaults, @Nullable String baseUri,
-			@Nullable Executor callbackExecutor) {
+			@Nullable Executor callbackExecutor, @Nullable DtlsClientCredentials dtlsCredentials) {
 		this.builderSnapshot = builder;
+		this.dtlsCredentials = dtlsCredentials;
 		this.endpoints = endpoints;
 		this.ownsEndpoints = ownsEndpoints;
 		this.converters = converters;
@@ -114,6 +132,15 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 	 */
 	public CoapClientEndpoints getEndpoints() {
 		return this.endpoints;
+	}
+
+	/**
+	 * Return the credentials {@code coaps://} requests authenticate with.
+	 * @return the credentials, or {@code null} if the template has none and sends no {@code coaps://}
+	 * requests
+	 */
+	public @Nullable DtlsClientCredentials getDtlsCredentials() {
+		return this.dtlsCredentials;
 	}
 
 	// GET
@@ -211,8 +238,36 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 	}
 
 	private CompletableFuture<Response> send(PreparedRequest prepared) {
-		Endpoint endpoint = this.endpoints.getEndpoint(prepared.destination().getAddress(), prepared.blockSize());
-		return RequestExecution.send(prepared, endpoint, this.endpoints);
+		Endpoint endpoint = endpoint(prepared, prepared.blockSize());
+		CompletableFuture<Response> response = RequestExecution.send(prepared, endpoint, this.endpoints);
+		if (prepared.secure()) {
+			response.whenComplete((result, ex) -> {
+				if (ex instanceof CoapTimeoutException) {
+					this.endpoints.markDtlsSessionStale(endpoint, prepared.destination());
+				}
+			});
+		}
+		return response;
+	}
+
+	private Endpoint endpoint(PreparedRequest prepared, int blockSize) {
+		InetAddress address = prepared.destination().getAddress();
+		if (!prepared.secure()) {
+			return address.isMulticastAddress()
+					? this.endpoints.getMulticastEndpoint(address, this.defaults.multicastInterface())
+					: this.endpoints.getEndpoint(address, blockSize);
+		}
+		if (this.dtlsCredentials == null) {
+			throw new IllegalStateException("Cannot send " + prepared.describe() + ": the template has no DTLS"
+					+ " credentials; build it with pskIdentity(...) or sslBundle(...), or set coap.client.dtls.*");
+		}
+		Endpoint endpoint = this.endpoints.getSecureEndpoint(address, blockSize, this.dtlsCredentials);
+		if (this.endpoints.takeStaleDtlsSession(endpoint, prepared.destination())) {
+			Request request = prepared.request();
+			request.setDestinationContext(MapBasedEndpointContext.addEntries(request.getDestinationContext(),
+					DtlsEndpointContext.ATTRIBUTE_HANDSHAKE_MODE_FORCE));
+		}
+		return endpoint;
 	}
 
 	private <T> CoapResponseEntity<T> extract(Response response, ResolvableType responseType,
@@ -456,7 +511,7 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 				() -> "Only GET requests can observe, not " + request.getMethod());
 		PreparedRequest prepared = this.requestFactory.create(request);
 		Assert.isTrue(!prepared.request().isMulticast(), "Observing a multicast group is not supported");
-		Endpoint endpoint = this.endpoints.getEndpoint(prepared.destination().getAddress(), prepared.blockSize());
+		Endpoint endpoint = endpoint(prepared, prepared.blockSize());
 		return new ClientObservation<T>(prepared, endpoint, this.endpoints, callbackExecutor(), this.extractor, type,
 				listener).start();
 	}
@@ -490,10 +545,17 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 	}
 
 	private CompletableFuture<List<Response>> sendMulticast(PreparedRequest prepared, Duration window) {
+		return sendMulticast(prepared, window, (response) -> false);
+	}
+
+	private CompletableFuture<List<Response>> sendMulticast(PreparedRequest prepared, Duration window,
+			Predicate<Response> enough) {
 		Assert.notNull(window, "'window' must not be null");
 		Assert.isTrue(!window.isNegative() && !window.isZero(), "'window' must be positive");
-		Endpoint endpoint = this.endpoints.getEndpoint(prepared.destination().getAddress(), 0);
-		return MulticastExecution.send(prepared, endpoint, this.endpoints, window);
+		Assert.isTrue(!prepared.secure(), "DTLS has no multicast: send multicast requests to a coap:// URI");
+		Endpoint endpoint = this.endpoints.getMulticastEndpoint(prepared.destination().getAddress(),
+				this.defaults.multicastInterface());
+		return MulticastExecution.send(prepared, endpoint, this.endpoints, window, enough);
 	}
 
 	private <T> List<CoapMulticastResponse<T>> toMulticastResponses(List<Response> responses, ResolvableType type,
@@ -519,7 +581,39 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 	@Override
 	public List<WebLink> discover(String uri, @Nullable String filter, Duration window) {
 		Assert.notNull(uri, "'uri' must not be null");
-		WebLinkFilter linkFilter = (filter != null) ? WebLinkFilter.parse(filter) : null;
+		return discoverLinks(uri, (filter != null) ? WebLinkFilter.parse(filter) : null, window, false);
+	}
+
+	@Override
+	public List<CoapNode> discoverNodes(String uri) {
+		return discoverNodes(uri, null, this.defaults.multicastWindow());
+	}
+
+	@Override
+	public List<CoapNode> discoverNodes(String uri, @Nullable String filter, Duration window) {
+		return toNodes(discover(uri, filter, window));
+	}
+
+	@Override
+	public Optional<CoapNode> discoverNode(String uri, String name) {
+		return discoverNode(uri, name, this.defaults.multicastWindow());
+	}
+
+	@Override
+	public Optional<CoapNode> discoverNode(String uri, String name, Duration window) {
+		Assert.notNull(uri, "'uri' must not be null");
+		Assert.hasText(name, "'name' must not be empty");
+		WebLinkFilter byName = new WebLinkFilter(ENDPOINT_NAME, name);
+		List<CoapNode> nodes = toNodes(discoverLinks(uri, byName, window, true));
+		return nodes.stream().findFirst();
+	}
+
+	/**
+	 * Discover the links that match a filter, from one node or from every node of a multicast group that
+	 * answers within the window, or only until the first node with a matching link answered.
+	 */
+	private List<WebLink> discoverLinks(String uri, @Nullable WebLinkFilter linkFilter, Duration window,
+			boolean firstNode) {
 		CoapRequestEntity.Builder builder = CoapRequestEntity.get(discoveryUri(uri))
 			.accept(MediaTypeRegistry.APPLICATION_LINK_FORMAT);
 		if (linkFilter != null) {
@@ -528,11 +622,13 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 		PreparedRequest prepared = this.requestFactory.create(builder.build());
 		List<WebLink> links = new ArrayList<>();
 		if (prepared.request().isMulticast()) {
-			List<Response> responses = await(sendMulticast(prepared, window), prepared);
+			Predicate<Response> enough = firstNode
+					? (response) -> !matchingLinks(response, prepared, linkFilter, true).isEmpty()
+					: (response) -> false;
+			List<Response> responses = await(sendMulticast(prepared, window, enough), prepared);
 			for (Response response : responses) {
-				if (response.getCode().isSuccess()) {
-					links.addAll(parseLinks(response, prepared));
-				}
+				// one node's malformed document does not hide the others
+				links.addAll(matchingLinks(response, prepared, linkFilter, true));
 			}
 		}
 		else {
@@ -540,9 +636,53 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 			if (!response.getCode().isSuccess()) {
 				throw this.extractor.error(response, prepared.describe());
 			}
-			links.addAll(parseLinks(response, prepared));
+			links.addAll(matchingLinks(response, prepared, linkFilter, false));
 		}
-		return (linkFilter != null) ? links.stream().filter(linkFilter::matches).toList() : links;
+		return links;
+	}
+
+	/**
+	 * Parse the links of a successful response that match the filter; an error response has none.
+	 */
+	private static List<WebLink> matchingLinks(Response response, PreparedRequest prepared,
+			@Nullable WebLinkFilter linkFilter, boolean lenient) {
+		if (!response.getCode().isSuccess()) {
+			return List.of();
+		}
+		try {
+			List<WebLink> links = parseLinks(response, prepared);
+			return (linkFilter != null) ? links.stream().filter(linkFilter::matches).toList() : links;
+		}
+		catch (CoapClientException ex) {
+			if (lenient) {
+				logger.debug("Skipping a discovery answer: " + ex.getMessage());
+				return List.of();
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Group links by the node that published them, in the order the nodes first appear.
+	 */
+	private static List<CoapNode> toNodes(List<WebLink> links) {
+		Map<InetSocketAddress, List<WebLink>> bySource = new LinkedHashMap<>();
+		for (WebLink link : links) {
+			bySource.computeIfAbsent(link.getSource(), (source) -> new ArrayList<>()).add(link);
+		}
+		List<CoapNode> nodes = new ArrayList<>(bySource.size());
+		bySource.forEach((source, published) -> nodes.add(new CoapNode(nodeName(published), source, published)));
+		return nodes;
+	}
+
+	private static @Nullable String nodeName(List<WebLink> links) {
+		for (WebLink link : links) {
+			String name = link.getAttribute(ENDPOINT_NAME);
+			if (name != null) {
+				return name;
+			}
+		}
+		return null;
 	}
 
 	private static URI discoveryUri(String uri) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.eclipse.californium.core.coap.MessageObserverAdapter;
 import org.eclipse.californium.core.coap.Request;
@@ -14,7 +15,8 @@ import org.eclipse.californium.core.network.Endpoint;
 
 /**
  * Sends one NON request, typically to a multicast group, and collects every response that arrives within a
- * window; then cancels the request so that later responses are dropped.
+ * window, or until a response satisfies a condition; then cancels the request so that later responses are
+ * dropped.
  *
  * @author CoAP Spring Boot team
  */
@@ -28,9 +30,12 @@ final class MulticastExecution extends MessageObserverAdapter {
 
 	private final String description;
 
-	private MulticastExecution(Request request, String description) {
+	private final Predicate<Response> enough;
+
+	private MulticastExecution(Request request, String description, Predicate<Response> enough) {
 		this.request = request;
 		this.description = description;
+		this.enough = enough;
 	}
 
 	/**
@@ -43,7 +48,21 @@ final class MulticastExecution extends MessageObserverAdapter {
 	 */
 	static CompletableFuture<List<Response>> send(PreparedRequest prepared, Endpoint endpoint,
 			CoapClientEndpoints endpoints, Duration window) {
-		MulticastExecution execution = new MulticastExecution(prepared.request(), prepared.describe());
+		return send(prepared, endpoint, endpoints, window, (response) -> false);
+	}
+
+	/**
+	 * Send a request and collect its responses until one of them is enough.
+	 * @param prepared the request, sent as NON whatever it says
+	 * @param endpoint the endpoint to send it from
+	 * @param endpoints the endpoints that schedule the end of the window and fail the request when closed
+	 * @param window how long responses are collected at most
+	 * @param enough tells, on a protocol thread, whether a response ends the collection early
+	 * @return the future responses, in the order they arrived, the one that was enough last
+	 */
+	static CompletableFuture<List<Response>> send(PreparedRequest prepared, Endpoint endpoint,
+			CoapClientEndpoints endpoints, Duration window, Predicate<Response> enough) {
+		MulticastExecution execution = new MulticastExecution(prepared.request(), prepared.describe(), enough);
 		endpoints.track(execution.future);
 		return execution.start(endpoint, endpoints.getScheduler(), window);
 	}
@@ -72,10 +91,17 @@ final class MulticastExecution extends MessageObserverAdapter {
 
 	@Override
 	public void onResponse(Response response) {
+		List<Response> collected = null;
 		synchronized (this.responses) {
 			if (!this.future.isDone()) {
 				this.responses.add(response);
+				if (this.enough.test(response)) {
+					collected = List.copyOf(this.responses);
+				}
 			}
+		}
+		if (collected != null) {
+			this.future.complete(collected);
 		}
 	}
 

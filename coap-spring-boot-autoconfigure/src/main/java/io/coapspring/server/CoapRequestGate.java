@@ -1,7 +1,7 @@
 package io.coapspring.server;
 
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +20,11 @@ import org.eclipse.californium.core.network.Exchange;
  * exchange of an acknowledged separate CON response complete, and keeps an observed exchange open for as long
  * as the observe relation lasts, neither of which must hold up a shutdown. Settled exchanges are forgotten in
  * amortized constant time.
+ * <p>
+ * A request that came through a multicast group or carries a No-Response option may get no response at all:
+ * Californium drops suppressed responses without a trace. The server's own code completes such exchanges
+ * ({@link UnansweredExchanges}); for any other resource, such an exchange without a response counts as settled
+ * a minute after its admission, so that it is neither waited for nor remembered for ever.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -30,7 +35,12 @@ public class CoapRequestGate {
 
 	private static final long POLL_INTERVAL_MILLIS = 10;
 
-	private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
+	private static final long UNANSWERED_HOLD_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+	/**
+	 * Admitted exchanges and their admission time in {@link System#nanoTime()}.
+	 */
+	private final Map<Exchange, Long> inFlight = new ConcurrentHashMap<>();
 
 	private volatile boolean accepting = true;
 
@@ -63,7 +73,7 @@ public class CoapRequestGate {
 	 * @param exchange the exchange of an inbound request
 	 */
 	public void admitted(Exchange exchange) {
-		this.inFlight.add(exchange);
+		this.inFlight.put(exchange, System.nanoTime());
 		if (this.inFlight.size() > this.pruneThreshold) {
 			prune();
 		}
@@ -94,12 +104,16 @@ public class CoapRequestGate {
 		return true;
 	}
 
-	private static boolean isSettled(Exchange exchange) {
+	private static boolean isSettled(Exchange exchange, long admitted, long now) {
 		if (exchange.isComplete()) {
 			return true;
 		}
 		Response response = exchange.getCurrentResponse();
-		return response != null && isSettled(response);
+		if (response == null) {
+			return UnansweredExchanges.mayGoUnanswered(exchange.getRequest())
+					&& now - admitted > UNANSWERED_HOLD_NANOS;
+		}
+		return isSettled(response);
 	}
 
 	/**
@@ -117,7 +131,8 @@ public class CoapRequestGate {
 	}
 
 	private int prune() {
-		this.inFlight.removeIf(CoapRequestGate::isSettled);
+		long now = System.nanoTime();
+		this.inFlight.entrySet().removeIf((entry) -> isSettled(entry.getKey(), entry.getValue(), now));
 		int remaining = this.inFlight.size();
 		this.pruneThreshold = Math.max(MIN_PRUNE_THRESHOLD, remaining * 2);
 		return remaining;

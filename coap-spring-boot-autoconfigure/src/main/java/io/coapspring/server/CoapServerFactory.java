@@ -18,11 +18,13 @@ import org.springframework.util.Assert;
 
 /**
  * Creates a paused {@link CoapServer}: its endpoints are added but not bound, its request delivery goes
- * through a {@link CoapMessageDeliverer} (asking the {@link CoapRequestRouter}, if one is set, before the
+ * through a {@link CoapMessageDeliverer} (asking the {@link CoapRequestRouter}s, if any are set, before the
  * resource tree), its plain endpoint parses options with the {@link OptionRegistry}, if one is set, its
  * protocol executors are sized from the configuration, and every endpoint gets a {@link SizeOptionGuard}
  * and an {@link UnsolicitedResponseFilter} against hostile datagrams that Californium would otherwise answer
- * with an exception. {@link CoapServerLifecycle} starts it.
+ * with an exception, and a {@link MulticastRequestFilter} that drops CON requests sent to a multicast group.
+ * The plain endpoint's connector comes from the {@link CoapUdpConnectorFactory}, if one is set, for instance
+ * one that listens to multicast groups too. {@link CoapServerLifecycle} starts it.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -33,9 +35,11 @@ public class CoapServerFactory {
 
 	private final CoapRequestGate gate;
 
-	private @Nullable CoapRequestRouter requestRouter;
+	private List<CoapRequestRouter> requestRouters = List.of();
 
 	private @Nullable OptionRegistry optionRegistry;
+
+	private @Nullable CoapUdpConnectorFactory udpConnectorFactory;
 
 	/**
 	 * Create a factory.
@@ -54,7 +58,16 @@ public class CoapServerFactory {
 	 * @param requestRouter the router, or {@code null} for the resource tree only
 	 */
 	public void setRequestRouter(@Nullable CoapRequestRouter requestRouter) {
-		this.requestRouter = requestRouter;
+		this.requestRouters = (requestRouter != null) ? List.of(requestRouter) : List.of();
+	}
+
+	/**
+	 * Set the routers asked in order for a request's resource before the server's resource tree.
+	 * @param requestRouters the routers, empty for the resource tree only
+	 */
+	public void setRequestRouters(List<? extends CoapRequestRouter> requestRouters) {
+		Assert.notNull(requestRouters, "'requestRouters' must not be null");
+		this.requestRouters = List.copyOf(requestRouters);
 	}
 
 	/**
@@ -64,6 +77,15 @@ public class CoapServerFactory {
 	 */
 	public void setOptionRegistry(@Nullable OptionRegistry optionRegistry) {
 		this.optionRegistry = optionRegistry;
+	}
+
+	/**
+	 * Set the factory of the connector of the plain UDP endpoint, for instance one that also listens to
+	 * multicast groups.
+	 * @param udpConnectorFactory the factory, or {@code null} for Californium's {@code UDPConnector}
+	 */
+	public void setUdpConnectorFactory(@Nullable CoapUdpConnectorFactory udpConnectorFactory) {
+		this.udpConnectorFactory = udpConnectorFactory;
 	}
 
 	/**
@@ -85,8 +107,13 @@ public class CoapServerFactory {
 	public Endpoint createEndpoint(@Nullable InetAddress address, int port) {
 		InetSocketAddress bindAddress = (address != null) ? new InetSocketAddress(address, port)
 				: new InetSocketAddress(port);
-		CoapEndpoint.Builder endpoint = new CoapEndpoint.Builder().setConfiguration(this.configuration)
-			.setInetSocketAddress(bindAddress);
+		CoapEndpoint.Builder endpoint = new CoapEndpoint.Builder().setConfiguration(this.configuration);
+		if (this.udpConnectorFactory != null) {
+			endpoint.setConnector(this.udpConnectorFactory.createConnector(bindAddress, this.configuration));
+		}
+		else {
+			endpoint.setInetSocketAddress(bindAddress);
+		}
 		if (this.optionRegistry != null) {
 			endpoint.setOptionRegistry(this.optionRegistry);
 		}
@@ -102,10 +129,11 @@ public class CoapServerFactory {
 		Assert.notNull(endpoints, "'endpoints' must not be null");
 		CoapServer server = new CoapServer(this.configuration);
 		server.setMessageDeliverer(
-				new CoapMessageDeliverer(server.getRoot(), this.configuration, this.gate, this.requestRouter));
+				new CoapMessageDeliverer(server.getRoot(), this.configuration, this.gate, this.requestRouters));
 		for (Endpoint endpoint : endpoints) {
 			endpoint.addInterceptor(new SizeOptionGuard());
 			endpoint.addInterceptor(new UnsolicitedResponseFilter());
+			endpoint.addInterceptor(new MulticastRequestFilter());
 			server.addEndpoint(endpoint);
 		}
 		int threads = this.configuration.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT);

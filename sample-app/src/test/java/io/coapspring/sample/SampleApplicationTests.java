@@ -85,8 +85,9 @@ class SampleApplicationTests {
 	@Test
 	void discoveryListsTheObservableSensorTemplate() {
 		CoapResponse response = send(request(Code.GET, "/.well-known/core"));
-		assertThat(response.getResponseText()).contains("</sensors/{id}>;ct=\"50 60\";if=\"sensor\";obs;rt=\"temperature-c\"")
-			.contains("</hello>;ct=0;title=\"Greeting\"");
+		assertThat(response.getResponseText())
+			.contains("</sensors/{id}>;ct=\"50 60\";ep=\"coap-sample\";if=\"sensor\";obs;rt=\"temperature-c\"")
+			.contains("</hello>;ct=0;ep=\"coap-sample\";title=\"Greeting\"");
 	}
 
 	private Request request(Code code, String pathAndQuery) {

@@ -4,6 +4,7 @@ import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,10 @@ import org.springframework.util.Assert;
  * @since 0.1.0
  */
 public final class LinkFormatParser {
+
+	private static final String ILLEGAL = "{}|\\^`\"<>";
+
+	private static final String HEX = "0123456789ABCDEF";
 
 	private final String text;
 
@@ -106,8 +111,31 @@ public final class LinkFormatParser {
 			return this.context.resolve(new URI(target));
 		}
 		catch (URISyntaxException ex) {
-			throw new IllegalArgumentException("Invalid link target <" + target + ">: " + ex.getMessage(), ex);
+			// a URI template such as </sensors/{id}>, which servers list for patterns with variables
+			try {
+				return this.context.resolve(new URI(encodeIllegal(target)));
+			}
+			catch (URISyntaxException again) {
+				throw new IllegalArgumentException("Invalid link target <" + target + ">: " + ex.getMessage(), ex);
+			}
 		}
+	}
+
+	/**
+	 * Percent-encode the characters a URI cannot carry, such as the braces of a URI template.
+	 */
+	private static String encodeIllegal(String target) {
+		StringBuilder encoded = new StringBuilder(target.length() + 8);
+		for (byte b : target.getBytes(StandardCharsets.UTF_8)) {
+			int c = b & 0xff;
+			if (c <= 0x20 || c >= 0x7f || ILLEGAL.indexOf(c) >= 0) {
+				encoded.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xf));
+			}
+			else {
+				encoded.append((char) c);
+			}
+		}
+		return encoded.toString();
 	}
 
 	private String name() {

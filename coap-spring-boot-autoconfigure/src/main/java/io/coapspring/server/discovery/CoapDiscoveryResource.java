@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.coapspring.server.UnansweredExchanges;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.WebLink;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.LinkFormat;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.network.Exchange;
 import org.eclipse.californium.core.server.resources.CoapExchange;
 import org.eclipse.californium.core.server.resources.Resource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -20,6 +23,11 @@ import org.springframework.util.Assert;
  * (Content-Format 40). Query parameters filter the links ({@code ?rt=}, {@code ?if=}, {@code ?ct=},
  * {@code ?href=}, any other attribute), a trailing {@code *} matching a prefix; several filters must all match.
  * A listing longer than a block is sent block-wise by Californium.
+ * <p>
+ * With a {@link CoapEndpointName}, every link carries the node's name as its {@code ep} attribute, so that
+ * {@code ?ep=node1} selects the links of that node. A request that came through a multicast group and matches
+ * no link gets no answer at all (RFC 6690 section 4.1, RFC 7252 section 8.2), so that a client asking a group
+ * hears only from the nodes that have what it looks for.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -30,29 +38,52 @@ public class CoapDiscoveryResource extends CoapResource {
 
 	private final CoapMappingLinks mappingLinks;
 
+	private final @Nullable CoapEndpointName endpointName;
+
 	/**
 	 * Create the resource, named {@code core}, to be added under {@code .well-known}.
 	 * @param root the root of the server's resource tree
 	 * @param mappingLinks the links of the handler mappings
 	 */
 	public CoapDiscoveryResource(Resource root, CoapMappingLinks mappingLinks) {
+		this(root, mappingLinks, null);
+	}
+
+	/**
+	 * Create the resource, named {@code core}, to be added under {@code .well-known}.
+	 * @param root the root of the server's resource tree
+	 * @param mappingLinks the links of the handler mappings
+	 * @param endpointName the node's name, published as the {@code ep} attribute of every link, or {@code null}
+	 * for none
+	 */
+	public CoapDiscoveryResource(Resource root, CoapMappingLinks mappingLinks,
+			@Nullable CoapEndpointName endpointName) {
 		super("core");
 		Assert.notNull(root, "'root' must not be null");
 		Assert.notNull(mappingLinks, "'mappingLinks' must not be null");
 		this.root = root;
 		this.mappingLinks = mappingLinks;
+		this.endpointName = endpointName;
 		setVisible(false);
 	}
 
 	@Override
 	public void handleGET(CoapExchange exchange) {
+		Exchange advanced = exchange.advanced();
 		if (exchange.getRequestOptions().hasAccept()
 				&& exchange.getRequestOptions().getAccept() != MediaTypeRegistry.APPLICATION_LINK_FORMAT) {
 			exchange.respond(ResponseCode.NOT_ACCEPTABLE, "Discovery is only available as application/link-format");
+			if (UnansweredExchanges.mayGoUnanswered(advanced.getRequest())) {
+				UnansweredExchanges.completeIfUnanswered(advanced);
+			}
 			return;
 		}
-		exchange.respond(ResponseCode.CONTENT, discover(exchange.getRequestOptions().getUriQuery()),
-				MediaTypeRegistry.APPLICATION_LINK_FORMAT);
+		Set<WebLink> links = links(exchange.getRequestOptions().getUriQuery());
+		if (links.isEmpty() && exchange.isMulticastRequest()) {
+			UnansweredExchanges.completeIfUnanswered(advanced);
+			return;
+		}
+		exchange.respond(ResponseCode.CONTENT, LinkFormat.serialize(links), MediaTypeRegistry.APPLICATION_LINK_FORMAT);
 	}
 
 	/**
@@ -61,11 +92,20 @@ public class CoapDiscoveryResource extends CoapResource {
 	 * @return the links in link format
 	 */
 	public String discover(List<String> queries) {
+		return LinkFormat.serialize(links(queries));
+	}
+
+	private Set<WebLink> links(List<String> queries) {
 		Set<WebLink> links = new TreeSet<>();
 		links.addAll(this.mappingLinks.getLinks());
 		LinkFormat.addSubTree(this.root, null, links);
+		if (this.endpointName != null) {
+			for (WebLink link : links) {
+				link.getAttributes().setAttribute(CoapEndpointName.ATTRIBUTE, this.endpointName.value());
+			}
+		}
 		links.removeIf((link) -> !LinkFormat.matches(link, queries));
-		return LinkFormat.serialize(links);
+		return links;
 	}
 
 }

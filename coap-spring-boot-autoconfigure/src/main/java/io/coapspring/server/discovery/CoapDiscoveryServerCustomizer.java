@@ -4,6 +4,7 @@ import io.coapspring.server.CoapServerCustomizer;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.server.resources.Resource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
 import org.springframework.util.Assert;
@@ -22,13 +23,26 @@ public class CoapDiscoveryServerCustomizer implements CoapServerCustomizer, Orde
 
 	private final CoapMappingLinks mappingLinks;
 
+	private final @Nullable CoapEndpointName endpointName;
+
 	/**
 	 * Create a customizer.
 	 * @param mappingLinks the links of the handler mappings
 	 */
 	public CoapDiscoveryServerCustomizer(CoapMappingLinks mappingLinks) {
+		this(mappingLinks, null);
+	}
+
+	/**
+	 * Create a customizer.
+	 * @param mappingLinks the links of the handler mappings
+	 * @param endpointName the node's name, published as the {@code ep} attribute of every link, or {@code null}
+	 * for none
+	 */
+	public CoapDiscoveryServerCustomizer(CoapMappingLinks mappingLinks, @Nullable CoapEndpointName endpointName) {
 		Assert.notNull(mappingLinks, "'mappingLinks' must not be null");
 		this.mappingLinks = mappingLinks;
+		this.endpointName = endpointName;
 	}
 
 	@Override
@@ -45,7 +59,7 @@ public class CoapDiscoveryServerCustomizer implements CoapServerCustomizer, Orde
 		if (existing != null) {
 			wellKnown.delete(existing);
 		}
-		wellKnown.add(new CoapDiscoveryResource(root, this.mappingLinks));
+		wellKnown.add(new CoapDiscoveryResource(root, this.mappingLinks, this.endpointName));
 	}
 
 	@Override

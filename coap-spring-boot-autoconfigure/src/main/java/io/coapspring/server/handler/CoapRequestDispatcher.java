@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledFuture;
 
 import io.coapspring.annotation.CoapMethod;
 import io.coapspring.server.CoapRequestRouter;
+import io.coapspring.server.UnansweredExchanges;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.OptionSet;
 import org.eclipse.californium.core.coap.Request;
@@ -102,7 +103,12 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 	@Override
 	public @Nullable Resource route(Exchange exchange) {
 		Request request = exchange.getRequest();
-		List<String> path = segments(request.getOptions().getUriPath());
+		OptionSet options = request.getOptions();
+		if (options.hasProxyUri() || options.hasProxyScheme()) {
+			// for the proxy, never for a handler method: its Uri-Path is not a path of this server
+			return null;
+		}
+		List<String> path = segments(options.getUriPath());
 		if (path.equals(DISCOVERY_PATH)) {
 			return null;
 		}
@@ -173,7 +179,9 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 			return;
 		}
 		CoapRequest view = new CoapRequest(request, match.variables(), match.pattern().getPattern());
-		boolean observe = relation != null && !relation.isCanceled() && mapping.info().isObservable(view.getMethod());
+		// a registration whose answer may be suppressed (multicast, No-Response) is served without observing
+		boolean observe = relation != null && !relation.isCanceled() && mapping.info().isObservable(view.getMethod())
+				&& !UnansweredExchanges.mayGoUnanswered(request);
 		ScheduledFuture<?> timer = this.piggybackTimer.start(exchange);
 		try {
 			if (observe) {
@@ -232,6 +240,10 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 			timer.cancel(false);
 		}
 		exchange.sendResponse(response);
+		if (UnansweredExchanges.mayGoUnanswered(exchange.getRequest())) {
+			// an error answer to a multicast request, or one its No-Response option suppresses, is never sent
+			UnansweredExchanges.completeIfUnanswered(exchange);
+		}
 		this.observedResources.release(resource);
 	}
 

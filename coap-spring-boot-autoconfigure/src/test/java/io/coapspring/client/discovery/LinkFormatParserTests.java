@@ -53,6 +53,16 @@ class LinkFormatParserTests {
 	}
 
 	@Test
+	void uriTemplateTargetsAreKeptAndEncodedInTheirUri() {
+		List<WebLink> links = LinkFormatParser.parse("</sensors/{id}>;rt=\"temperature-c\";ep=\"kitchen\",</a b>",
+				NODE);
+		assertThat(links.get(0).getTarget()).isEqualTo("/sensors/{id}");
+		assertThat(links.get(0).getUri()).isEqualTo(URI.create("coap://127.0.0.1:5683/sensors/%7Bid%7D"));
+		assertThat(links.get(0).getAttribute("ep")).isEqualTo("kitchen");
+		assertThat(links.get(1).getUri()).isEqualTo(URI.create("coap://127.0.0.1:5683/a%20b"));
+	}
+
+	@Test
 	void emptyDocumentHasNoLinks() {
 		assertThat(LinkFormatParser.parse("  ", NODE)).isEmpty();
 	}
