@@ -11,8 +11,6 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import io.coapspring.observe.ConditionalAttributes;
 import io.coapspring.observe.NotificationConditions;
 import io.coapspring.observe.ObservedValue;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.MessageObserverAdapter;
@@ -33,13 +31,12 @@ import org.jspecify.annotations.Nullable;
  * greater Observe sequence number. Timers send the current state when {@code pmax} (or, for a representation
  * with a Max-Age, its freshness) runs out, and evaluate the resource every {@code epmax}.
  * <p>
- * Memory is a fixed number of fields per observer, plus at most one held-back response.
+ * Memory is a fixed number of fields per observer, plus at most one held-back response and, for a stream, a copy
+ * of the last notification.
  *
  * @author CoAP Spring Boot team
  */
 final class CoapObserver {
-
-	private static final Log logger = LogFactory.getLog(CoapObserver.class);
 
 	private static final int IDLE = 0;
 
