@@ -132,6 +132,16 @@ public class CoapRequestGate {
 			return UnansweredExchanges.mayGoUnanswered(exchange.getRequest())
 					&& now - admitted > UNANSWERED_HOLD_NANOS;
 		}
+		return isSettled(response);
+	}
+
+	/**
+	 * Return whether a response is settled: sent (NON and piggybacked responses), acknowledged (CON responses),
+	 * or given up (rejected, timed out, cancelled, failed).
+	 * @param response the response
+	 * @return {@code true} if nothing more will happen to it
+	 */
+	static boolean isSettled(Response response) {
 		if (response.isCanceled() || response.isRejected() || response.isTimedOut()
 				|| response.getSendError() != null) {
 			return true;

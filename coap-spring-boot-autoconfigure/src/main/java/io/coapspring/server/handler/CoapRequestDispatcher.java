@@ -19,6 +19,7 @@ import org.eclipse.californium.core.coap.OptionSet;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Exchange;
+import org.eclipse.californium.core.observe.ObserveRelation;
 import org.eclipse.californium.core.server.resources.Resource;
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +36,9 @@ import org.springframework.util.Assert;
  * When the resource handles the request, the dispatcher selects the mapping (answering 4.05, 4.15 or 4.06
  * itself), starts the piggyback timer and hands the handler method to the handler executor: handler methods
  * never run on protocol threads, and a slow one does not delay others. Conditional requests are evaluated
- * first (4.12). The response, piggybacked or separate, is sent when the handler's result is complete.
+ * first (4.12). The response, piggybacked or separate, is sent when the handler's result is complete. An Observe
+ * registration on an observable mapping goes to {@link CoapObservations}, which answers it and keeps the
+ * observer; one on a mapping that is not observable is answered without Observe option.
  * <p>
  * The path pattern that serves a request is recorded as its {@link CoapRequestRoute}. A request answered with
  * an error code logs one line at DEBUG (a handler failure that maps to 5.00 is also logged at ERROR, with its
@@ -68,6 +71,8 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 
 	private final CoapObservedResources observedResources;
 
+	private final CoapObservations observations;
+
 	/**
 	 * Create a dispatcher.
 	 * @param registry the mappings
@@ -78,10 +83,12 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 	 * @param executor runs handler methods
 	 * @param piggybackTimer sends the empty ACK of slow CON requests
 	 * @param observedResources keeps the resources that have observers
+	 * @param observations registers and serves the observers of observable mappings
 	 */
 	public CoapRequestDispatcher(CoapHandlerMappingRegistry registry, CoapHandlerSelector selector,
 			CoapHandlerAdapter adapter, CoapPreconditions preconditions, CoapErrorResponses errorResponses,
-			Executor executor, CoapPiggybackTimer piggybackTimer, CoapObservedResources observedResources) {
+			Executor executor, CoapPiggybackTimer piggybackTimer, CoapObservedResources observedResources,
+			CoapObservations observations) {
 		Assert.notNull(registry, "'registry' must not be null");
 		Assert.notNull(selector, "'selector' must not be null");
 		Assert.notNull(adapter, "'adapter' must not be null");
@@ -90,6 +97,7 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		Assert.notNull(executor, "'executor' must not be null");
 		Assert.notNull(piggybackTimer, "'piggybackTimer' must not be null");
 		Assert.notNull(observedResources, "'observedResources' must not be null");
+		Assert.notNull(observations, "'observations' must not be null");
 		this.registry = registry;
 		this.selector = selector;
 		this.adapter = adapter;
@@ -98,6 +106,7 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		this.executor = executor;
 		this.piggybackTimer = piggybackTimer;
 		this.observedResources = observedResources;
+		this.observations = observations;
 	}
 
 	@Override
@@ -112,7 +121,7 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		if (path.equals(DISCOVERY_PATH)) {
 			return null;
 		}
-		String uriPath = "/" + String.join("/", path);
+		String uriPath = CoapHandlerResource.path(path);
 		CoapHandlerResource observed = this.observedResources.get(uriPath);
 		if (observed != null) {
 			return observed;
@@ -122,10 +131,11 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 			return null;
 		}
 		if (isObserveRegistration(request)) {
-			return this.observedResources.getOrCreate(uriPath,
-					() -> new CoapHandlerResource(uriPath, matches, this, this.observedResources));
+			return this.observedResources.getOrCreate(uriPath, () -> new CoapHandlerResource(path, matches, this,
+					this.observedResources, this.observations.getNotificationType()));
 		}
-		return new CoapHandlerResource(uriPath, matches, this, this.observedResources);
+		return new CoapHandlerResource(path, matches, this, this.observedResources,
+				this.observations.getNotificationType());
 	}
 
 	private static List<String> segments(List<String> uriPath) {
@@ -153,6 +163,15 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 	 * @param resource the resource of the request path
 	 */
 	public void dispatch(Exchange exchange, CoapHandlerResource resource) {
+		ObserveRelation relation = exchange.getRelation();
+		if (relation != null && relation.isEstablished()) {
+			// Californium's own notification (CoapResource.changed()): serve the observer again
+			CoapObserver observer = resource.getObserver(relation);
+			if (observer != null) {
+				this.observations.sample(List.of(observer));
+			}
+			return;
+		}
 		Request request = exchange.getRequest();
 		OptionSet options = request.getOptions();
 		int accept = options.hasAccept() ? options.getAccept() : -1;
@@ -165,24 +184,36 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 				((match != null) ? match : resource.getMatches().get(0)).pattern().getPattern());
 		if (mapping == null || match == null) {
 			ResponseCode code = (selection.rejection() != null) ? selection.rejection() : ResponseCode.NOT_FOUND;
-			send(exchange, resource, null, this.errorResponses.create(code, selection.diagnostic(), accept));
+			Response rejection = this.errorResponses.create(code, selection.diagnostic(), accept);
+			abandon(relation, rejection);
+			send(exchange, resource, null, rejection);
 			return;
 		}
 		CoapRequest view = new CoapRequest(request, match.variables(), match.pattern().getPattern());
+		// a registration whose answer may be suppressed (multicast, No-Response) is served without observing
+		boolean observe = relation != null && !relation.isCanceled() && mapping.info().isObservable(view.getMethod())
+				&& !UnansweredExchanges.mayGoUnanswered(request);
 		ScheduledFuture<?> timer = this.piggybackTimer.start(exchange);
 		try {
-			this.executor.execute(() -> run(exchange, resource, mapping, view, timer));
+			if (observe) {
+				this.executor.execute(() -> this.observations.register(exchange, relation, resource, mapping, view,
+						timer));
+			}
+			else {
+				this.executor.execute(() -> run(exchange, resource, mapping, view, timer, relation));
+			}
 		}
 		catch (RejectedExecutionException ex) {
 			Response busy = this.errorResponses.create(ResponseCode.SERVICE_UNAVAILABLE,
 					"Server busy, retry later", accept);
 			busy.getOptions().setMaxAge(BUSY_RETRY_SECONDS);
+			abandon(relation, busy);
 			send(exchange, resource, timer, busy);
 		}
 	}
 
 	private void run(Exchange exchange, CoapHandlerResource resource, CoapHandlerMapping mapping, CoapRequest request,
-			@Nullable ScheduledFuture<?> timer) {
+			@Nullable ScheduledFuture<?> timer, @Nullable ObserveRelation relation) {
 		CompletionStage<Response> response;
 		try {
 			response = this.preconditions.isConditional(request)
@@ -194,8 +225,19 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		catch (Throwable ex) {
 			response = CompletableFuture.failedFuture(ex);
 		}
-		response.whenComplete((result, ex) -> send(exchange, resource, timer,
-				(result != null && ex == null) ? result : failure(ex, request)));
+		response.whenComplete((result, ex) -> {
+			Response answer = (result != null && ex == null) ? result : failure(ex, request);
+			// an Observe request on a mapping that is not observable is answered without Observe
+			abandon(relation, answer);
+			send(exchange, resource, timer, answer);
+		});
+	}
+
+	// Californium keeps a relation that is never established: cancel it before answering without Observe
+	private static void abandon(@Nullable ObserveRelation relation, Response response) {
+		if (relation != null && !relation.isEstablished()) {
+			relation.onSend(response);
+		}
 	}
 
 	private Response failure(@Nullable Throwable ex, CoapRequest request) {
