@@ -1,0 +1,23 @@
+package io.coapspring.interop;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The state of the resources that clients change.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+@Configuration(proxyBeanMethods = false)
+class PlugtestConfiguration {
+
+	@Bean
+	RepresentationStore representationStore() {
+		return new RepresentationStore(Map.of(ValidationController.VALIDATE, Representation.text("Validate: version 1"),
+				BlockwiseController.LARGE_UPDATE, LargeText.create()));
+	}
+
+}

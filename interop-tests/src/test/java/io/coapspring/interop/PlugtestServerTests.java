@@ -1,0 +1,169 @@
+package io.coapspring.interop;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.coapspring.interop.InteropMatrix.Outcome;
+import io.coapspring.server.context.LocalCoapPort;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.opentest4j.TestAbortedException;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.junit.jupiter.api.Assumptions.abort;
+
+/**
+ * The plugtest server under test, driven over real UDP by three clients nobody here wrote (libcoap, aiocoap,
+ * node-coap) through the ETSI CoAP#4 test descriptions: one dynamic test per description and client. Every
+ * exchange goes through a {@link WireTap} whose capture the checks judge. The outcomes make the matrix of
+ * {@code target/interop-server.md} and {@code docs/interop.md}.
+ * <p>
+ * The server retransmits after 500 ms rather than 2 s, so that the lossy descriptions take seconds, not
+ * minutes; it acknowledges a CON request after 400 ms rather than 50 ms, so that a busy build machine does not
+ * turn a piggybacked response into a separate one, and {@code /separate} takes 800 ms. The system property
+ * {@code interop.filter} (a regular expression) runs only the descriptions whose identifier it finds, for
+ * instance {@code -Dinterop.filter=BLOCK_0[12]}.
+ */
+@SpringBootTest(classes = PlugtestApplication.class, properties = { "coap.server.port=0",
+		"coap.network.ack-timeout=500ms", "coap.network.piggyback-reply=400ms", "plugtest.separate-delay=800ms" })
+@TestInstance(Lifecycle.PER_CLASS)
+class PlugtestServerTests {
+
+	private static final List<TestDescription> DESCRIPTIONS = TestDescriptions.all();
+
+	private final Map<String, LazyClient> clients = new LinkedHashMap<>();
+
+	private final InteropMatrix matrix;
+
+	@LocalCoapPort
+	private int port;
+
+	@Autowired
+	private RepresentationStore store;
+
+	PlugtestServerTests() {
+		this.clients.put("libcoap", new LazyClient(PlugtestClients::libcoap));
+		this.clients.put("aiocoap", new LazyClient(PlugtestClients::aiocoap));
+		this.clients.put("node-coap", new LazyClient(PlugtestClients::nodeCoap));
+		Map<String, String> columns = new LinkedHashMap<>();
+		this.clients.keySet().forEach((name) -> columns.put(name, name));
+		this.matrix = new InteropMatrix("Test description",
+				DESCRIPTIONS.stream().map((description) -> new String[] { description.id(), description.objective() })
+					.toList(),
+				columns);
+	}
+
+	@TestFactory
+	Stream<DynamicContainer> plugtests() {
+		Pattern filter = Pattern.compile(System.getProperty("interop.filter", ""));
+		return this.clients.keySet()
+			.stream()
+			.map((client) -> DynamicContainer.dynamicContainer(client, DESCRIPTIONS.stream()
+				.filter((description) -> filter.matcher(description.id()).find())
+				.map((description) -> DynamicTest.dynamicTest(description.id() + " with " + client,
+						() -> run(description, client)))));
+	}
+
+	private void run(TestDescription description, String clientName) throws Exception {
+		if (description.notApplicable() != null) {
+			this.matrix.record(description.id(), clientName, Outcome.NOT_APPLICABLE, description.notApplicable());
+			abort(description.notApplicable());
+		}
+		PlugtestClient client;
+		try {
+			client = this.clients.get(clientName).get();
+		}
+		catch (TestAbortedException ex) {
+			this.matrix.record(description.id(), clientName, Outcome.PEER_MISSING, ex.getMessage());
+			throw ex;
+		}
+		catch (Throwable ex) {
+			this.matrix.record(description.id(), clientName, Outcome.FAILED, null);
+			throw ex;
+		}
+		this.matrix.name(clientName, client.name());
+		this.store.reset();
+		try (WireTap tap = new WireTap(this.port)) {
+			client.startSession();
+			try {
+				description.runner().run(new PlugtestCase(client, tap, this.store));
+				this.matrix.record(description.id(), clientName, Outcome.PASSED, null);
+			}
+			catch (NotExpressibleException ex) {
+				String reason = client.name() + ": " + ex.getMessage();
+				this.matrix.record(description.id(), clientName, Outcome.NOT_EXPRESSIBLE, reason);
+				abort(reason);
+			}
+			catch (Throwable ex) {
+				this.matrix.record(description.id(), clientName, Outcome.FAILED, null);
+				throw new AssertionError(description.id() + " with " + client.name() + ": " + ex.getMessage()
+						+ "\nOn the wire:\n" + new Conversation(tap.captured()), ex);
+			}
+		}
+	}
+
+	@AfterAll
+	void publishMatrix() {
+		this.clients.values().forEach(LazyClient::close);
+		InteropReport.publish("interop-server", this.matrix);
+	}
+
+	/**
+	 * A client started on first use; a missing peer is reported the same way to every case.
+	 */
+	private static final class LazyClient {
+
+		private final Supplier<PlugtestClient> factory;
+
+		private PlugtestClient client;
+
+		private RuntimeException abort;
+
+		private Error failure;
+
+		private LazyClient(Supplier<PlugtestClient> factory) {
+			this.factory = factory;
+		}
+
+		PlugtestClient get() {
+			if (this.abort != null) {
+				throw this.abort;
+			}
+			if (this.failure != null) {
+				throw this.failure;
+			}
+			if (this.client == null) {
+				try {
+					this.client = this.factory.get();
+				}
+				catch (TestAbortedException ex) {
+					this.abort = ex;
+					throw ex;
+				}
+				catch (Error ex) {
+					this.failure = ex;
+					throw ex;
+				}
+			}
+			return this.client;
+		}
+
+		void close() {
+			if (this.client != null) {
+				this.client.close();
+			}
+		}
+
+	}
+
+}
