@@ -31,14 +31,7 @@ final class PlugtestClients {
 	 * Python (a Python of another installation usually lacks aiocoap).
 	 */
 	static PlugtestClient aiocoap() {
-		String missing = "aiocoap is not installed for " + SYSTEM_PYTHON
-				+ ": install the Debian package python3-aiocoap (from bookworm-backports)";
-		if (!Files.isExecutable(SYSTEM_PYTHON)
-				|| !ProcessOutput.run(List.of(SYSTEM_PYTHON.toString(), "-c", "import aiocoap; print('aiocoap ok')"),
-						Duration.ofSeconds(30))
-					.contains("aiocoap ok")) {
-			return Peers.missing(missing);
-		}
+		requireAiocoap();
 		Path script = resource("aiocoap/plugtest_client.py");
 		return new ScriptedPlugtestClient("aiocoap",
 				new JsonLineProcess(List.of(SYSTEM_PYTHON.toString(), script.toString()), script.getParent(),
@@ -71,7 +64,20 @@ final class PlugtestClients {
 				List.of(node.toString(), "plugtest-client.js"), directory, START_TIMEOUT));
 	}
 
-	private static Path resource(String name) {
+	/**
+	 * Skip (fail on CI) unless the system Python has aiocoap.
+	 */
+	static void requireAiocoap() {
+		if (!Files.isExecutable(SYSTEM_PYTHON)
+				|| !ProcessOutput.run(List.of(SYSTEM_PYTHON.toString(), "-c", "import aiocoap; print('aiocoap ok')"),
+						Duration.ofSeconds(30))
+					.contains("aiocoap ok")) {
+			Peers.missing("aiocoap is not installed for " + SYSTEM_PYTHON
+					+ ": install the Debian package python3-aiocoap (from bookworm-backports)");
+		}
+	}
+
+	static Path resource(String name) {
 		URL url = PlugtestClients.class.getClassLoader().getResource(name);
 		if (url == null) {
 			throw new IllegalStateException("No test resource " + name);
