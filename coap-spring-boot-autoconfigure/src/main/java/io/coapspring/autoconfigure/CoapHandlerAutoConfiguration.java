@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.coapspring.annotation.CoapController;
 import io.coapspring.convert.CoapMessageConverters;
+import io.coapspring.observe.CoapNotifier;
 import io.coapspring.server.discovery.CoapDiscoveryServerCustomizer;
 import io.coapspring.server.discovery.CoapMappingLinks;
 import io.coapspring.server.handler.CoapControllerDetector;
@@ -17,8 +18,10 @@ import io.coapspring.server.handler.CoapHandlerMethodArgumentResolver;
 import io.coapspring.server.handler.CoapHandlerMethodArgumentResolverComposite;
 import io.coapspring.server.handler.CoapHandlerMethodReturnValueHandler;
 import io.coapspring.server.handler.CoapHandlerMethodReturnValueHandlerComposite;
+import io.coapspring.server.handler.CoapHandlerNotifier;
 import io.coapspring.server.handler.CoapHandlerSelector;
 import io.coapspring.server.handler.CoapMappingInfoReader;
+import io.coapspring.server.handler.CoapObservations;
 import io.coapspring.server.handler.CoapObservedResources;
 import io.coapspring.server.handler.CoapPiggybackTimer;
 import io.coapspring.server.handler.CoapPreconditions;
@@ -37,6 +40,7 @@ import io.coapspring.server.handler.support.RawPayloadArgumentResolver;
 import io.coapspring.server.handler.support.ResponseEntityReturnValueHandler;
 import io.coapspring.server.handler.support.VoidReturnValueHandler;
 import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -62,7 +66,9 @@ import org.springframework.validation.Validator;
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the annotated
  * programming model: {@link CoapController @CoapController} beans are detected before the server starts, their
  * mapped methods are routed to by the server's deliverer, run on the {@link CoapHandlerExecutor} and answered
- * through the {@link CoapMessageConverters}; {@code /.well-known/core} lists them.
+ * through the {@link CoapMessageConverters}; {@code /.well-known/core} lists them. Observable mappings accept
+ * Observe registrations (RFC 7641), with conditional attributes, and a {@link CoapNotifier} tells their observers
+ * of changes.
  * <p>
  * {@link CoapHandlerMethodArgumentResolver} and {@link CoapHandlerMethodReturnValueHandler} beans are
  * consulted before the built-in ones. The values of path variables, query parameters and options are converted
@@ -168,15 +174,36 @@ public final class CoapHandlerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	CoapObservations coapObservations(CoapHandlerAdapter coapHandlerAdapter, CoapErrorResponses coapErrorResponses,
+			CoapObservedResources coapObservedResources, CoapHandlerExecutor coapHandlerExecutor,
+			CoapProperties properties) {
+		Type notificationType = switch (properties.getObserve().getNotificationType()) {
+			case CON -> Type.CON;
+			case NON -> Type.NON;
+		};
+		return new CoapObservations(coapHandlerAdapter, coapErrorResponses, coapObservedResources,
+				coapHandlerExecutor::execute, notificationType);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoapNotifier coapNotifier(CoapObservedResources coapObservedResources, CoapObservations coapObservations) {
+		return new CoapHandlerNotifier(coapObservedResources, coapObservations);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	CoapRequestDispatcher coapRequestDispatcher(CoapHandlerMappingRegistry coapHandlerMappingRegistry,
 			CoapHandlerAdapter coapHandlerAdapter, CoapErrorResponses coapErrorResponses,
 			CoapMessageConverters coapMessageConverters, CoapHandlerExecutor coapHandlerExecutor,
-			CoapPiggybackTimer coapPiggybackTimer, CoapObservedResources coapObservedResources) {
+			CoapPiggybackTimer coapPiggybackTimer, CoapObservedResources coapObservedResources,
+			CoapObservations coapObservations) {
 		CoapHandlerSelector selector = new CoapHandlerSelector(coapHandlerMappingRegistry,
 				coapMessageConverters.getContentFormats());
 		CoapPreconditions preconditions = new CoapPreconditions(selector, coapHandlerAdapter, coapErrorResponses);
 		return new CoapRequestDispatcher(coapHandlerMappingRegistry, selector, coapHandlerAdapter, preconditions,
-				coapErrorResponses, coapHandlerExecutor::execute, coapPiggybackTimer, coapObservedResources);
+				coapErrorResponses, coapHandlerExecutor::execute, coapPiggybackTimer, coapObservedResources,
+				coapObservations);
 	}
 
 	@Bean

@@ -78,6 +78,24 @@ public class CoapProperties {
 	}
 
 	/**
+	 * Message types of observe notifications (RFC 7641 section 4.5).
+	 */
+	public enum NotificationType {
+
+		/**
+		 * Non-confirmable, with a confirmable one every 'notification-check-interval-count' notifications or
+		 * 'notification-check-interval-time' to check that the observer is still there.
+		 */
+		NON,
+
+		/**
+		 * Confirmable, each acknowledged by the observer.
+		 */
+		CON
+
+	}
+
+	/**
 	 * Deduplication algorithms (RFC 7252 section 4.5).
 	 */
 	public enum DeduplicationMode {
@@ -949,6 +967,11 @@ public class CoapProperties {
 	public static class Observe {
 
 		/**
+		 * Message type of the notifications of mapped resources: NON with a periodic CON check, or CON.
+		 */
+		private NotificationType notificationType = NotificationType.NON;
+
+		/**
 		 * Number of notifications after which one is sent as CON to check that the observer is still there.
 		 */
 		private int notificationCheckIntervalCount = 100;
@@ -962,6 +985,14 @@ public class CoapProperties {
 		 * Largest number of observe relations the server keeps. 0 for no limit.
 		 */
 		private int maxObservers = 50_000;
+
+		public NotificationType getNotificationType() {
+			return this.notificationType;
+		}
+
+		public void setNotificationType(NotificationType notificationType) {
+			this.notificationType = notificationType;
+		}
 
 		public int getNotificationCheckIntervalCount() {
 			return this.notificationCheckIntervalCount;

@@ -3,6 +3,7 @@ package io.coapspring.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.coapspring.server.CoapObservationTerminator;
 import io.coapspring.server.CoapRequestGate;
 import io.coapspring.server.CoapRequestRouter;
 import io.coapspring.server.CoapServerCustomizer;
@@ -107,10 +108,12 @@ public final class CoapServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CoapServerLifecycle coapServerLifecycle(CoapServer coapServer, CoapRequestGate coapRequestGate,
-			ApplicationEventPublisher eventPublisher, CoapProperties properties) {
+			ApplicationEventPublisher eventPublisher, CoapProperties properties,
+			ObjectProvider<CoapObservationTerminator> terminators) {
 		CoapProperties.Server server = properties.getServer();
 		return new CoapServerLifecycle(coapServer, coapRequestGate, eventPublisher,
-				server.getShutdown() == CoapProperties.Shutdown.GRACEFUL, server.getShutdownTimeout());
+				server.getShutdown() == CoapProperties.Shutdown.GRACEFUL, server.getShutdownTimeout(),
+				terminators.orderedStream().toList());
 	}
 
 }

@@ -99,9 +99,16 @@ public class CoapRequestGate {
 			return true;
 		}
 		Response response = exchange.getCurrentResponse();
-		if (response == null) {
-			return false;
-		}
+		return response != null && isSettled(response);
+	}
+
+	/**
+	 * Return whether a response is settled: sent (NON and piggybacked responses), acknowledged (CON responses),
+	 * or given up (rejected, timed out, cancelled, failed).
+	 * @param response the response
+	 * @return {@code true} if nothing more will happen to it
+	 */
+	static boolean isSettled(Response response) {
 		if (response.isCanceled() || response.isRejected() || response.isTimedOut()
 				|| response.getSendError() != null) {
 			return true;

@@ -6,12 +6,17 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Endpoint;
+import org.eclipse.californium.core.server.resources.Resource;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
@@ -24,8 +29,14 @@ import org.springframework.util.Assert;
  * The server is started first, so that endpoints without executors get the server's, then each endpoint is
  * checked on its own ({@link CoapServer#start()} fails only when no endpoint at all started, and only logs
  * why): a port held by another socket fails start-up with a {@link CoapPortInUseException}, and
- * a {@link CoapServerStartedEvent} announces the bound addresses. A graceful stop refuses new requests
- * with 5.03 and waits, up to the shutdown timeout, for in-flight exchanges before the sockets close.
+ * a {@link CoapServerStartedEvent} announces the bound addresses.
+ * <p>
+ * Stopping ends every observation (RFC 7641) first: the observers of the resource tree and those of the
+ * {@link CoapObservationTerminator}s (the mapped handler methods) receive a final confirmable 5.03 Service
+ * Unavailable without Observe option. A graceful stop then refuses new requests with 5.03 and waits, up to the
+ * shutdown timeout, for in-flight exchanges and for those final responses to be acknowledged (or given up) before
+ * the sockets close; an immediate stop waits only until they are sent, for at most
+ * {@value #IMMEDIATE_STOP_MILLIS} ms. Observe relations themselves never hold a shutdown up.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -39,7 +50,14 @@ public class CoapServerLifecycle implements SmartLifecycle {
 	 */
 	public static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
 
+	/**
+	 * The longest time an immediate stop waits for the final responses of observations to be sent.
+	 */
+	public static final long IMMEDIATE_STOP_MILLIS = 500;
+
 	private static final Log logger = LogFactory.getLog(CoapServerLifecycle.class);
+
+	private static final long POLL_INTERVAL_MILLIS = 10;
 
 	private final CoapServer server;
 
@@ -50,6 +68,8 @@ public class CoapServerLifecycle implements SmartLifecycle {
 	private final boolean graceful;
 
 	private final Duration shutdownTimeout;
+
+	private final List<CoapObservationTerminator> terminators;
 
 	private volatile boolean running;
 
@@ -63,15 +83,31 @@ public class CoapServerLifecycle implements SmartLifecycle {
 	 */
 	public CoapServerLifecycle(CoapServer server, CoapRequestGate gate, ApplicationEventPublisher eventPublisher,
 			boolean graceful, Duration shutdownTimeout) {
+		this(server, gate, eventPublisher, graceful, shutdownTimeout, List.of());
+	}
+
+	/**
+	 * Create a lifecycle for the given server that also ends the observations of the given terminators.
+	 * @param server the server, with its endpoints added but not started
+	 * @param gate the gate its deliverer uses
+	 * @param eventPublisher publisher of the {@link CoapServerStartedEvent}
+	 * @param graceful whether stopping waits for in-flight exchanges
+	 * @param shutdownTimeout the longest graceful wait
+	 * @param terminators end the observations kept outside the resource tree
+	 */
+	public CoapServerLifecycle(CoapServer server, CoapRequestGate gate, ApplicationEventPublisher eventPublisher,
+			boolean graceful, Duration shutdownTimeout, List<CoapObservationTerminator> terminators) {
 		Assert.notNull(server, "'server' must not be null");
 		Assert.notNull(gate, "'gate' must not be null");
 		Assert.notNull(eventPublisher, "'eventPublisher' must not be null");
 		Assert.notNull(shutdownTimeout, "'shutdownTimeout' must not be null");
+		Assert.notNull(terminators, "'terminators' must not be null");
 		this.server = server;
 		this.gate = gate;
 		this.eventPublisher = eventPublisher;
 		this.graceful = graceful;
 		this.shutdownTimeout = shutdownTimeout;
+		this.terminators = List.copyOf(terminators);
 	}
 
 	@Override
@@ -131,12 +167,16 @@ public class CoapServerLifecycle implements SmartLifecycle {
 		if (this.graceful) {
 			drain();
 		}
+		else {
+			endObservationsNow();
+		}
 		stopEndpoints();
 	}
 
 	@Override
 	public void stop(Runnable callback) {
 		if (!this.graceful) {
+			endObservationsNow();
 			stopEndpoints();
 			callback.run();
 			return;
@@ -158,18 +198,68 @@ public class CoapServerLifecycle implements SmartLifecycle {
 	private void drain() {
 		this.gate.stopAccepting();
 		logger.info("Commencing graceful shutdown of the CoAP server. Waiting for in-flight exchanges to complete");
+		long deadline = System.nanoTime() + this.shutdownTimeout.toNanos();
+		FinalResponses finals = endObservations();
 		try {
-			if (this.gate.awaitInFlight(this.shutdownTimeout)) {
+			boolean drained = this.gate.awaitInFlight(this.shutdownTimeout);
+			boolean ended = finals.await(deadline, true);
+			if (drained && ended) {
 				logger.info("CoAP server graceful shutdown complete");
 			}
 			else {
 				logger.warn("CoAP server graceful shutdown timed out after " + this.shutdownTimeout + " with "
-						+ this.gate.inFlightCount() + " exchange(s) still in flight");
+						+ this.gate.inFlightCount() + " exchange(s) still in flight and " + finals.pending(true)
+						+ " observer(s) not yet told");
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			logger.warn("CoAP server graceful shutdown interrupted");
+		}
+	}
+
+	private void endObservationsNow() {
+		FinalResponses finals = endObservations();
+		try {
+			finals.await(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(IMMEDIATE_STOP_MILLIS), false);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private FinalResponses endObservations() {
+		if (!this.running) {
+			return new FinalResponses(List.of(), List.of());
+		}
+		List<Response> responses = new ArrayList<>();
+		for (CoapObservationTerminator terminator : this.terminators) {
+			try {
+				responses.addAll(terminator.terminate(ResponseCode.SERVICE_UNAVAILABLE));
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not end the observations of " + terminator, ex);
+			}
+		}
+		List<CoapResource> observed = new ArrayList<>();
+		collectObserved(this.server.getRoot(), observed);
+		for (CoapResource resource : observed) {
+			resource.clearAndNotifyObserveRelations(ResponseCode.SERVICE_UNAVAILABLE);
+		}
+		if (!responses.isEmpty() || !observed.isEmpty()) {
+			logger.info("Ending the observations of " + (responses.size() + observed.size())
+					+ " observer(s) and resource(s) with 5.03 Service Unavailable");
+		}
+		return new FinalResponses(responses, observed);
+	}
+
+	private static void collectObserved(Resource resource, List<CoapResource> observed) {
+		if (resource instanceof CoapResource coapResource && coapResource.isObservable()
+				&& coapResource.getObserverCount() > 0) {
+			observed.add(coapResource);
+		}
+		for (Resource child : resource.getChildren()) {
+			collectObserved(child, observed);
 		}
 	}
 
@@ -208,6 +298,44 @@ public class CoapServerLifecycle implements SmartLifecycle {
 			text.append(text.isEmpty() ? "" : ", ").append(more);
 		}
 		return text.toString();
+	}
+
+	/**
+	 * The final responses of the observations a stop ended.
+	 *
+	 * @param responses the final responses sent to the observers of the terminators
+	 * @param resources the resources of the tree whose observers were sent one by Californium
+	 */
+	private record FinalResponses(List<Response> responses, List<CoapResource> resources) {
+
+		boolean await(long deadlineNanos, boolean delivered) throws InterruptedException {
+			while (pending(delivered) > 0) {
+				if (System.nanoTime() - deadlineNanos >= 0) {
+					return false;
+				}
+				TimeUnit.MILLISECONDS.sleep(POLL_INTERVAL_MILLIS);
+			}
+			return true;
+		}
+
+		int pending(boolean delivered) {
+			int pending = 0;
+			for (Response response : this.responses) {
+				if (!(delivered ? CoapRequestGate.isSettled(response) : isSent(response))) {
+					pending++;
+				}
+			}
+			for (CoapResource resource : this.resources) {
+				// Californium removes a relation when its final response is sent
+				pending += resource.getObserverCount();
+			}
+			return pending;
+		}
+
+		private static boolean isSent(Response response) {
+			return response.isSent() || response.isCanceled() || response.getSendError() != null;
+		}
+
 	}
 
 }

@@ -9,21 +9,27 @@ import io.coapspring.annotation.CoapMapping;
 import io.coapspring.annotation.CoapOption;
 import io.coapspring.annotation.CoapPathVariable;
 import io.coapspring.annotation.CoapPayload;
+import io.coapspring.observe.CoapNotifier;
+import io.coapspring.server.CoapObservationTerminator;
 import io.coapspring.server.CoapRequestRouter;
 import io.coapspring.server.discovery.CoapDiscoveryServerCustomizer;
 import io.coapspring.server.handler.CoapHandlerAdapter;
 import io.coapspring.server.handler.CoapHandlerExecutor;
 import io.coapspring.server.handler.CoapHandlerMappingRegistry;
 import io.coapspring.server.handler.CoapHandlerMethodArgumentResolver;
+import io.coapspring.server.handler.CoapHandlerNotifier;
+import io.coapspring.server.handler.CoapObservations;
 import io.coapspring.server.handler.CoapRequest;
 import io.coapspring.server.handler.CoapRequestDispatcher;
 import io.coapspring.server.handler.support.MonoReturnValueHandler;
 import io.coapspring.server.handler.support.PayloadArgumentResolver;
 import jakarta.validation.Valid;
 import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.core.coap.option.StringOptionDefinition;
 import org.eclipse.californium.core.server.resources.Resource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
@@ -68,6 +74,30 @@ class CoapHandlerAutoConfigurationTests {
 			Resource core = context.getBean(CoapServer.class).getRoot().getChild(".well-known").getChild("core");
 			assertThat(core).isInstanceOf(io.coapspring.server.discovery.CoapDiscoveryResource.class);
 		});
+	}
+
+	@Test
+	void observeSupportDefaultsToNonConfirmableNotificationsAndEndsObservationsOnStop() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(CoapObservations.class);
+			assertThat(context.getBean(CoapNotifier.class)).isInstanceOf(CoapHandlerNotifier.class);
+			assertThat(context.getBean(CoapObservations.class).getNotificationType()).isEqualTo(Type.NON);
+			assertThat(context.getBean(CoapObservationTerminator.class))
+				.isSameAs(context.getBean(CoapObservations.class));
+		});
+	}
+
+	@Test
+	void notificationTypeIsConfigurable() {
+		this.contextRunner.withPropertyValues("coap.observe.notification-type=con")
+			.run((context) -> assertThat(context.getBean(CoapObservations.class).getNotificationType())
+				.isEqualTo(Type.CON));
+	}
+
+	@Test
+	void userNotifierWins() {
+		this.contextRunner.withBean("myNotifier", CoapNotifier.class, UserNotifier::new)
+			.run((context) -> assertThat(context.getBean(CoapNotifier.class)).isInstanceOf(UserNotifier.class));
 	}
 
 	@Test
@@ -223,9 +253,24 @@ class CoapHandlerAutoConfigurationTests {
 
 	@Test
 	void unsupportedReturnTypeFailsStartup() {
-		this.contextRunner.withUserConfiguration(FluxController.class)
+		this.contextRunner.withUserConfiguration(MonoOfFluxController.class)
 			.run((context) -> assertThat(context).getFailure()
-				.hasMessageContaining("Unsupported return type reactor.core.publisher.Flux<java.lang.String>"));
+				.hasMessageContaining("Unsupported return type reactor.core.publisher.Mono<reactor.core.publisher.Flux"
+						+ "<java.lang.String>>"));
+	}
+
+	@Test
+	void streamsOfSupportedElementsAreSupported() {
+		this.contextRunner.withUserConfiguration(FluxController.class)
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void streamOfUnsupportedElementsFailsStartup() {
+		this.contextRunner.withUserConfiguration(FluxOfFluxController.class)
+			.run((context) -> assertThat(context).getFailure()
+				.hasMessageContaining("Unsupported element type reactor.core.publisher.Flux<java.lang.String> of the"
+						+ " stream returned by CoAP handler method"));
 	}
 
 	@Test
@@ -316,6 +361,50 @@ class CoapHandlerAutoConfigurationTests {
 		@CoapGetMapping("/flux")
 		reactor.core.publisher.Flux<String> flux() {
 			return reactor.core.publisher.Flux.empty();
+		}
+
+		@CoapGetMapping("/flow")
+		java.util.concurrent.Flow.Publisher<String> flow() {
+			return new java.util.concurrent.SubmissionPublisher<>();
+		}
+
+	}
+
+	static class UserNotifier implements CoapNotifier {
+
+		@Override
+		public int changed(String uriOrPattern) {
+			return 0;
+		}
+
+		@Override
+		public int notify(String uriOrPattern, @Nullable Object value) {
+			return 0;
+		}
+
+		@Override
+		public int getObserverCount(String uriOrPattern) {
+			return 0;
+		}
+
+	}
+
+	@CoapController
+	static class FluxOfFluxController {
+
+		@CoapGetMapping("/flux")
+		reactor.core.publisher.Flux<reactor.core.publisher.Flux<String>> flux() {
+			return reactor.core.publisher.Flux.empty();
+		}
+
+	}
+
+	@CoapController
+	static class MonoOfFluxController {
+
+		@CoapGetMapping("/mono")
+		reactor.core.publisher.Mono<reactor.core.publisher.Flux<String>> mono() {
+			return reactor.core.publisher.Mono.empty();
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Flow;
 
 import io.coapspring.annotation.CoapExceptionHandler;
 import io.coapspring.annotation.CoapResponseStatus;
@@ -13,6 +14,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.Response;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.util.Assert;
@@ -41,6 +43,8 @@ public class CoapHandlerAdapter {
 	private final CoapErrorResponses errorResponses;
 
 	private final Map<CoapHandlerMethod, CoapInvocableHandlerMethod> invocables = new ConcurrentHashMap<>();
+
+	private final CoapResponseStreams streams = new CoapResponseStreams();
 
 	/**
 	 * Create an adapter.
@@ -106,6 +110,16 @@ public class CoapHandlerAdapter {
 						+ " CoapHandlerMethodArgumentResolver bean that supports it");
 			}
 		}
+		if (this.streams.isStream(handlerMethod.getReturnType())) {
+			MethodParameter elementType = handlerMethod.getReturnType().nested();
+			if (!this.returnValueHandlers.supportsReturnType(elementType)) {
+				throw new IllegalStateException("Unsupported element type "
+						+ elementType.getNestedGenericParameterType().getTypeName() + " of the stream returned by CoAP"
+						+ " handler method " + handlerMethod.getShortDescription()
+						+ ": declare a CoapHandlerMethodReturnValueHandler bean that supports it");
+			}
+			return;
+		}
 		if (!this.returnValueHandlers.supportsReturnType(handlerMethod.getReturnType())) {
 			throw new IllegalStateException("Unsupported return type "
 					+ handlerMethod.getReturnType().getGenericParameterType().getTypeName() + " of CoAP handler method "
@@ -115,18 +129,163 @@ public class CoapHandlerAdapter {
 	}
 
 	/**
-	 * Handle a request with a handler method.
+	 * Handle a request with a handler method. A handler method that returns a stream is answered with its first
+	 * element (an empty response for an empty stream) and the stream is cancelled.
 	 * @param mapping the mapping selected for the request
 	 * @param request the request
 	 * @return a stage completed with the response to send; never completed exceptionally
 	 */
 	public CompletionStage<Response> handle(CoapHandlerMapping mapping, CoapRequest request) {
+		return handleResult(mapping, request).thenApply(CoapHandlerResult::response);
+	}
+
+	/**
+	 * Return whether the handler method of a mapping returns a stream of responses.
+	 * @param mapping the mapping
+	 * @return {@code true} for a stream
+	 */
+	boolean isStream(CoapHandlerMapping mapping) {
+		return this.streams.isStream(mapping.handlerMethod().getReturnType());
+	}
+
+	/**
+	 * Handle a request with a handler method, keeping the body of the response.
+	 * @param mapping the mapping selected for the request
+	 * @param request the request
+	 * @return a stage completed with the result; never completed exceptionally
+	 */
+	CompletionStage<CoapHandlerResult> handleResult(CoapHandlerMapping mapping, CoapRequest request) {
+		if (isStream(mapping)) {
+			return first(mapping, request);
+		}
 		CoapHandlerMethod handlerMethod = mapping.handlerMethod();
-		CoapResponseWriter.Hints hints = CoapResponseWriter.Hints.of(mapping.info(),
-				defaultCode(handlerMethod, CoapResponseWriter.defaultCode(request.getMethod())));
+		CoapResponseWriter.Hints hints = hints(mapping, request);
 		return invoke(handlerMethod, request)
-			.thenApply((entity) -> this.writer.write(entity, request, hints))
-			.exceptionallyCompose((ex) -> handleException(CoapErrorResponses.unwrap(ex), handlerMethod, request));
+			.thenApply((entity) -> new CoapHandlerResult(this.writer.write(entity, request, hints), entity.getBody()))
+			.exceptionallyCompose((ex) -> handleFailure(ex, mapping, request));
+	}
+
+	private CompletionStage<CoapHandlerResult> first(CoapHandlerMapping mapping, CoapRequest request) {
+		CompletableFuture<CoapHandlerResult> first = new CompletableFuture<>();
+		CoapResponseStreamSubscriber[] subscriber = new CoapResponseStreamSubscriber[1];
+		subscriber[0] = subscribe(mapping, request, new CoapResultListener() {
+
+			@Override
+			public void onNext(CoapHandlerResult result) {
+				first.complete(result);
+				CoapResponseStreamSubscriber current = subscriber[0];
+				if (current != null) {
+					current.cancel();
+				}
+			}
+
+			@Override
+			public void onEnd(@Nullable CoapHandlerResult failure) {
+				if (failure != null) {
+					first.complete(failure);
+				}
+				else if (!first.isDone()) {
+					writeElement(mapping, request, null).thenAccept(first::complete);
+				}
+			}
+
+		});
+		if (first.isDone() && subscriber[0] != null) {
+			subscriber[0].cancel();
+		}
+		return first;
+	}
+
+	/**
+	 * Invoke a handler method that returns a stream and subscribe to the stream.
+	 * @param mapping the mapping selected for the request
+	 * @param request the request
+	 * @param listener receives a result per element and the end of the stream
+	 * @return the subscriber, to cancel the stream, or {@code null} if the method failed (the listener received
+	 * the end)
+	 */
+	@Nullable CoapResponseStreamSubscriber subscribe(CoapHandlerMapping mapping, CoapRequest request,
+			CoapResultListener listener) {
+		CoapHandlerMethod handlerMethod = mapping.handlerMethod();
+		Flow.Publisher<@Nullable Object> publisher;
+		try {
+			Object returnValue = invocable(handlerMethod).invoke(request);
+			if (returnValue == null) {
+				throw new IllegalStateException("Handler method " + handlerMethod.getShortDescription()
+						+ " returned null instead of a stream");
+			}
+			publisher = this.streams.toPublisher(returnValue);
+		}
+		catch (Throwable ex) {
+			handleFailure(ex, mapping, request).thenAccept(listener::onEnd);
+			return null;
+		}
+		CoapResponseStreamSubscriber subscriber = new CoapResponseStreamSubscriber(this, mapping, request, listener);
+		try {
+			publisher.subscribe(subscriber);
+		}
+		catch (RuntimeException ex) {
+			subscriber.onError(ex);
+		}
+		return subscriber;
+	}
+
+	/**
+	 * Write an element of the stream a handler method returned, as the handler method's value would be.
+	 * @param mapping the mapping of the handler method
+	 * @param request the request
+	 * @param element the element, {@code null} for an empty response
+	 * @return a stage completed with the result, the exception handlers' if the element cannot be written;
+	 * never completed exceptionally
+	 */
+	CompletionStage<CoapHandlerResult> writeElement(CoapHandlerMapping mapping, CoapRequest request,
+			@Nullable Object element) {
+		MethodParameter elementType = mapping.handlerMethod().getReturnType().nested();
+		CoapResponseWriter.Hints hints = hints(mapping, request);
+		try {
+			return this.returnValueHandlers.handleReturnValue(element, elementType, request)
+				.thenApply((entity) -> new CoapHandlerResult(this.writer.write(entity, request, hints), entity.getBody()))
+				.exceptionallyCompose((ex) -> handleFailure(ex, mapping, request));
+		}
+		catch (Throwable ex) {
+			return handleFailure(ex, mapping, request);
+		}
+	}
+
+	/**
+	 * Write a value pushed to the observers of a mapping, as the handler method's return value would be, without
+	 * invoking the handler method.
+	 * @param mapping the observed mapping
+	 * @param request the observer's registration request
+	 * @param value the value, or a {@link CoapResponseEntity}
+	 * @return the result, an error response if the value cannot be written for the request
+	 */
+	CoapHandlerResult write(CoapHandlerMapping mapping, CoapRequest request, @Nullable Object value) {
+		CoapResponseEntity<?> entity = (value instanceof CoapResponseEntity<?> given) ? given : CoapResponseEntity.ok(value);
+		try {
+			return new CoapHandlerResult(this.writer.write(entity, request, hints(mapping, request)), entity.getBody());
+		}
+		catch (RuntimeException ex) {
+			return new CoapHandlerResult(this.errorResponses.create(ex, request), null);
+		}
+	}
+
+	/**
+	 * Answer a failure of a handler method with its exception handlers.
+	 * @param failure the failure, possibly wrapped in a {@code CompletionException}
+	 * @param mapping the mapping of the handler method
+	 * @param request the request
+	 * @return a stage completed with the error result; never completed exceptionally
+	 */
+	CompletionStage<CoapHandlerResult> handleFailure(Throwable failure, CoapHandlerMapping mapping,
+			CoapRequest request) {
+		return handleException(CoapErrorResponses.unwrap(failure), mapping.handlerMethod(), request)
+			.thenApply((response) -> new CoapHandlerResult(response, null));
+	}
+
+	private static CoapResponseWriter.Hints hints(CoapHandlerMapping mapping, CoapRequest request) {
+		return CoapResponseWriter.Hints.of(mapping.info(),
+				defaultCode(mapping.handlerMethod(), CoapResponseWriter.defaultCode(request.getMethod())));
 	}
 
 	private CompletionStage<CoapResponseEntity<?>> invoke(CoapHandlerMethod handlerMethod, CoapRequest request,

@@ -1,10 +1,15 @@
 package io.coapspring.server.handler;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.eclipse.californium.core.CoapResource;
+import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.network.Exchange;
 import org.eclipse.californium.core.observe.ObserveRelation;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -15,7 +20,8 @@ import org.springframework.util.Assert;
  * <p>
  * A resource lives as long as the request it was created for, unless clients observe it: then it is kept by
  * {@link CoapObservedResources} until its last observe relation ends, so memory is bounded by the observed
- * paths.
+ * paths. Each observer of the path, with its own registration request (query, Accept), is kept here alongside
+ * Californium's relation.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -24,26 +30,34 @@ public class CoapHandlerResource extends CoapResource {
 
 	private final String uriPath;
 
+	private final List<String> segments;
+
 	private final List<CoapPathMatch> matches;
 
 	private final CoapRequestDispatcher dispatcher;
 
 	private final CoapObservedResources observedResources;
 
+	private final Map<ObserveRelation, CoapObserver> observers = new ConcurrentHashMap<>();
+
 	/**
 	 * Create a resource.
-	 * @param uriPath the concrete path, with a leading {@code /}
+	 * @param segments the segments of the concrete path
 	 * @param matches the patterns that match the path, the most specific first
 	 * @param dispatcher the dispatcher that runs the handler methods
 	 * @param observedResources the cache that keeps observed resources
+	 * @param notificationType the type of notifications ({@code NON} with a {@code CON} now and then to check that
+	 * the observer is still there, or always {@code CON}), {@code null} for the type of the registration request
 	 */
-	public CoapHandlerResource(String uriPath, List<CoapPathMatch> matches, CoapRequestDispatcher dispatcher,
-			CoapObservedResources observedResources) {
-		super(lastSegment(uriPath));
+	public CoapHandlerResource(List<String> segments, List<CoapPathMatch> matches, CoapRequestDispatcher dispatcher,
+			CoapObservedResources observedResources, @Nullable Type notificationType) {
+		super(lastSegment(path(segments)));
 		Assert.notEmpty(matches, "'matches' must not be empty");
 		Assert.notNull(dispatcher, "'dispatcher' must not be null");
 		Assert.notNull(observedResources, "'observedResources' must not be null");
+		String uriPath = path(segments);
 		this.uriPath = uriPath;
+		this.segments = List.copyOf(segments);
 		this.matches = List.copyOf(matches);
 		this.dispatcher = dispatcher;
 		this.observedResources = observedResources;
@@ -52,6 +66,16 @@ public class CoapHandlerResource extends CoapResource {
 			.flatMap((match) -> match.mappings().stream())
 			.anyMatch((mapping) -> mapping.info().observable()));
 		setVisible(false);
+		setObserveType(notificationType);
+	}
+
+	/**
+	 * Return the path of segments: joined with {@code /}, with a leading {@code /}.
+	 * @param segments the segments
+	 * @return the path
+	 */
+	static String path(List<String> segments) {
+		return "/" + String.join("/", segments);
 	}
 
 	private static String lastSegment(String uriPath) {
@@ -65,6 +89,14 @@ public class CoapHandlerResource extends CoapResource {
 	 */
 	public String getUriPath() {
 		return this.uriPath;
+	}
+
+	/**
+	 * Return the segments of the concrete path.
+	 * @return the segments
+	 */
+	public List<String> getSegments() {
+		return this.segments;
 	}
 
 	/**
@@ -89,7 +121,37 @@ public class CoapHandlerResource extends CoapResource {
 	@Override
 	public void removeObserveRelation(ObserveRelation relation) {
 		super.removeObserveRelation(relation);
+		CoapObserver observer = this.observers.remove(relation);
+		if (observer != null) {
+			observer.close();
+		}
 		this.observedResources.release(this);
+	}
+
+	/**
+	 * Return whether the resource has observers, or registrations in progress.
+	 * @return {@code true} if it has
+	 */
+	public boolean hasObservers() {
+		return !this.observers.isEmpty() || getObserverCount() > 0;
+	}
+
+	void addObserver(CoapObserver observer) {
+		this.observers.put(observer.getRelation(), observer);
+		this.observedResources.retain(this);
+	}
+
+	void removeObserver(CoapObserver observer) {
+		this.observers.remove(observer.getRelation(), observer);
+		this.observedResources.release(this);
+	}
+
+	@Nullable CoapObserver getObserver(ObserveRelation relation) {
+		return this.observers.get(relation);
+	}
+
+	Collection<CoapObserver> getObservers() {
+		return this.observers.values();
 	}
 
 }

@@ -60,7 +60,7 @@ public class CoapObservedResources {
 
 	void release(CoapHandlerResource resource) {
 		this.resources.computeIfPresent(resource.getUriPath(),
-				(path, current) -> (current == resource && current.getObserverCount() == 0) ? null : current);
+				(path, current) -> (current == resource && !current.hasObservers()) ? null : current);
 	}
 
 }

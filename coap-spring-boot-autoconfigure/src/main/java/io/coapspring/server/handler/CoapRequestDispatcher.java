@@ -15,6 +15,7 @@ import org.eclipse.californium.core.coap.OptionSet;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Exchange;
+import org.eclipse.californium.core.observe.ObserveRelation;
 import org.eclipse.californium.core.server.resources.Resource;
 import org.jspecify.annotations.Nullable;
 
@@ -58,6 +59,8 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 
 	private final CoapObservedResources observedResources;
 
+	private final CoapObservations observations;
+
 	/**
 	 * Create a dispatcher.
 	 * @param registry the mappings
@@ -68,10 +71,12 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 	 * @param executor runs handler methods
 	 * @param piggybackTimer sends the empty ACK of slow CON requests
 	 * @param observedResources keeps the resources that have observers
+	 * @param observations registers and serves the observers of observable mappings
 	 */
 	public CoapRequestDispatcher(CoapHandlerMappingRegistry registry, CoapHandlerSelector selector,
 			CoapHandlerAdapter adapter, CoapPreconditions preconditions, CoapErrorResponses errorResponses,
-			Executor executor, CoapPiggybackTimer piggybackTimer, CoapObservedResources observedResources) {
+			Executor executor, CoapPiggybackTimer piggybackTimer, CoapObservedResources observedResources,
+			CoapObservations observations) {
 		Assert.notNull(registry, "'registry' must not be null");
 		Assert.notNull(selector, "'selector' must not be null");
 		Assert.notNull(adapter, "'adapter' must not be null");
@@ -80,6 +85,7 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		Assert.notNull(executor, "'executor' must not be null");
 		Assert.notNull(piggybackTimer, "'piggybackTimer' must not be null");
 		Assert.notNull(observedResources, "'observedResources' must not be null");
+		Assert.notNull(observations, "'observations' must not be null");
 		this.registry = registry;
 		this.selector = selector;
 		this.adapter = adapter;
@@ -88,6 +94,7 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		this.executor = executor;
 		this.piggybackTimer = piggybackTimer;
 		this.observedResources = observedResources;
+		this.observations = observations;
 	}
 
 	@Override
@@ -97,7 +104,7 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		if (path.equals(DISCOVERY_PATH)) {
 			return null;
 		}
-		String uriPath = "/" + String.join("/", path);
+		String uriPath = CoapHandlerResource.path(path);
 		CoapHandlerResource observed = this.observedResources.get(uriPath);
 		if (observed != null) {
 			return observed;
@@ -107,10 +114,11 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 			return null;
 		}
 		if (isObserveRegistration(request)) {
-			return this.observedResources.getOrCreate(uriPath,
-					() -> new CoapHandlerResource(uriPath, matches, this, this.observedResources));
+			return this.observedResources.getOrCreate(uriPath, () -> new CoapHandlerResource(path, matches, this,
+					this.observedResources, this.observations.getNotificationType()));
 		}
-		return new CoapHandlerResource(uriPath, matches, this, this.observedResources);
+		return new CoapHandlerResource(path, matches, this, this.observedResources,
+				this.observations.getNotificationType());
 	}
 
 	private static List<String> segments(List<String> uriPath) {
@@ -138,6 +146,15 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 	 * @param resource the resource of the request path
 	 */
 	public void dispatch(Exchange exchange, CoapHandlerResource resource) {
+		ObserveRelation relation = exchange.getRelation();
+		if (relation != null && relation.isEstablished()) {
+			// Californium's own notification (CoapResource.changed()): serve the observer again
+			CoapObserver observer = resource.getObserver(relation);
+			if (observer != null) {
+				this.observations.sample(List.of(observer));
+			}
+			return;
+		}
 		Request request = exchange.getRequest();
 		OptionSet options = request.getOptions();
 		int accept = options.hasAccept() ? options.getAccept() : -1;
@@ -148,24 +165,34 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		CoapPathMatch match = selection.match();
 		if (mapping == null || match == null) {
 			ResponseCode code = (selection.rejection() != null) ? selection.rejection() : ResponseCode.NOT_FOUND;
-			send(exchange, resource, null, this.errorResponses.create(code, selection.diagnostic(), accept));
+			Response rejection = this.errorResponses.create(code, selection.diagnostic(), accept);
+			abandon(relation, rejection);
+			send(exchange, resource, null, rejection);
 			return;
 		}
 		CoapRequest view = new CoapRequest(request, match.variables(), match.pattern().getPattern());
+		boolean observe = relation != null && !relation.isCanceled() && mapping.info().isObservable(view.getMethod());
 		ScheduledFuture<?> timer = this.piggybackTimer.start(exchange);
 		try {
-			this.executor.execute(() -> run(exchange, resource, mapping, view, timer));
+			if (observe) {
+				this.executor.execute(() -> this.observations.register(exchange, relation, resource, mapping, view,
+						timer));
+			}
+			else {
+				this.executor.execute(() -> run(exchange, resource, mapping, view, timer, relation));
+			}
 		}
 		catch (RejectedExecutionException ex) {
 			Response busy = this.errorResponses.create(ResponseCode.SERVICE_UNAVAILABLE,
 					"Server busy, retry later", accept);
 			busy.getOptions().setMaxAge(BUSY_RETRY_SECONDS);
+			abandon(relation, busy);
 			send(exchange, resource, timer, busy);
 		}
 	}
 
 	private void run(Exchange exchange, CoapHandlerResource resource, CoapHandlerMapping mapping, CoapRequest request,
-			@Nullable ScheduledFuture<?> timer) {
+			@Nullable ScheduledFuture<?> timer, @Nullable ObserveRelation relation) {
 		CompletionStage<Response> response;
 		try {
 			response = this.preconditions.isConditional(request)
@@ -177,8 +204,19 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		catch (Throwable ex) {
 			response = CompletableFuture.failedFuture(ex);
 		}
-		response.whenComplete((result, ex) -> send(exchange, resource, timer,
-				(result != null && ex == null) ? result : failure(ex, request)));
+		response.whenComplete((result, ex) -> {
+			Response answer = (result != null && ex == null) ? result : failure(ex, request);
+			// an Observe request on a mapping that is not observable is answered without Observe
+			abandon(relation, answer);
+			send(exchange, resource, timer, answer);
+		});
+	}
+
+	// Californium keeps a relation that is never established: cancel it before answering without Observe
+	private static void abandon(@Nullable ObserveRelation relation, Response response) {
+		if (relation != null && !relation.isEstablished()) {
+			relation.onSend(response);
+		}
 	}
 
 	private Response failure(@Nullable Throwable ex, CoapRequest request) {

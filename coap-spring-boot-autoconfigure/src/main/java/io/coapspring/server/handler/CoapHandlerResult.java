@@ -1,0 +1,24 @@
+package io.coapspring.server.handler;
+
+import org.eclipse.californium.core.coap.Response;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one invocation of a handler method (or one element of the stream it returned) produced: the response to
+ * send and the body it was written from, whose scalar value the conditional attributes of observers compare.
+ *
+ * @param response the response
+ * @param body the body the response was written from, {@code null} for none or for an error response
+ * @author CoAP Spring Boot team
+ */
+record CoapHandlerResult(Response response, @Nullable Object body) {
+
+	/**
+	 * Return whether the response has a success code.
+	 * @return {@code true} for 2.xx
+	 */
+	boolean isSuccess() {
+		return this.response.isSuccess();
+	}
+
+}

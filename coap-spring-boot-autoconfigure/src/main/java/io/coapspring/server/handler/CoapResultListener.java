@@ -1,0 +1,26 @@
+package io.coapspring.server.handler;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Receives the results of a handler method that returned a stream: one per element, then the end of the stream.
+ * Calls for one stream never overlap.
+ *
+ * @author CoAP Spring Boot team
+ */
+interface CoapResultListener {
+
+	/**
+	 * Receive the result of an element.
+	 * @param result the result, an error response if the element could not be written
+	 */
+	void onNext(CoapHandlerResult result);
+
+	/**
+	 * Receive the end of the stream.
+	 * @param failure the error response of a stream that failed (as the exception handlers answer it), or
+	 * {@code null} for a stream that completed
+	 */
+	void onEnd(@Nullable CoapHandlerResult failure);
+
+}
