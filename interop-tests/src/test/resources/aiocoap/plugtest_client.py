@@ -72,7 +72,12 @@ class Observation:
         self.request = request
         self.notifications = asyncio.Queue()
         request.observation.register_callback(lambda response: self.notifications.put_nowait(describe(response)))
-        request.observation.register_errback(lambda error: self.notifications.put_nowait({"ended": repr(error)}))
+        request.observation.register_errback(self.ended)
+
+    def ended(self, error):
+        # an error response ends the observation; aiocoap wraps it in the exception
+        response = getattr(error, "coapmessage", None)
+        self.notifications.put_nowait(describe(response) if response is not None else {"ended": repr(error)})
 
 
 async def handle(context, observations, command):
@@ -99,8 +104,11 @@ async def handle(context, observations, command):
             return await asyncio.wait_for(observation.notifications.get(), command.get("timeout", 10))
         except asyncio.TimeoutError:
             return {"timeout": True}
-    if operation == "cancel":
-        observations.pop(command["id"]).request.observation.cancel()
+    if operation in ("cancel", "forget"):
+        # aiocoap stops delivering and forgets the token: it answers the next notification with RST
+        observation = observations.pop(command["id"])
+        if not observation.request.observation.cancelled:
+            observation.request.observation.cancel()
         return {"cancelled": True}
     if operation == "ping":
         return {"unsupported": "aiocoap has no API to send a CoAP ping (an empty CON message)"}

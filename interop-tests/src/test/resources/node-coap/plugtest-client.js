@@ -152,10 +152,31 @@ async function handle (command) {
     case 'next':
       return nextNotification(observations.get(command.id), command.timeout || 10)
     case 'cancel': {
+      // close() forgets the token. (close(true) would deregister with a GET with Observe 1, but when the
+      // observation is the Agent's last request, the Agent closes its socket before it sends that GET.)
       const observation = observations.get(command.id)
       observations.delete(command.id)
-      observation.stream.close(command.proactive === true)
+      observation.stream.close()
       return { cancelled: true }
+    }
+    case 'forget': {
+      // a reboot: the Agent goes away with its observation, and a new Agent on the same port answers the next
+      // notification, whose token it does not know, with RST
+      const observation = observations.get(command.id)
+      observations.delete(command.id)
+      const port = observation.stream.outSocket.port
+      const previous = agent
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, 2000)
+        previous.once('close', () => {
+          clearTimeout(timer)
+          resolve()
+        })
+        // closing the stream of the Agent's last request closes the Agent's socket
+        observation.stream.close()
+      })
+      agent = new coap.Agent({ type: 'udp4', port })
+      return { rebooted: true, port }
     }
     case 'ping':
       return { unsupported: 'node-coap has no API to send a CoAP ping (an empty CON message)' }

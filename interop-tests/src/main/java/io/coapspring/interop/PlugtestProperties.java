@@ -19,6 +19,19 @@ public class PlugtestProperties {
 	 */
 	private Duration separateDelay = Duration.ofMillis(500);
 
+	/**
+	 * How often {@code /obs} and {@code /obs-non} change.
+	 */
+	private Duration observeInterval = Duration.ofSeconds(5);
+
+	public Duration getObserveInterval() {
+		return this.observeInterval;
+	}
+
+	public void setObserveInterval(Duration observeInterval) {
+		this.observeInterval = observeInterval;
+	}
+
 	public Duration getSeparateDelay() {
 		return this.separateDelay;
 	}

@@ -6,13 +6,14 @@ import io.coapspring.annotation.CoapController;
 import io.coapspring.annotation.CoapDeleteMapping;
 import io.coapspring.annotation.CoapGetMapping;
 import io.coapspring.annotation.CoapPutMapping;
+import io.coapspring.observe.CoapNotifier;
 import io.coapspring.server.handler.CoapRequest;
 import io.coapspring.server.handler.CoapResponseEntity;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 
 /**
- * Resources for conditional requests: {@code /validate}, which changes when a client PUTs to it, with
- * automatic ETags (2.03 Valid for a current ETag, TD_COAP_CORE_21; If-Match, TD_COAP_CORE_22), and
+ * Resources for conditional requests: {@code /validate}, which changes only when a client PUTs to it (its
+ * observers are notified then), with automatic ETags (2.03 Valid for a current ETag, TD_COAP_CORE_21; If-Match, TD_COAP_CORE_22), and
  * {@code /create1}, which does not exist until a client creates it (If-None-Match, TD_COAP_CORE_23).
  *
  * @author CoAP Spring Boot team
@@ -27,11 +28,14 @@ class ValidationController {
 
 	private final RepresentationStore store;
 
-	ValidationController(RepresentationStore store) {
+	private final CoapNotifier notifier;
+
+	ValidationController(RepresentationStore store, CoapNotifier notifier) {
 		this.store = store;
+		this.notifier = notifier;
 	}
 
-	@CoapGetMapping(path = VALIDATE, etag = true, title = "Resource which varies")
+	@CoapGetMapping(path = VALIDATE, etag = true, observable = true, title = "Resource which varies")
 	Optional<CoapResponseEntity<byte[]>> validate() {
 		return this.store.get(VALIDATE).map(ValidationController::entity);
 	}
@@ -39,6 +43,7 @@ class ValidationController {
 	@CoapPutMapping(VALIDATE)
 	void update(CoapRequest request) {
 		this.store.put(VALIDATE, new Representation(request.getPayload(), contentFormat(request)));
+		this.notifier.changed(VALIDATE);
 	}
 
 	@CoapGetMapping(path = CREATE1, etag = true, title = "Resource which does not exist yet (to perform atomic PUT)")

@@ -474,7 +474,7 @@ final class CoreTestDescriptions {
 	 * TD_COAP_CORE_31: a four-byte empty CON is answered with a four-byte RST of the same message ID.
 	 */
 	private static void ping(PlugtestCase test) {
-		test.client().ping(test.uri("/obs"));
+		test.client().ping(test.uri("/validate"));
 		Conversation wire = test.awaitWire("the server's RST", (conversation) -> !conversation
 			.datagrams(Direction.TO_CLIENT, (message) -> message.getType() == Type.RST)
 			.isEmpty());

@@ -148,6 +148,22 @@ final class LibcoapPlugtestClient implements PlugtestClient {
 	}
 
 	/**
+	 * Observe for up to a minute in a background process ({@code -s 60}); an explicit token is not used.
+	 */
+	@Override
+	public PeerObservation observe(PeerRequest request) {
+		List<String> command = new ArrayList<>(List.of(this.executable.toString(), "-v", "7", "-B", "60", "-s",
+				"60", "-m", "get"));
+		if (request.nonConfirmable()) {
+			command.add("-N");
+		}
+		command.add(request.uri());
+		LibcoapObservation observation = new LibcoapObservation(command);
+		observation.first();
+		return observation;
+	}
+
+	/**
 	 * coap-client has no ping command, but {@code -K} sends a CoAP ping after a second without traffic; an
 	 * observation of a resource that does not change for a while ({@code -s}) keeps it waiting that long.
 	 */

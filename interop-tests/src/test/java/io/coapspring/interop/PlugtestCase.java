@@ -3,6 +3,8 @@ package io.coapspring.interop;
 import java.time.Duration;
 import java.util.function.Predicate;
 
+import io.coapspring.observe.CoapNotifier;
+
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -17,10 +19,13 @@ final class PlugtestCase {
 
 	private final RepresentationStore store;
 
-	PlugtestCase(PlugtestClient client, WireTap tap, RepresentationStore store) {
+	private final CoapNotifier notifier;
+
+	PlugtestCase(PlugtestClient client, WireTap tap, RepresentationStore store, CoapNotifier notifier) {
 		this.client = client;
 		this.tap = tap;
 		this.store = store;
+		this.notifier = notifier;
 	}
 
 	PlugtestClient client() {
@@ -33,6 +38,13 @@ final class PlugtestCase {
 
 	RepresentationStore store() {
 		return this.store;
+	}
+
+	/**
+	 * Return the server's notifier, which counts the observers of a resource.
+	 */
+	CoapNotifier notifier() {
+		return this.notifier;
 	}
 
 	/**

@@ -30,6 +30,11 @@ interface PlugtestClient extends AutoCloseable {
 	 */
 	void ping(String observableUri);
 
+	/**
+	 * Register an observation with a GET request with an Observe option, and wait for the first response.
+	 */
+	PeerObservation observe(PeerRequest request);
+
 	@Override
 	void close();
 

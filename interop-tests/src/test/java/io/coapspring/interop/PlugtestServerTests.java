@@ -1,5 +1,6 @@
 package io.coapspring.interop;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.coapspring.interop.InteropMatrix.Outcome;
+import io.coapspring.observe.CoapNotifier;
 import io.coapspring.server.context.LocalCoapPort;
+import io.coapspring.server.handler.CoapResponseEntity;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -20,6 +24,7 @@ import org.opentest4j.TestAbortedException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 /**
@@ -28,18 +33,23 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * exchange goes through a {@link WireTap} whose capture the checks judge. The outcomes make the matrix of
  * {@code target/interop-server.md} and {@code docs/interop.md}.
  * <p>
- * The server retransmits after 500 ms rather than 2 s, so that the lossy descriptions take seconds, not
- * minutes; it acknowledges a CON request after 400 ms rather than 50 ms, so that a busy build machine does not
- * turn a piggybacked response into a separate one, and {@code /separate} takes 800 ms. The system property
+ * The server retransmits after 500 ms rather than 2 s, and twice rather than four times, so that the lossy
+ * descriptions and the detection of a silent observer take seconds, not minutes; it acknowledges a CON request
+ * after 400 ms rather than 50 ms, so that a busy build machine does not turn a piggybacked response into a
+ * separate one, and {@code /separate} takes 800 ms; {@code /obs} changes every 300 ms. The system property
  * {@code interop.filter} (a regular expression) runs only the descriptions whose identifier it finds, for
  * instance {@code -Dinterop.filter=BLOCK_0[12]}.
  */
-@SpringBootTest(classes = PlugtestApplication.class, properties = { "coap.server.port=0",
-		"coap.network.ack-timeout=500ms", "coap.network.piggyback-reply=400ms", "plugtest.separate-delay=800ms" })
+@SpringBootTest(classes = PlugtestApplication.class,
+		properties = { "coap.server.port=0", "coap.network.ack-timeout=500ms", "coap.network.max-retransmit=2",
+				"coap.network.piggyback-reply=400ms", "plugtest.separate-delay=800ms",
+				"plugtest.observe-interval=300ms" })
 @TestInstance(Lifecycle.PER_CLASS)
 class PlugtestServerTests {
 
 	private static final List<TestDescription> DESCRIPTIONS = TestDescriptions.all();
+
+	private static final List<String> OBSERVABLE = List.of("/obs", "/obs-non", "/validate");
 
 	private final Map<String, LazyClient> clients = new LinkedHashMap<>();
 
@@ -50,6 +60,12 @@ class PlugtestServerTests {
 
 	@Autowired
 	private RepresentationStore store;
+
+	@Autowired
+	private ObservableState observable;
+
+	@Autowired
+	private CoapNotifier notifier;
 
 	PlugtestServerTests() {
 		this.clients.put("libcoap", new LazyClient(PlugtestClients::libcoap));
@@ -92,11 +108,11 @@ class PlugtestServerTests {
 			throw ex;
 		}
 		this.matrix.name(clientName, client.name());
-		this.store.reset();
+		resetServer();
 		try (WireTap tap = new WireTap(this.port)) {
 			client.startSession();
 			try {
-				description.runner().run(new PlugtestCase(client, tap, this.store));
+				description.runner().run(new PlugtestCase(client, tap, this.store, this.notifier));
 				this.matrix.record(description.id(), clientName, Outcome.PASSED, null);
 			}
 			catch (NotExpressibleException ex) {
@@ -110,6 +126,20 @@ class PlugtestServerTests {
 						+ "\nOn the wire:\n" + new Conversation(tap.captured()), ex);
 			}
 		}
+	}
+
+	/**
+	 * Return the resources to their initial state and end the observations left by earlier cases (as a restart
+	 * of a plugtest server would), so that every case starts from the state its description expects.
+	 */
+	private void resetServer() {
+		this.store.reset();
+		this.observable.reset();
+		for (String observable : OBSERVABLE) {
+			this.notifier.notify(observable, CoapResponseEntity.status(ResponseCode.SERVICE_UNAVAILABLE).build());
+		}
+		await("the end of earlier observations").atMost(Duration.ofSeconds(5))
+			.until(() -> OBSERVABLE.stream().allMatch((observable) -> this.notifier.getObserverCount(observable) == 0));
 	}
 
 	@AfterAll

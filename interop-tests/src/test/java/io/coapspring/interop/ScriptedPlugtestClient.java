@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import tools.jackson.databind.JsonNode;
 
@@ -19,6 +20,8 @@ class ScriptedPlugtestClient implements PlugtestClient {
 	private final String name;
 
 	private final JsonLineProcess process;
+
+	private final AtomicInteger observations = new AtomicInteger();
 
 	ScriptedPlugtestClient(String library, JsonLineProcess process) {
 		this.process = process;
@@ -44,6 +47,15 @@ class ScriptedPlugtestClient implements PlugtestClient {
 	@Override
 	public void ping(String uri) {
 		check(this.process.call(Map.of("op", "ping", "uri", uri), TIMEOUT));
+	}
+
+	@Override
+	public PeerObservation observe(PeerRequest request) {
+		String id = "observation-" + this.observations.incrementAndGet();
+		Map<String, Object> command = command("observe", request);
+		command.put("id", id);
+		PeerResponse first = response(check(this.process.call(command, TIMEOUT)));
+		return new ScriptedObservation(id, first);
 	}
 
 	static Map<String, Object> command(String operation, PeerRequest request) {
@@ -98,6 +110,59 @@ class ScriptedPlugtestClient implements PlugtestClient {
 	@Override
 	public void close() {
 		this.process.close();
+	}
+
+	/**
+	 * An observation of the script, by its identifier.
+	 */
+	private final class ScriptedObservation implements PeerObservation {
+
+		private final String id;
+
+		private final PeerResponse first;
+
+		private boolean open = true;
+
+		private ScriptedObservation(String id, PeerResponse first) {
+			this.id = id;
+			this.first = first;
+		}
+
+		@Override
+		public PeerResponse first() {
+			return this.first;
+		}
+
+		@Override
+		public PeerResponse next(Duration timeout) {
+			JsonNode answer = check(ScriptedPlugtestClient.this.process.call(
+					Map.of("op", "next", "id", this.id, "timeout", timeout.toMillis() / 1000.0), timeout.plus(TIMEOUT)));
+			if (answer.has("timeout")) {
+				return null;
+			}
+			if (answer.has("ended")) {
+				return new PeerResponse("ended: " + answer.get("ended").asString(), new byte[0]);
+			}
+			return response(answer);
+		}
+
+		@Override
+		public void forget() {
+			end("forget");
+		}
+
+		@Override
+		public void close() {
+			end("cancel");
+		}
+
+		private void end(String operation) {
+			if (this.open) {
+				this.open = false;
+				check(ScriptedPlugtestClient.this.process.call(Map.of("op", operation, "id", this.id), TIMEOUT));
+			}
+		}
+
 	}
 
 	@Override
