@@ -1,5 +1,6 @@
 package io.coapspring.client;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -7,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import io.coapspring.client.observe.CoapObservation;
 import io.coapspring.client.observe.CoapObservationListener;
@@ -16,6 +18,7 @@ import org.eclipse.californium.core.coap.ClientObserveRelation;
 import org.eclipse.californium.core.coap.MessageObserverAdapter;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.coap.Token;
 import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.core.observe.NotificationListener;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +28,9 @@ import org.springframework.core.ResolvableType;
 /**
  * A {@link CoapObservation} on Californium's {@link ClientObserveRelation}, which orders notifications by
  * their sequence numbers, re-registers when Max-Age passes without news and deregisters proactively.
- * Notifications reach the listener through a serial executor, in the order they were accepted.
+ * Notifications reach the listener through a serial executor, in the order they were accepted. A final 2.xx
+ * response without Observe option, which Californium's matcher would reject, reaches it through the endpoint's
+ * {@link FinalResponseInterceptor}.
  *
  * @param <T> the notification type
  * @author CoAP Spring Boot team
@@ -56,6 +61,10 @@ final class ClientObservation<T> implements CoapObservation<T> {
 
 	private final Object lock = new Object();
 
+	private final FinalResponseInterceptor finalResponses;
+
+	private final Consumer<Response> finalResponse = this::receiveFinal;
+
 	private volatile boolean active = true;
 
 	private volatile boolean cancelled;
@@ -72,6 +81,7 @@ final class ClientObservation<T> implements CoapObservation<T> {
 		this.type = type;
 		this.listener = listener;
 		this.callbacks = new SerialExecutor(callbackExecutor);
+		this.finalResponses = FinalResponseInterceptor.of(endpoint);
 		Request request = prepared.request();
 		request.setObserve();
 		this.relation = new ClientObserveRelation(request, endpoint, scheduler);
@@ -127,12 +137,29 @@ final class ClientObservation<T> implements CoapObservation<T> {
 		}
 		this.lifetime.complete(null);
 		this.endpoint.removeNotificationListener(this.notificationListener);
+		unregisterFinal();
 		this.relation.proactiveCancel();
 	}
 
 	private void onNotification(Request request, Response response) {
 		if (this.relation.matchRequest(request)) {
 			receive(response);
+		}
+	}
+
+	// a 2.xx without Observe option after the observation was established: the server ended it
+	private void receiveFinal(Response response) {
+		InetSocketAddress source = response.getSourceContext().getPeerAddress();
+		InetSocketAddress destination = this.prepared.request().getDestinationContext().getPeerAddress();
+		if (source.equals(destination)) {
+			receive(response);
+		}
+	}
+
+	private void unregisterFinal() {
+		Token token = this.prepared.request().getToken();
+		if (token != null) {
+			this.finalResponses.unregister(token, this.finalResponse);
 		}
 	}
 
@@ -197,6 +224,7 @@ final class ClientObservation<T> implements CoapObservation<T> {
 		this.lifetime.complete(null);
 		stopRegistrationTimeout();
 		this.endpoint.removeNotificationListener(this.notificationListener);
+		unregisterFinal();
 		if (logger.isDebugEnabled()) {
 			logger.debug("Observation of " + this.prepared.uri() + " ended");
 		}
@@ -218,6 +246,15 @@ final class ClientObservation<T> implements CoapObservation<T> {
 	 * Follows the registration request and its re-registrations, to which Californium moves it.
 	 */
 	private final class RegistrationObserver extends MessageObserverAdapter {
+
+		@Override
+		public void onReadyToSend() {
+			// the token is assigned now; a re-registration keeps it
+			Token token = ClientObservation.this.prepared.request().getToken();
+			if (token != null && ClientObservation.this.active) {
+				ClientObservation.this.finalResponses.register(token, ClientObservation.this.finalResponse);
+			}
+		}
 
 		@Override
 		public void onResponse(Response response) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -12,10 +14,14 @@ import org.eclipse.californium.core.CoapHandler;
 import org.eclipse.californium.core.CoapObserveRelation;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP.Code;
+import org.eclipse.californium.core.coap.CoAP.Type;
+import org.eclipse.californium.core.coap.MessageObserverAdapter;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.coap.Token;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.network.interceptors.MessageInterceptorAdapter;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.SystemConfig;
 import org.eclipse.californium.elements.config.UdpConfig;
@@ -25,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A raw Californium client on its own endpoint (in-memory configuration, never the static default endpoint) that
- * records every notification it accepts, with type and options. Close it after each test.
+ * records every notification it accepts, with type and options, and the final 2.xx response without Observe option
+ * that Californium itself would reject. Close it after each test.
  */
 final class ObserveClient implements AutoCloseable {
 
@@ -36,6 +43,8 @@ final class ObserveClient implements AutoCloseable {
 	private final int port;
 
 	private final List<CoapClient> clients = new CopyOnWriteArrayList<>();
+
+	private final Map<Token, Observation> observations = new ConcurrentHashMap<>();
 
 	ObserveClient(int port) {
 		this(port, (configuration) -> {
@@ -49,6 +58,20 @@ final class ObserveClient implements AutoCloseable {
 		this.endpoint = new CoapEndpoint.Builder().setConfiguration(configuration)
 			.setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0))
 			.build();
+		// Californium's matcher rejects a final 2.xx without Observe option (RFC 7641 section 3.2): record it first
+		this.endpoint.addInterceptor(new MessageInterceptorAdapter() {
+
+			@Override
+			public void receiveResponse(Response response) {
+				Observation observation = ObserveClient.this.observations.get(response.getToken());
+				if (observation != null && response.getType() != Type.ACK && response.isSuccess()
+						&& !response.getOptions().hasObserve()) {
+					observation.arrivals.add(System.nanoTime());
+					observation.responses.add(response);
+				}
+			}
+
+		});
 		try {
 			this.endpoint.start();
 		}
@@ -81,6 +104,14 @@ final class ObserveClient implements AutoCloseable {
 		request.setObserve();
 		CoapClient client = client(request.getURI());
 		Observation observation = new Observation();
+		request.addMessageObserver(new MessageObserverAdapter() {
+
+			@Override
+			public void onReadyToSend() {
+				ObserveClient.this.observations.put(request.getToken(), observation);
+			}
+
+		});
 		observation.relation = client.observe(request, observation);
 		await().atMost(WAIT).until(() -> !observation.responses.isEmpty() || observation.error);
 		return observation;

@@ -18,6 +18,7 @@ import io.coapspring.server.handler.CoapResponseStatusException;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -102,7 +103,8 @@ class ObservedController {
 
 	@CoapGetMapping(path = "/failing", observable = true)
 	Flux<String> failing() {
-		return Flux.just("first").concatWith(Flux.error(new IllegalArgumentException("sensor unplugged")));
+		return Flux.just("first")
+			.concatWith(Mono.delay(Duration.ofMillis(100)).then(Mono.error(new IllegalArgumentException("sensor unplugged"))));
 	}
 
 	@CoapGetMapping(path = "/flow", observable = true)

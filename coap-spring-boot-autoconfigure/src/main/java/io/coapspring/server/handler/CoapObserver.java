@@ -415,7 +415,8 @@ final class CoapObserver {
 		}
 		this.conditions.reported(value, now);
 		if (this.stream) {
-			this.lastResponse = response;
+			// Californium drops the payload of a message once sent: keep a copy to send again
+			this.lastResponse = copy(response);
 		}
 		exchange().sendResponse(response);
 	}
@@ -515,9 +516,15 @@ final class CoapObserver {
 			}
 			response.getOptions().removeObserve();
 			response.setType(Type.CON);
-			// cancels the relation without completing the exchange, so the response still goes out
-			this.relation.onSend(response);
-			exchange().sendResponse(response);
+			Exchange exchange = exchange();
+			// after a piggybacked response Californium considers the exchange complete until the next
+			// notification opens it again; a final 2.xx must not get an Observe option, so the relation is
+			// cancelled (without completing the exchange) and the exchange opened by hand, in its own executor
+			exchange.execute(() -> {
+				exchange.retransmitResponse();
+				this.relation.onSend(response);
+				exchange.sendResponse(response);
+			});
 		}
 		close();
 		this.resource.removeObserver(this);
