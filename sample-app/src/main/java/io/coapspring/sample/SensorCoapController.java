@@ -24,6 +24,12 @@ import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 /**
  * The sensors over CoAP: one handler method per CoAP method, an observable reading, a validating PUT and a
  * slow calibration answered as a separate response.
+ * <p>
+ * The readings are observable (RFC 7641): {@link SensorObservers} notifies the observers of a sensor whenever it
+ * changes, every second with the simulation. An observer may add conditional attributes to its registration to be
+ * told only what it cares about, for instance {@code /sensors/1/celsius?gt=25} (when the reading crosses 25 °C),
+ * {@code ?st=1} (when it moved by a degree), {@code ?pmin=10} (at most every ten seconds) or {@code ?pmax=60} (at
+ * least every minute).
  */
 @CoapController
 @CoapMapping(path = "/sensors", produces = { "application/json", "application/cbor" })
@@ -40,11 +46,18 @@ class SensorCoapController {
 		return this.sensors.findAll();
 	}
 
-	// observable: observers get notifications once the observe support lands (see docs/programming-model.md)
+	// observable: a notification per change of the sensor (see docs/observe.md)
 	@CoapGetMapping(path = "/{id}", observable = true, etag = true, maxAge = 10, discoverAsTemplate = true,
 			resourceType = "temperature-c", interfaceDescription = "sensor", title = "Temperature")
 	Optional<Sensor> get(@CoapPathVariable String id) {
 		return this.sensors.find(id);
+	}
+
+	// the reading alone, as text (a number the conditional attributes compare): /sensors/1/celsius?gt=25&pmin=5
+	@CoapGetMapping(path = "/{id}/celsius", produces = "text/plain", observable = true, maxAge = 10,
+			resourceType = "temperature-c", title = "Reading")
+	Optional<String> celsius(@CoapPathVariable String id) {
+		return this.sensors.find(id).map((sensor) -> String.valueOf(sensor.celsius()));
 	}
 
 	@CoapFetchMapping(consumes = "application/json")

@@ -7,10 +7,11 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
- * The sensors of the application, in memory.
+ * The sensors of the application, in memory. Every change is published as a {@link SensorChanged} event.
  */
 @Service
 public class SensorService {
@@ -19,7 +20,10 @@ public class SensorService {
 
 	private final AtomicInteger ids = new AtomicInteger();
 
-	SensorService() {
+	private final ApplicationEventPublisher events;
+
+	SensorService(ApplicationEventPublisher events) {
+		this.events = events;
 		create("Kitchen", 21.5);
 		create("Cellar", 12.0);
 	}
@@ -60,6 +64,7 @@ public class SensorService {
 	 */
 	public void save(Sensor sensor) {
 		this.sensors.put(sensor.id(), sensor);
+		this.events.publishEvent(new SensorChanged(sensor.id()));
 	}
 
 	/**
@@ -68,7 +73,11 @@ public class SensorService {
 	 * @return whether it existed
 	 */
 	public boolean delete(String id) {
-		return this.sensors.remove(id) != null;
+		boolean deleted = this.sensors.remove(id) != null;
+		if (deleted) {
+			this.events.publishEvent(new SensorChanged(id));
+		}
+		return deleted;
 	}
 
 }

@@ -76,6 +76,15 @@ class LibcoapInteropTests {
 		assertThat(output).contains("4.04");
 	}
 
+	@Test
+	void observingASensorShowsTheSimulatedReadingsArrive() throws Exception {
+		// -s 3: subscribe for three seconds; -w: a line per notification; the simulation changes it every second
+		String output = coapClient("-w", "-s", "3", "coap://127.0.0.1:" + this.port + "/sensors/1");
+		List<String> notifications = output.lines().filter((line) -> line.contains("\"name\":\"Kitchen\"")).toList();
+		assertThat(notifications).as(output).hasSizeGreaterThanOrEqualTo(3);
+		assertThat(notifications.stream().distinct().count()).as(output).isGreaterThan(1);
+	}
+
 	private String coapClient(String... arguments) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(findClient().toString());
