@@ -16,6 +16,7 @@ final class TestDescriptions {
 		all.addAll(CoreTestDescriptions.all());
 		all.addAll(LinkTestDescriptions.all());
 		all.addAll(BlockTestDescriptions.all());
+		all.addAll(PendingObserveTestDescriptions.all());
 		return List.copyOf(all);
 	}
 
