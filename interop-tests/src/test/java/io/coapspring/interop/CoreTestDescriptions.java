@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class CoreTestDescriptions {
 
 	private static final String REVERSE_PROXY = "needs a reverse proxy between client and server (CoAP_CFG_03); "
-			+ "this suite has no proxy";
+			+ "CoAP Spring Boot's proxy is a forward proxy";
 
 	private CoreTestDescriptions() {
 	}
