@@ -17,13 +17,17 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the CoAP
@@ -31,16 +35,20 @@ import org.springframework.core.env.Environment;
  * {@link CoapTemplateBuilder} configured from {@code coap.client.*} and the {@link CoapTemplateCustomizer}
  * beans, a {@link CoapTemplate} that backs off when the application defines its own {@link CoapOperations},
  * the {@link CoapServiceProxyFactory} of declarative clients, and, when Reactor is present,
- * {@link ReactiveCoapObservations}.
+ * {@link ReactiveCoapObservations}. {@code coap.client.dtls.*} give the auto-configured builder DTLS
+ * credentials for {@code coaps://} requests, which need Eclipse Californium Scandium on the classpath.
  * <p>
  * Independent of {@code coap.server.enabled}: a client-only application gets all of it.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
-@AutoConfiguration(after = { CoapAutoConfiguration.class, CoapMessageConvertersAutoConfiguration.class })
+@AutoConfiguration(after = { CoapAutoConfiguration.class, CoapMessageConvertersAutoConfiguration.class,
+		SslAutoConfiguration.class })
 @ConditionalOnClass(CoapEndpoint.class)
 public final class CoapClientAutoConfiguration {
+
+	private static final String SCANDIUM_CONNECTOR = "org.eclipse.californium.scandium.DTLSConnector";
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
@@ -53,8 +61,33 @@ public final class CoapClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CoapTemplateBuilderConfigurer coapTemplateBuilderConfigurer(CoapProperties properties,
-			ObjectProvider<CoapTemplateCustomizer> customizers) {
-		return new CoapTemplateBuilderConfigurer(properties.getClient(), customizers.orderedStream().toList());
+			ObjectProvider<CoapTemplateCustomizer> customizers, ObjectProvider<SslBundles> sslBundles,
+			ConfigurableListableBeanFactory beanFactory) {
+		checkDtlsAvailable(properties.getClient().getDtls(), beanFactory.getBeanClassLoader());
+		return new CoapTemplateBuilderConfigurer(properties.getClient(), customizers.orderedStream().toList(),
+				sslBundles.getIfAvailable());
+	}
+
+	private static void checkDtlsAvailable(CoapProperties.ClientDtls dtls, @Nullable ClassLoader classLoader) {
+		if (ClassUtils.isPresent(SCANDIUM_CONNECTOR, classLoader)) {
+			return;
+		}
+		CoapProperties.ClientPsk psk = dtls.getPsk();
+		if (psk.getIdentity() != null) {
+			throw scandiumMissing(CoapTemplateBuilderConfigurer.PSK_IDENTITY, psk.getIdentity());
+		}
+		if (psk.getSecret() != null) {
+			throw scandiumMissing(CoapTemplateBuilderConfigurer.PSK_SECRET, "<secret>");
+		}
+		if (dtls.getSslBundle() != null) {
+			throw scandiumMissing(CoapTemplateBuilderConfigurer.SSL_BUNDLE, dtls.getSslBundle());
+		}
+	}
+
+	private static InvalidConfigurationPropertyValueException scandiumMissing(String property, Object value) {
+		return new InvalidConfigurationPropertyValueException(property, value,
+				"coaps:// requests need Eclipse Californium Scandium on the classpath: add the dependency"
+						+ " 'org.eclipse.californium:scandium' to the application");
 	}
 
 	@Bean

@@ -11,8 +11,10 @@ import io.coapspring.server.discovery.CoapMappingLinks;
 import io.coapspring.server.handler.CoapControllerDetector;
 import io.coapspring.server.handler.CoapErrorResponses;
 import io.coapspring.server.handler.CoapExceptionHandlers;
+import io.coapspring.server.handler.CoapExceptionResolver;
 import io.coapspring.server.handler.CoapHandlerAdapter;
 import io.coapspring.server.handler.CoapHandlerExecutor;
+import io.coapspring.server.handler.CoapHandlerInterceptor;
 import io.coapspring.server.handler.CoapHandlerMappingRegistry;
 import io.coapspring.server.handler.CoapHandlerMethodArgumentResolver;
 import io.coapspring.server.handler.CoapHandlerMethodArgumentResolverComposite;
@@ -71,7 +73,8 @@ import org.springframework.validation.Validator;
  * of changes.
  * <p>
  * {@link CoapHandlerMethodArgumentResolver} and {@link CoapHandlerMethodReturnValueHandler} beans are
- * consulted before the built-in ones. The values of path variables, query parameters and options are converted
+ * consulted before the built-in ones, {@link CoapHandlerInterceptor} beans wrap every invocation, and
+ * {@link CoapExceptionResolver} beans map exceptions no exception handler method handled. The values of path variables, query parameters and options are converted
  * by the bean named {@code coapConversionService} if there is one, by the context's conversion service
  * otherwise. {@code @Valid} payloads are validated by the bean named {@code coapValidator} if there is one, by
  * the application's Bean Validation provider otherwise.
@@ -105,8 +108,8 @@ public final class CoapHandlerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CoapErrorResponses coapErrorResponses() {
-		return new CoapErrorResponses();
+	CoapErrorResponses coapErrorResponses(ObjectProvider<CoapExceptionResolver> exceptionResolvers) {
+		return new CoapErrorResponses(exceptionResolvers.orderedStream().toList());
 	}
 
 	@Bean
@@ -115,7 +118,8 @@ public final class CoapHandlerAutoConfiguration {
 			OptionRegistry coapOptionRegistry, CoapErrorResponses coapErrorResponses,
 			ObjectProvider<CoapHandlerMethodArgumentResolver> argumentResolvers,
 			ObjectProvider<CoapHandlerMethodReturnValueHandler> returnValueHandlers,
-			ConfigurableListableBeanFactory beanFactory, Environment environment) {
+			ObjectProvider<CoapHandlerInterceptor> interceptors, ConfigurableListableBeanFactory beanFactory,
+			Environment environment) {
 		ConversionService conversionService = conversionService(beanFactory);
 		StringValueResolver placeholders = environment::resolveRequiredPlaceholders;
 		List<CoapHandlerMethodArgumentResolver> resolvers = new ArrayList<>(argumentResolvers.orderedStream().toList());
@@ -137,7 +141,8 @@ public final class CoapHandlerAutoConfiguration {
 		handlers.add((composite) -> new PayloadReturnValueHandler());
 		return new CoapHandlerAdapter(new CoapHandlerMethodArgumentResolverComposite(resolvers),
 				new CoapHandlerMethodReturnValueHandlerComposite(handlers), new CoapExceptionHandlers(),
-				new CoapResponseWriter(coapMessageConverters, coapOptionRegistry), coapErrorResponses);
+				new CoapResponseWriter(coapMessageConverters, coapOptionRegistry), coapErrorResponses,
+				interceptors.orderedStream().toList());
 	}
 
 	private static ConversionService conversionService(ConfigurableListableBeanFactory beanFactory) {

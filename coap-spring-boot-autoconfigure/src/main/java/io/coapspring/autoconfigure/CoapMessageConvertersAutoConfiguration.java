@@ -52,14 +52,14 @@ public final class CoapMessageConvertersAutoConfiguration {
 	/**
 	 * Classes of the built-in converters, in the order they are consulted after the application's: text and
 	 * bytes before the object mappers, so a String or byte[] is sent as it is whatever the Content-Format, and
-	 * JSON before CBOR and XML, so an object is sent as JSON when the client expresses no preference. Named
-	 * rather than referenced, so that absent optional converters are not loaded.
+	 * JSON before CBOR and XML, so an object is sent as JSON when the client expresses no preference; link-format
+	 * last, as it is only ever chosen when asked for. Named rather than referenced, so that absent optional
+	 * converters are not loaded.
 	 */
 	private static final List<String> BUILT_IN_CONVERTERS = List.of(StringCoapMessageConverter.class.getName(),
-			ByteArrayCoapMessageConverter.class.getName(), LinkFormatCoapMessageConverter.class.getName(),
-			"io.coapspring.convert.jackson.JacksonJsonCoapMessageConverter",
+			ByteArrayCoapMessageConverter.class.getName(), "io.coapspring.convert.jackson.JacksonJsonCoapMessageConverter",
 			"io.coapspring.convert.jackson.JacksonCborCoapMessageConverter",
-			"io.coapspring.convert.jackson.JacksonXmlCoapMessageConverter");
+			"io.coapspring.convert.jackson.JacksonXmlCoapMessageConverter", LinkFormatCoapMessageConverter.class.getName());
 
 	@Bean
 	@ConditionalOnMissingBean

@@ -36,6 +36,8 @@ public class CoapProperties {
 
 	private final Client client = new Client();
 
+	private final Proxy proxy = new Proxy();
+
 	public Server getServer() {
 		return this.server;
 	}
@@ -58,6 +60,10 @@ public class CoapProperties {
 
 	public Client getClient() {
 		return this.client;
+	}
+
+	public Proxy getProxy() {
+		return this.proxy;
 	}
 
 	/**
@@ -1088,6 +1094,8 @@ public class CoapProperties {
 		 */
 		private Duration reregistrationBackoff = Duration.ofSeconds(2);
 
+		private final ClientDtls dtls = new ClientDtls();
+
 		public @Nullable String getBaseUri() {
 			return this.baseUri;
 		}
@@ -1166,6 +1174,230 @@ public class CoapProperties {
 
 		public void setReregistrationBackoff(Duration reregistrationBackoff) {
 			this.reregistrationBackoff = reregistrationBackoff;
+		}
+
+		public ClientDtls getDtls() {
+			return this.dtls;
+		}
+
+	}
+
+	/**
+	 * DTLS credentials of 'coaps://' requests of the auto-configured CoapTemplateBuilder. Needs
+	 * org.eclipse.californium:scandium on the classpath.
+	 */
+	public static class ClientDtls {
+
+		/**
+		 * Name of the SSL bundle ('spring.ssl.bundle.*') of X.509 handshakes: its trust store holds the CA
+		 * certificates that server certificates must chain to, its key store (optional) the client's own
+		 * private key and certificate chain.
+		 */
+		private @Nullable String sslBundle;
+
+		private final ClientPsk psk = new ClientPsk();
+
+		public @Nullable String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(@Nullable String sslBundle) {
+			this.sslBundle = sslBundle;
+		}
+
+		public ClientPsk getPsk() {
+			return this.psk;
+		}
+
+	}
+
+	/**
+	 * The pre-shared key of a client.
+	 */
+	public static class ClientPsk {
+
+		/**
+		 * PSK identity presented in DTLS handshakes.
+		 */
+		private @Nullable String identity;
+
+		/**
+		 * Secret of the pre-shared key: UTF-8 text, or 'base64:' followed by the Base64-encoded key bytes.
+		 */
+		private @Nullable String secret;
+
+		public @Nullable String getIdentity() {
+			return this.identity;
+		}
+
+		public void setIdentity(@Nullable String identity) {
+			this.identity = identity;
+		}
+
+		public @Nullable String getSecret() {
+			return this.secret;
+		}
+
+		public void setSecret(@Nullable String secret) {
+			this.secret = secret;
+		}
+
+	}
+
+	/**
+	 * The forward proxy (RFC 7252 section 5.7) and the HTTP-CoAP cross-proxy (RFC 8075).
+	 */
+	public static class Proxy {
+
+		/**
+		 * Whether requests carrying a Proxy-Uri or Proxy-Scheme option are forwarded to their destination
+		 * instead of being dispatched to the application's handlers.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Destinations the proxy may forward to: host names (a leading '*.' matches any subdomain), IP
+		 * addresses and CIDR ranges such as '10.0.0.0/8' or 'fd00::/8'. A request for any other destination is
+		 * refused with 4.03 Forbidden; empty refuses every request.
+		 */
+		private List<String> allowedDestinations = new ArrayList<>();
+
+		/**
+		 * URI schemes the proxy forwards to, by default 'coap', 'http' and 'https'. 'http' and 'https' need
+		 * Spring's RestClient (spring-web) on the classpath, another scheme an application's ProxyClient bean.
+		 * A request for any other scheme is answered with 5.05 Proxying Not Supported.
+		 */
+		private List<String> schemes = new ArrayList<>(List.of("coap", "http", "https"));
+
+		/**
+		 * Longest time to wait for the destination's response before answering 5.04 Gateway Timeout.
+		 */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		private final Cache cache = new Cache();
+
+		private final Http http = new Http();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public List<String> getAllowedDestinations() {
+			return this.allowedDestinations;
+		}
+
+		public void setAllowedDestinations(List<String> allowedDestinations) {
+			this.allowedDestinations = allowedDestinations;
+		}
+
+		public List<String> getSchemes() {
+			return this.schemes;
+		}
+
+		public void setSchemes(List<String> schemes) {
+			this.schemes = schemes;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Cache getCache() {
+			return this.cache;
+		}
+
+		public Http getHttp() {
+			return this.http;
+		}
+
+		/**
+		 * The proxy's response cache (RFC 7252 section 5.6).
+		 */
+		public static class Cache {
+
+			/**
+			 * Whether the proxy caches responses to GET requests and serves them while fresh (Max-Age),
+			 * revalidating stale ones with their ETag.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * Largest number of cached responses; the least recently used are evicted beyond it.
+			 */
+			private int maxEntries = 10_000;
+
+			/**
+			 * Largest total size of the cached responses; the least recently used are evicted beyond it.
+			 */
+			private DataSize maxSize = DataSize.ofMegabytes(8);
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public int getMaxEntries() {
+				return this.maxEntries;
+			}
+
+			public void setMaxEntries(int maxEntries) {
+				this.maxEntries = maxEntries;
+			}
+
+			public DataSize getMaxSize() {
+				return this.maxSize;
+			}
+
+			public void setMaxSize(DataSize maxSize) {
+				this.maxSize = maxSize;
+			}
+
+		}
+
+		/**
+		 * The HTTP to CoAP gateway (RFC 8075) on the application's Spring MVC server.
+		 */
+		public static class Http {
+
+			/**
+			 * Whether HTTP requests under the path prefix are mapped to CoAP requests (RFC 8075). Needs
+			 * Spring MVC.
+			 */
+			private boolean enabled;
+
+			/**
+			 * Path under which HTTP requests are mapped to CoAP: '{path-prefix}/{host}[:{port}]/{path}'
+			 * forwards to 'coap://{host}[:{port}]/{path}'.
+			 */
+			private String pathPrefix = "/coap";
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public String getPathPrefix() {
+				return this.pathPrefix;
+			}
+
+			public void setPathPrefix(String pathPrefix) {
+				this.pathPrefix = pathPrefix;
+			}
+
 		}
 
 	}

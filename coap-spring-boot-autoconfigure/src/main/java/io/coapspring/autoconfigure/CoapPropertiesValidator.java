@@ -3,9 +3,11 @@ package io.coapspring.autoconfigure;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 import io.coapspring.autoconfigure.CoapProperties.Blockwise;
 import io.coapspring.autoconfigure.CoapProperties.Network;
+import io.coapspring.proxy.AllowedDestinations;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -22,6 +24,9 @@ final class CoapPropertiesValidator {
 
 	/** Largest UDP payload over IPv4. */
 	private static final long MAX_UDP_PAYLOAD = 65_507;
+
+	/** A URI scheme (RFC 3986 section 3.1). */
+	private static final Pattern URI_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
 
 	private final CoapProperties properties;
 
@@ -51,13 +56,39 @@ final class CoapPropertiesValidator {
 		positive("coap.observe.notification-check-interval-time", observe.getNotificationCheckIntervalTime());
 		intRange("coap.observe.max-observers", observe.getMaxObservers(), 0, Integer.MAX_VALUE);
 		validateClient(this.properties.getClient());
+		validateProxy(this.properties.getProxy());
+	}
+
+	private void validateProxy(CoapProperties.Proxy proxy) {
+		positive("coap.proxy.timeout", proxy.getTimeout());
+		intRange("coap.proxy.cache.max-entries", proxy.getCache().getMaxEntries(), 0, Integer.MAX_VALUE);
+		if (proxy.getCache().getMaxSize().isNegative()) {
+			throw invalid("coap.proxy.cache.max-size", proxy.getCache().getMaxSize(), "must not be negative");
+		}
+		try {
+			AllowedDestinations.of(proxy.getAllowedDestinations());
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid("coap.proxy.allowed-destinations", proxy.getAllowedDestinations(), ex.getMessage());
+		}
+		for (String scheme : proxy.getSchemes()) {
+			if (!URI_SCHEME.matcher(scheme).matches()) {
+				throw invalid("coap.proxy.schemes", scheme, "must be a URI scheme such as 'coap' or 'http'");
+			}
+		}
+		String prefix = proxy.getHttp().getPathPrefix();
+		if (!prefix.startsWith("/") || prefix.length() < 2 || prefix.endsWith("/") || prefix.contains("*")
+				|| prefix.contains("{")) {
+			throw invalid("coap.proxy.http.path-prefix", prefix,
+					"must be a literal path that starts with '/' and does not end with '/', for instance '/coap'");
+		}
 	}
 
 	private void validateClient(CoapProperties.Client client) {
 		positive("coap.client.timeout", client.getTimeout());
 		String baseUri = client.getBaseUri();
 		if (baseUri != null && !isAbsoluteCoapUri(baseUri)) {
-			throw invalid("coap.client.base-uri", baseUri, "must be an absolute coap:// URI with a host");
+			throw invalid("coap.client.base-uri", baseUri, "must be an absolute coap:// or coaps:// URI with a host");
 		}
 		if (client.getMaxRetransmit() != null) {
 			intRange("coap.client.max-retransmit", client.getMaxRetransmit(), 0, 20);
@@ -75,7 +106,8 @@ final class CoapPropertiesValidator {
 	private static boolean isAbsoluteCoapUri(String uri) {
 		try {
 			URI parsed = new URI(uri);
-			return "coap".equalsIgnoreCase(parsed.getScheme()) && parsed.getHost() != null;
+			return ("coap".equalsIgnoreCase(parsed.getScheme()) || "coaps".equalsIgnoreCase(parsed.getScheme()))
+					&& parsed.getHost() != null;
 		}
 		catch (URISyntaxException ex) {
 			return false;

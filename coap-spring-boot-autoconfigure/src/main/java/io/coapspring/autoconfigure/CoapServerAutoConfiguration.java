@@ -34,9 +34,9 @@ import org.springframework.util.ClassUtils;
  * server: a {@link CoapServer} with a UDP endpoint configured from {@code coap.server.*} that parses options
  * with the {@code coapOptionRegistry}, plus the endpoints of the {@link CoapServerEndpointFactory} beans (the
  * DTLS endpoint of {@link CoapDtlsAutoConfiguration}); requests are delivered through the
- * {@link CoapRequestRouter} (the handler methods) before the resource tree; the {@link CoapServerCustomizer}
- * beans are applied in order, every Californium {@link Resource} bean added, and a lifecycle starts it after
- * the context refresh and stops it on close.
+ * {@link CoapRequestRouter}s in order (the forward proxy, the handler methods) before the resource tree; the
+ * {@link CoapServerCustomizer} beans are applied in order, every Californium {@link Resource} bean added, and
+ * a lifecycle starts it after the context refresh and stops it on close.
  * <p>
  * {@code coap.server.enabled=false} leaves no server; the shared configuration and client beans stay.
  * {@code coap.server.secure-only=true} leaves out the plain UDP endpoint.
@@ -60,9 +60,9 @@ public final class CoapServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	CoapServerFactory coapServerFactory(Configuration coapConfiguration, CoapRequestGate coapRequestGate,
-			ObjectProvider<CoapRequestRouter> requestRouter, ObjectProvider<OptionRegistry> optionRegistry) {
+			ObjectProvider<CoapRequestRouter> requestRouters, ObjectProvider<OptionRegistry> optionRegistry) {
 		CoapServerFactory factory = new CoapServerFactory(coapConfiguration, coapRequestGate);
-		factory.setRequestRouter(requestRouter.getIfUnique());
+		factory.setRequestRouters(requestRouters.orderedStream().toList());
 		factory.setOptionRegistry(optionRegistry.getIfUnique());
 		return factory;
 	}

@@ -31,10 +31,20 @@ final class PskIdentitiesParser {
 	}
 
 	private static byte[] decode(String identity, String secret) {
-		String property = PROPERTY + "[" + identity + "]";
 		if (identity.isEmpty()) {
 			throw new InvalidConfigurationPropertyValueException(PROPERTY, "", "PSK identities must not be empty");
 		}
+		return decodeSecret(PROPERTY + "[" + identity + "]", secret);
+	}
+
+	/**
+	 * Decode a secret: UTF-8 text, or {@code base64:} followed by Base64.
+	 * @param property the property that holds it, for the failure message
+	 * @param secret the secret as configured
+	 * @return the key bytes
+	 * @throws InvalidConfigurationPropertyValueException if the secret is empty or not valid Base64
+	 */
+	static byte[] decodeSecret(String property, String secret) {
 		byte[] bytes;
 		if (secret.startsWith(BASE64_PREFIX)) {
 			try {

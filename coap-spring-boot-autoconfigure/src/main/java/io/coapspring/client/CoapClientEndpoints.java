@@ -18,12 +18,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
+import io.coapspring.client.dtls.DtlsClientConnectorFactory;
+import io.coapspring.client.dtls.DtlsClientCredentials;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.eclipse.californium.core.coap.CoAP;
+import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Endpoint;
-import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.util.DaemonThreadFactory;
 import org.eclipse.californium.elements.util.ExecutorsUtil;
@@ -32,13 +35,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * The UDP endpoints {@link CoapTemplate}s send from, and the threads behind them: node-coap's
+ * The UDP and DTLS endpoints {@link CoapTemplate}s send from, and the threads behind them: node-coap's
  * {@code globalAgent} and {@code globalAgentIPv6}.
  * <p>
  * One endpoint bound to the IPv4 wildcard address and one bound to the IPv6 wildcard address are created on
  * first use, with the application's in-memory Californium {@link Configuration} and {@link OptionRegistry}.
  * A request that asks for a block size other than the configured one uses an endpoint of that block size,
  * also created on first use, since Californium's block-wise layer takes the Block1 size from its endpoint.
+ * <p>
+ * {@code coaps} requests go through DTLS endpoints, one per address family, block size and
+ * {@link DtlsClientCredentials}, created on first use on a Scandium connector
+ * ({@link DtlsClientConnectorFactory}) and kept open, so that requests to the same server reuse its DTLS
+ * session: templates with equal credentials share them. A {@code coaps} request that gets no response marks the
+ * session with that server as stale, and the next request to it starts with a new handshake: the server may
+ * have lost the session (a restart), and would otherwise drop every later request of the old one.
  * {@link #close()} stops the endpoints and the executors; the auto-configured instance is closed with the
  * application context.
  * <p>
@@ -54,6 +64,8 @@ public class CoapClientEndpoints implements AutoCloseable {
 
 	private static final long SHUTDOWN_WAIT_MILLIS = 1000;
 
+	private static final int MAX_STALE_DTLS_SESSIONS = 4096;
+
 	private final Configuration configuration;
 
 	private final OptionRegistry optionRegistry;
@@ -62,9 +74,11 @@ public class CoapClientEndpoints implements AutoCloseable {
 
 	private final String name;
 
-	private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+	private final Map<EndpointKey, Endpoint> endpoints = new LinkedHashMap<>();
 
 	private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+
+	private final Set<DtlsPeer> staleDtlsSessions = ConcurrentHashMap.newKeySet();
 
 	private @Nullable ScheduledExecutorService mainExecutor;
 
@@ -141,25 +155,57 @@ public class CoapClientEndpoints implements AutoCloseable {
 	 * @throws IllegalStateException if these endpoints are closed
 	 */
 	public synchronized Endpoint getEndpoint(InetAddress destination, int blockSize) {
+		return getEndpoint(destination, blockSize, null);
+	}
+
+	/**
+	 * Return the DTLS endpoint for {@code coaps} requests to the given destination, with the given
+	 * credentials, binding it on first use.
+	 * @param destination the destination address; its family selects the endpoint
+	 * @param blockSize the block size of block-wise transfers, or 0 for the configured one
+	 * @param credentials the credentials the endpoint authenticates with and verifies servers with
+	 * @return a started endpoint
+	 * @throws CoapClientException if the endpoint cannot be bound
+	 * @throws IllegalStateException if these endpoints are closed, or wrap a fixed endpoint that does not
+	 * speak DTLS
+	 */
+	public synchronized Endpoint getSecureEndpoint(InetAddress destination, int blockSize,
+			DtlsClientCredentials credentials) {
+		Assert.notNull(credentials, "'credentials' must not be null");
+		return getEndpoint(destination, blockSize, credentials);
+	}
+
+	private Endpoint getEndpoint(InetAddress destination, int blockSize,
+			@Nullable DtlsClientCredentials credentials) {
 		Assert.notNull(destination, "'destination' must not be null");
 		Assert.state(!this.closed, "CoAP client endpoints are closed");
 		if (this.fixedEndpoint != null) {
-			if (!this.fixedEndpoint.isStarted()) {
-				startIfNeeded(this.fixedEndpoint);
-				this.startedFixedEndpoint = true;
-			}
-			return this.fixedEndpoint;
+			return fixedEndpoint(credentials != null);
 		}
 		boolean ipv6 = destination instanceof Inet6Address;
 		int configured = this.configuration.get(CoapConfig.PREFERRED_BLOCK_SIZE);
 		int size = (blockSize <= 0) ? configured : blockSize;
-		String key = (ipv6 ? "ipv6" : "ipv4") + ((size != configured) ? "-block" + size : "");
+		EndpointKey key = new EndpointKey(ipv6, (size != configured) ? size : 0, credentials);
 		Endpoint endpoint = this.endpoints.get(key);
 		if (endpoint == null) {
-			endpoint = createEndpoint(ipv6, size, configured, key);
+			endpoint = createEndpoint(key, size, configured);
 			this.endpoints.put(key, endpoint);
 		}
 		return endpoint;
+	}
+
+	private Endpoint fixedEndpoint(boolean secure) {
+		Endpoint fixed = this.fixedEndpoint;
+		Assert.state(fixed != null, "No fixed endpoint");
+		String scheme = fixed.getUri().getScheme();
+		boolean fixedSecure = CoAP.COAP_SECURE_URI_SCHEME.equals(scheme);
+		Assert.state(secure == fixedSecure, () -> "The template sends every request from the endpoint "
+				+ fixed.getUri() + ", which cannot send " + (secure ? "coaps" : "coap") + " requests");
+		if (!fixed.isStarted()) {
+			startIfNeeded(fixed);
+			this.startedFixedEndpoint = true;
+		}
+		return fixed;
 	}
 
 	/**
@@ -214,23 +260,56 @@ public class CoapClientEndpoints implements AutoCloseable {
 		completion.completeExceptionally(closedException());
 	}
 
+	/**
+	 * Mark the DTLS session of an endpoint with a server as stale, after a request got no response.
+	 * @param endpoint the DTLS endpoint
+	 * @param peer the server's address
+	 */
+	void markDtlsSessionStale(Endpoint endpoint, InetSocketAddress peer) {
+		if (this.staleDtlsSessions.size() >= MAX_STALE_DTLS_SESSIONS) {
+			// a mark only saves one more timeout; forgetting them keeps the set bounded
+			this.staleDtlsSessions.clear();
+		}
+		this.staleDtlsSessions.add(new DtlsPeer(endpoint, peer));
+	}
+
+	/**
+	 * Return whether the DTLS session of an endpoint with a server was marked stale, and clear the mark.
+	 * @param endpoint the DTLS endpoint
+	 * @param peer the server's address
+	 * @return {@code true} if the next request should start with a new handshake
+	 */
+	boolean takeStaleDtlsSession(Endpoint endpoint, InetSocketAddress peer) {
+		return !this.staleDtlsSessions.isEmpty() && this.staleDtlsSessions.remove(new DtlsPeer(endpoint, peer));
+	}
+
+	private record DtlsPeer(Endpoint endpoint, InetSocketAddress peer) {
+	}
+
 	private static CoapClientException closedException() {
 		return new CoapClientException("The CoAP client endpoints were closed");
 	}
 
-	private Endpoint createEndpoint(boolean ipv6, int blockSize, int configuredBlockSize, String key) {
+	private Endpoint createEndpoint(EndpointKey key, int blockSize, int configuredBlockSize) {
 		Configuration endpointConfiguration = this.configuration;
 		if (blockSize != configuredBlockSize) {
 			endpointConfiguration = new Configuration(this.configuration);
 			endpointConfiguration.set(CoapConfig.PREFERRED_BLOCK_SIZE, blockSize);
 			endpointConfiguration.set(CoapConfig.MAX_MESSAGE_SIZE, blockSize);
 		}
-		InetSocketAddress bindAddress = new InetSocketAddress(wildcard(ipv6), 0);
-		CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(endpointConfiguration)
-			.setInetSocketAddress(bindAddress)
+		InetSocketAddress bindAddress = new InetSocketAddress(wildcard(key.ipv6()), 0);
+		String tag = this.name + "-" + key.describe(this.endpoints.size());
+		CoapEndpoint.Builder builder = new CoapEndpoint.Builder().setConfiguration(endpointConfiguration)
 			.setOptionRegistry(this.optionRegistry)
-			.setLoggingTag(this.name + "-" + key)
-			.build();
+			.setLoggingTag(tag);
+		if (key.credentials() != null) {
+			builder.setConnector(DtlsClientConnectorFactory.createConnector(key.credentials(), bindAddress,
+					endpointConfiguration, tag));
+		}
+		else {
+			builder.setInetSocketAddress(bindAddress);
+		}
+		CoapEndpoint endpoint = builder.build();
 		startIfNeeded(endpoint);
 		if (logger.isDebugEnabled()) {
 			logger.debug("CoAP client endpoint " + key + " bound to " + endpoint.getAddress());
@@ -250,6 +329,19 @@ public class CoapClientEndpoints implements AutoCloseable {
 			endpoint.destroy();
 			throw new CoapClientException("Could not start CoAP client endpoint " + endpoint.getAddress(), ex);
 		}
+	}
+
+	/**
+	 * What sets endpoints apart: address family, block size (0 for the configured one) and DTLS credentials
+	 * ({@code null} for plain UDP).
+	 */
+	private record EndpointKey(boolean ipv6, int blockSize, @Nullable DtlsClientCredentials credentials) {
+
+		String describe(int index) {
+			return ((this.credentials != null) ? "coaps" + index + "-" : "") + (this.ipv6 ? "ipv6" : "ipv4")
+					+ ((this.blockSize > 0) ? "-block" + this.blockSize : "");
+		}
+
 	}
 
 	private ScheduledExecutorService mainExecutor() {

@@ -1,5 +1,6 @@
 package io.coapspring.client;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import io.coapspring.client.discovery.LinkFormatParser;
+import io.coapspring.client.dtls.DtlsClientCredentials;
 import io.coapspring.client.discovery.WebLink;
 import io.coapspring.client.discovery.WebLinkFilter;
 import io.coapspring.client.observe.CoapObservation;
@@ -26,8 +28,11 @@ import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.OptionNumberRegistry;
+import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Endpoint;
+import org.eclipse.californium.elements.DtlsEndpointContext;
+import org.eclipse.californium.elements.MapBasedEndpointContext;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;
@@ -37,7 +42,8 @@ import org.springframework.util.Assert;
 /**
  * The CoAP client of an application: {@code RestTemplate}'s programming model for CoAP (RFC 7252), with
  * FETCH, PATCH and iPATCH (RFC 8132), observation (RFC 7641), block-wise transfers (RFC 7959), multicast
- * and resource discovery (RFC 6690), on Eclipse Californium.
+ * and resource discovery (RFC 6690), on Eclipse Californium; {@code coaps://} over DTLS (Eclipse Californium
+ * Scandium) with the template's {@link DtlsClientCredentials}.
  * <p>
  * A template is immutable and thread-safe. Build one with a {@link CoapTemplateBuilder}, the auto-configured
  * prototype bean, or inject the auto-configured template. Payloads are converted by the same
@@ -74,10 +80,13 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 
 	private final CoapTemplateBuilder builderSnapshot;
 
+	private final @Nullable DtlsClientCredentials dtlsCredentials;
+
 	CoapTemplate(CoapTemplateBuilder builder, CoapClientEndpoints endpoints, boolean ownsEndpoints,
 			CoapMessageConverters converters, ClientDefaults defaults, @Nullable String baseUri,
-			@Nullable Executor callbackExecutor) {
+			@Nullable Executor callbackExecutor, @Nullable DtlsClientCredentials dtlsCredentials) {
 		this.builderSnapshot = builder;
+		this.dtlsCredentials = dtlsCredentials;
 		this.endpoints = endpoints;
 		this.ownsEndpoints = ownsEndpoints;
 		this.converters = converters;
@@ -114,6 +123,15 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 	 */
 	public CoapClientEndpoints getEndpoints() {
 		return this.endpoints;
+	}
+
+	/**
+	 * Return the credentials {@code coaps://} requests authenticate with.
+	 * @return the credentials, or {@code null} if the template has none and sends no {@code coaps://}
+	 * requests
+	 */
+	public @Nullable DtlsClientCredentials getDtlsCredentials() {
+		return this.dtlsCredentials;
 	}
 
 	// GET
@@ -211,8 +229,34 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 	}
 
 	private CompletableFuture<Response> send(PreparedRequest prepared) {
-		Endpoint endpoint = this.endpoints.getEndpoint(prepared.destination().getAddress(), prepared.blockSize());
-		return RequestExecution.send(prepared, endpoint, this.endpoints);
+		Endpoint endpoint = endpoint(prepared, prepared.blockSize());
+		CompletableFuture<Response> response = RequestExecution.send(prepared, endpoint, this.endpoints);
+		if (prepared.secure()) {
+			response.whenComplete((result, ex) -> {
+				if (ex instanceof CoapTimeoutException) {
+					this.endpoints.markDtlsSessionStale(endpoint, prepared.destination());
+				}
+			});
+		}
+		return response;
+	}
+
+	private Endpoint endpoint(PreparedRequest prepared, int blockSize) {
+		InetAddress address = prepared.destination().getAddress();
+		if (!prepared.secure()) {
+			return this.endpoints.getEndpoint(address, blockSize);
+		}
+		if (this.dtlsCredentials == null) {
+			throw new IllegalStateException("Cannot send " + prepared.describe() + ": the template has no DTLS"
+					+ " credentials; build it with pskIdentity(...) or sslBundle(...), or set coap.client.dtls.*");
+		}
+		Endpoint endpoint = this.endpoints.getSecureEndpoint(address, blockSize, this.dtlsCredentials);
+		if (this.endpoints.takeStaleDtlsSession(endpoint, prepared.destination())) {
+			Request request = prepared.request();
+			request.setDestinationContext(MapBasedEndpointContext.addEntries(request.getDestinationContext(),
+					DtlsEndpointContext.ATTRIBUTE_HANDSHAKE_MODE_FORCE));
+		}
+		return endpoint;
 	}
 
 	private <T> CoapResponseEntity<T> extract(Response response, ResolvableType responseType,
@@ -456,7 +500,7 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 				() -> "Only GET requests can observe, not " + request.getMethod());
 		PreparedRequest prepared = this.requestFactory.create(request);
 		Assert.isTrue(!prepared.request().isMulticast(), "Observing a multicast group is not supported");
-		Endpoint endpoint = this.endpoints.getEndpoint(prepared.destination().getAddress(), prepared.blockSize());
+		Endpoint endpoint = endpoint(prepared, prepared.blockSize());
 		return new ClientObservation<T>(prepared, endpoint, this.endpoints, callbackExecutor(), this.extractor, type,
 				listener).start();
 	}
@@ -492,6 +536,7 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 	private CompletableFuture<List<Response>> sendMulticast(PreparedRequest prepared, Duration window) {
 		Assert.notNull(window, "'window' must not be null");
 		Assert.isTrue(!window.isNegative() && !window.isZero(), "'window' must be positive");
+		Assert.isTrue(!prepared.secure(), "DTLS has no multicast: send multicast requests to a coap:// URI");
 		Endpoint endpoint = this.endpoints.getEndpoint(prepared.destination().getAddress(), 0);
 		return MulticastExecution.send(prepared, endpoint, this.endpoints, window);
 	}

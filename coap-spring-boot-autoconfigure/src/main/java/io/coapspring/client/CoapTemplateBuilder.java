@@ -1,19 +1,24 @@
 package io.coapspring.client;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 
+import io.coapspring.client.dtls.DtlsClientCredentials;
 import io.coapspring.convert.CoapContentFormats;
 import io.coapspring.convert.CoapMessageConverter;
 import io.coapspring.convert.CoapMessageConverters;
+import io.coapspring.security.SslBundleKeyMaterial;
 import org.eclipse.californium.core.coap.BlockOption;
 import org.eclipse.californium.core.network.Endpoint;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -27,12 +32,17 @@ import org.springframework.util.unit.DataSize;
  *     .accept("application/cbor")
  *     .dedicatedEndpoints()
  *     .build();
+ * CoapTemplate secure = builder.baseUri("coaps://gateway.local")
+ *     .pskIdentity("gateway-7", "secret")
+ *     .build();
  * </pre>
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
 public class CoapTemplateBuilder {
+
+	private static final String SCANDIUM_CONNECTOR = "org.eclipse.californium.scandium.DTLSConnector";
 
 	private final CoapClientEndpoints sharedEndpoints;
 
@@ -63,6 +73,12 @@ public class CoapTemplateBuilder {
 	private boolean dedicatedEndpoints;
 
 	private @Nullable Executor callbackExecutor;
+
+	private @Nullable String pskIdentity;
+
+	private byte @Nullable [] pskSecret;
+
+	private @Nullable SslBundleKeyMaterial sslBundleKeyMaterial;
 
 	/**
 	 * Create a builder with default settings.
@@ -97,6 +113,9 @@ public class CoapTemplateBuilder {
 		this.endpoint = other.endpoint;
 		this.dedicatedEndpoints = other.dedicatedEndpoints;
 		this.callbackExecutor = other.callbackExecutor;
+		this.pskIdentity = other.pskIdentity;
+		this.pskSecret = other.pskSecret;
+		this.sslBundleKeyMaterial = other.sslBundleKeyMaterial;
 	}
 
 	/**
@@ -264,6 +283,66 @@ public class CoapTemplateBuilder {
 	}
 
 	/**
+	 * Set the pre-shared key (PSK) that {@code coaps://} requests authenticate with in DTLS handshakes.
+	 * @param identity the PSK identity the template presents
+	 * @param secret the secret key bytes, copied
+	 * @return this builder
+	 * @throws IllegalArgumentException if the identity or the secret is empty
+	 */
+	public CoapTemplateBuilder pskIdentity(String identity, byte[] secret) {
+		Assert.hasLength(identity, "'identity' must not be empty");
+		Assert.isTrue(secret != null && secret.length > 0,
+				() -> "The secret of PSK identity '" + identity + "' must not be empty");
+		this.pskIdentity = identity;
+		this.pskSecret = secret.clone();
+		return this;
+	}
+
+	/**
+	 * Set the pre-shared key (PSK) that {@code coaps://} requests authenticate with, the secret given as text.
+	 * @param identity the PSK identity the template presents
+	 * @param secret the secret, whose UTF-8 bytes are the key
+	 * @return this builder
+	 * @throws IllegalArgumentException if the identity or the secret is empty
+	 */
+	public CoapTemplateBuilder pskIdentity(String identity, String secret) {
+		Assert.notNull(secret, "'secret' must not be null");
+		return pskIdentity(identity, secret.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Set the SSL bundle of {@code coaps://} requests with X.509 certificates: its trust store holds the CA
+	 * certificates that server certificates must chain to; its key store, if it has one, the template's own
+	 * private key and certificate chain for servers that authenticate clients. The key material is read now.
+	 * @param bundle the bundle, for instance {@code sslBundles.getBundle("devices")}, {@code null} to remove it
+	 * @return this builder
+	 * @throws IllegalArgumentException if the bundle has no trust store with certificates, or its stores
+	 * cannot be read
+	 */
+	public CoapTemplateBuilder sslBundle(@Nullable SslBundle bundle) {
+		if (bundle == null) {
+			this.sslBundleKeyMaterial = null;
+			return this;
+		}
+		SslBundleKeyMaterial keyMaterial = SslBundleKeyMaterial.of(bundle);
+		DtlsClientCredentials.x509(keyMaterial); // fails if the bundle trusts no certificate
+		this.sslBundleKeyMaterial = keyMaterial;
+		return this;
+	}
+
+	/**
+	 * Remove the pre-shared key and the SSL bundle, for a template that sends no {@code coaps://} requests or
+	 * gets its credentials set anew.
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder noDtlsCredentials() {
+		this.pskIdentity = null;
+		this.pskSecret = null;
+		this.sslBundleKeyMaterial = null;
+		return this;
+	}
+
+	/**
 	 * Apply a customizer.
 	 * @param customizer the customizer
 	 * @return this builder
@@ -278,8 +357,11 @@ public class CoapTemplateBuilder {
 	 * Build a template.
 	 * @return the template
 	 * @throws IllegalArgumentException if the Accept or Content-Format names no known Content-Format
+	 * @throws IllegalStateException if DTLS credentials are set but Eclipse Californium Scandium is not on the
+	 * classpath
 	 */
 	public CoapTemplate build() {
+		DtlsClientCredentials credentials = dtlsCredentials();
 		CoapMessageConverters converters = this.messageConverters;
 		if (!this.additionalConverters.isEmpty()) {
 			List<CoapMessageConverter> all = new ArrayList<>(this.additionalConverters);
@@ -302,7 +384,23 @@ public class CoapTemplateBuilder {
 			owned = true;
 		}
 		return new CoapTemplate(new CoapTemplateBuilder(this), endpoints, owned, converters, defaults, this.baseUri,
-				this.callbackExecutor);
+				this.callbackExecutor, credentials);
+	}
+
+	private @Nullable DtlsClientCredentials dtlsCredentials() {
+		DtlsClientCredentials credentials = null;
+		if (this.sslBundleKeyMaterial != null) {
+			credentials = DtlsClientCredentials.x509(this.sslBundleKeyMaterial);
+		}
+		if (this.pskIdentity != null && this.pskSecret != null) {
+			credentials = (credentials != null) ? credentials.withPsk(this.pskIdentity, this.pskSecret)
+					: DtlsClientCredentials.psk(this.pskIdentity, this.pskSecret);
+		}
+		if (credentials != null && !ClassUtils.isPresent(SCANDIUM_CONNECTOR, CoapTemplateBuilder.class.getClassLoader())) {
+			throw new IllegalStateException("coaps:// requests need Eclipse Californium Scandium on the classpath: add"
+					+ " the dependency 'org.eclipse.californium:scandium' to use DTLS credentials");
+		}
+		return credentials;
 	}
 
 }

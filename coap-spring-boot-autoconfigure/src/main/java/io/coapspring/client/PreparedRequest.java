@@ -17,10 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param blockSize the block size of its endpoint, 0 for the configured one
  * @param timeout how long to wait for its response
  * @param accept the Accept Content-Format it carries, {@code null} for none
+ * @param secure whether it is sent over DTLS ({@code coaps})
  * @author CoAP Spring Boot team
  */
 record PreparedRequest(Request request, URI uri, InetSocketAddress destination, int blockSize, Duration timeout,
-		@Nullable Integer accept) {
+		@Nullable Integer accept, boolean secure) {
 
 	String describe() {
 		return this.request.getCode() + " " + this.uri;

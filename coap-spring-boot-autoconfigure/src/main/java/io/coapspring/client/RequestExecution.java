@@ -10,6 +10,7 @@ import org.eclipse.californium.core.coap.MessageObserverAdapter;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Endpoint;
+import org.eclipse.californium.elements.exception.EndpointMismatchException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -103,8 +104,12 @@ final class RequestExecution extends MessageObserverAdapter {
 
 	@Override
 	public void onSendError(Throwable error) {
+		String reason = (error instanceof EndpointMismatchException)
+				? "the DTLS session with that server address was established for another host name; reach each"
+						+ " server under one host name (or IP address) per template"
+				: error.getMessage();
 		this.future.completeExceptionally(new CoapClientException("Could not send " + this.description + ": "
-				+ error.getMessage(), error));
+				+ reason, error));
 	}
 
 	@Override

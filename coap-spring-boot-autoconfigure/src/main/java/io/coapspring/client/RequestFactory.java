@@ -3,6 +3,7 @@ package io.coapspring.client;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +66,8 @@ final class RequestFactory {
 		URI uri = uri(entity);
 		boolean confirmable = (entity.getConfirmable() != null) ? entity.getConfirmable() : this.defaults.confirmable();
 		Request request = new Request(entity.getMethod(), confirmable ? Type.CON : Type.NON);
-		InetSocketAddress destination = target(entity, uri, request);
+		Target target = target(entity, uri, request);
+		InetSocketAddress destination = target.address();
 		OptionSet options = request.getOptions();
 		Integer accept = resolveFormat(entity.getAccept(), this.defaults.accept());
 		if (accept != null) {
@@ -93,39 +95,51 @@ final class RequestFactory {
 					ReliabilityLayerParameters.builder().applyConfig(this.configuration).maxRetransmit(maxRetransmit).build());
 		}
 		Duration timeout = (entity.getTimeout() != null) ? entity.getTimeout() : this.defaults.timeout();
-		return new PreparedRequest(request, uri, destination, blockSize, timeout, accept);
+		return new PreparedRequest(request, uri, destination, blockSize, timeout, accept, target.secure());
 	}
 
-	private InetSocketAddress target(CoapRequestEntity<?> entity, URI uri, Request request) {
+	/**
+	 * Address the request: to the host of its URI, or to a proxy. The scheme of the URI of whichever it is
+	 * sent to decides between UDP and DTLS.
+	 */
+	private Target target(CoapRequestEntity<?> entity, URI uri, Request request) {
 		OptionSet options = request.getOptions();
 		if (entity.getProxyUri() != null) {
 			if (RequestTarget.hasPathOrQuery(uri)) {
 				throw new IllegalArgumentException("A request with a Proxy-Uri is sent to the proxy itself: '" + uri
 						+ "' must have no path or query");
 			}
-			InetSocketAddress proxy = RequestTarget.destination(uri);
-			request.setDestinationContext(new AddressEndpointContext(proxy));
+			Target proxy = sendTo(uri, request);
 			options.setProxyUri(entity.getProxyUri());
 			return proxy;
 		}
 		if (entity.getProxy() != null) {
-			InetSocketAddress proxy = RequestTarget.destination(this.uris.resolve(entity.getProxy()));
-			request.setDestinationContext(new AddressEndpointContext(proxy));
-			RequestTarget.applyProxiedUriOptions(uri, proxy, options);
+			Target proxy = sendTo(this.uris.resolve(entity.getProxy()), request);
+			RequestTarget.applyProxiedUriOptions(uri, proxy.address(), options);
 			options.setProxyScheme((entity.getProxyScheme() != null) ? entity.getProxyScheme() : uri.getScheme());
 			return proxy;
 		}
-		InetSocketAddress destination = RequestTarget.destination(uri);
-		request.setDestinationContext(new AddressEndpointContext(destination));
-		RequestTarget.applyUriOptions(uri, destination, options);
+		Target destination = sendTo(uri, request);
+		RequestTarget.applyUriOptions(uri, destination.address(), options);
 		return destination;
+	}
+
+	private static Target sendTo(URI uri, Request request) {
+		boolean secure = RequestTarget.isSecure(uri);
+		InetSocketAddress address = RequestTarget.destination(uri);
+		String virtualHost = secure ? RequestTarget.virtualHost(uri) : null;
+		request.setDestinationContext(new AddressEndpointContext(address, virtualHost, null));
+		return new Target(address, secure);
+	}
+
+	private record Target(InetSocketAddress address, boolean secure) {
 	}
 
 	private void writeBody(CoapRequestEntity<?> entity, URI uri, Object body, Request request, int maxBodySize) {
 		Integer format = resolveFormat(entity.getContentFormat(), this.defaults.contentFormat());
 		EncodedPayload payload;
 		try {
-			payload = this.converters.write(body, ResolvableType.forInstance(body),
+			payload = this.converters.write(body, bodyType(body),
 					(format != null) ? List.of(format) : List.of());
 		}
 		catch (CoapMessageConversionException ex) {
@@ -139,6 +153,24 @@ final class RequestFactory {
 		}
 		request.setPayload(payload.bytes());
 		request.getOptions().setContentFormat(payload.contentFormat());
+	}
+
+	/**
+	 * The type of a body. An instance does not carry its type arguments, so a collection whose elements share
+	 * a class is typed with it: the link-format converter takes a collection of unknown elements for links.
+	 */
+	private static ResolvableType bodyType(Object body) {
+		if (body instanceof Collection<?> collection && !collection.isEmpty()) {
+			Class<?> elementType = null;
+			for (Object element : collection) {
+				if (element == null || (elementType != null && element.getClass() != elementType)) {
+					return ResolvableType.forInstance(body);
+				}
+				elementType = element.getClass();
+			}
+			return ResolvableType.forClassWithGenerics(Collection.class, elementType);
+		}
+		return ResolvableType.forInstance(body);
 	}
 
 	private @Nullable Integer resolveFormat(@Nullable String value, @Nullable Integer fallback) {

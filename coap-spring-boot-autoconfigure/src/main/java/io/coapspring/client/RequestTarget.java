@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.OptionSet;
 import org.eclipse.californium.elements.util.StringUtil;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.StringUtils;
 
@@ -26,15 +27,38 @@ final class RequestTarget {
 	}
 
 	/**
-	 * Resolve the destination of a {@code coap://} URI; a host name is looked up, which may block.
+	 * Resolve the destination of a {@code coap://} or {@code coaps://} URI; a host name is looked up, which
+	 * may block.
 	 */
 	static InetSocketAddress destination(URI uri) {
-		String scheme = uri.getScheme();
-		if (!CoAP.COAP_URI_SCHEME.equalsIgnoreCase(scheme)) {
-			throw new IllegalArgumentException("Unsupported URI scheme '" + scheme + "' in '" + uri
-					+ "': CoapTemplate sends coap:// requests over UDP");
-		}
+		isSecure(uri);
 		return address(uri);
+	}
+
+	/**
+	 * Return whether a URI is a {@code coaps://} one, sent over DTLS, rather than a {@code coap://} one.
+	 * @throws IllegalArgumentException for any other scheme
+	 */
+	static boolean isSecure(URI uri) {
+		String scheme = uri.getScheme();
+		if (CoAP.COAP_URI_SCHEME.equalsIgnoreCase(scheme)) {
+			return false;
+		}
+		if (CoAP.COAP_SECURE_URI_SCHEME.equalsIgnoreCase(scheme)) {
+			return true;
+		}
+		throw new IllegalArgumentException("Unsupported URI scheme '" + scheme + "' in '" + uri
+				+ "': CoapTemplate sends coap:// requests over UDP and coaps:// requests over DTLS");
+	}
+
+	/**
+	 * Return the host name of a URI to present to a DTLS server, for its certificate check and server name
+	 * indication.
+	 * @return the host, or {@code null} if it is an IP literal
+	 */
+	static @Nullable String virtualHost(URI uri) {
+		String host = uri.getHost();
+		return (host != null && !StringUtil.isLiteralIpAddress(host)) ? host.toLowerCase(Locale.ROOT) : null;
 	}
 
 	/**

@@ -38,6 +38,7 @@ public class LinkFormatCoapMessageConverter implements CoapMessageConverter {
 	@Override
 	public boolean canWrite(ResolvableType type, int contentFormat) {
 		Class<?> source = type.resolve();
+		// the element type of a collection instance is unknown: it is checked when writing
 		return contentFormat == MediaTypeRegistry.APPLICATION_LINK_FORMAT && source != null
 				&& Collection.class.isAssignableFrom(source) && isLinks(type);
 	}

@@ -1,6 +1,9 @@
 package io.coapspring.server;
 
+import java.util.List;
+
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.OptionSet;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.Exchange;
 import org.eclipse.californium.core.server.DelivererException;
@@ -16,10 +19,12 @@ import org.springframework.util.Assert;
  * looks up the resource, so that a server that is shutting down answers 5.03 Service Unavailable instead of
  * starting new work, and in-flight exchanges are known to the graceful shutdown.
  * <p>
- * A {@link CoapRequestRouter}, when present, is asked for the resource first: that is how mapped handler
- * methods receive requests. When it has none, the server's resource tree is searched as in a plain
- * {@code CoapServer}, so Californium {@link Resource}s added to the server keep working. Either way
- * Californium's observe machinery (observe relations per resource) and the resource's executor apply.
+ * The {@link CoapRequestRouter}s, when present, are asked for the resource first, in order: that is how the
+ * forward proxy and mapped handler methods receive requests. When none has one, the server's resource tree is
+ * searched as in a plain {@code CoapServer}, so Californium {@link Resource}s added to the server keep working.
+ * Either way Californium's observe machinery (observe relations per resource) and the resource's executor
+ * apply. A request carrying a Proxy-Uri or Proxy-Scheme option that no router takes is answered with 5.05
+ * Proxying Not Supported (RFC 7252 section 5.7.2), never served by the resource tree.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -30,7 +35,7 @@ public class CoapMessageDeliverer extends ServerMessageDeliverer {
 
 	private final CoapRequestGate gate;
 
-	private final @Nullable CoapRequestRouter router;
+	private final List<CoapRequestRouter> routers;
 
 	/**
 	 * Create a deliverer that searches the resource tree only.
@@ -39,7 +44,7 @@ public class CoapMessageDeliverer extends ServerMessageDeliverer {
 	 * @param gate the gate that admits requests
 	 */
 	public CoapMessageDeliverer(Resource root, Configuration configuration, CoapRequestGate gate) {
-		this(root, configuration, gate, null);
+		this(root, configuration, gate, List.of());
 	}
 
 	/**
@@ -51,10 +56,23 @@ public class CoapMessageDeliverer extends ServerMessageDeliverer {
 	 */
 	public CoapMessageDeliverer(Resource root, Configuration configuration, CoapRequestGate gate,
 			@Nullable CoapRequestRouter router) {
+		this(root, configuration, gate, (router != null) ? List.of(router) : List.of());
+	}
+
+	/**
+	 * Create a deliverer with several routers.
+	 * @param root the server's root resource
+	 * @param configuration the server configuration
+	 * @param gate the gate that admits requests
+	 * @param routers the routers asked in order before the resource tree
+	 */
+	public CoapMessageDeliverer(Resource root, Configuration configuration, CoapRequestGate gate,
+			List<? extends CoapRequestRouter> routers) {
 		super(root, configuration);
 		Assert.notNull(gate, "'gate' must not be null");
+		Assert.notNull(routers, "'routers' must not be null");
 		this.gate = gate;
-		this.router = router;
+		this.routers = List.copyOf(routers);
 	}
 
 	@Override
@@ -72,11 +90,15 @@ public class CoapMessageDeliverer extends ServerMessageDeliverer {
 
 	@Override
 	protected Resource findResource(Exchange exchange) throws DelivererException {
-		if (this.router != null) {
-			Resource routed = this.router.route(exchange);
+		for (CoapRequestRouter router : this.routers) {
+			Resource routed = router.route(exchange);
 			if (routed != null) {
 				return routed;
 			}
+		}
+		OptionSet options = exchange.getRequest().getOptions();
+		if (options.hasProxyUri() || options.hasProxyScheme()) {
+			throw new DelivererException(ResponseCode.PROXY_NOT_SUPPORTED, "This server is not a proxy");
 		}
 		return super.findResource(exchange);
 	}

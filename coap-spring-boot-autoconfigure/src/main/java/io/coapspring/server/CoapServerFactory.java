@@ -18,7 +18,7 @@ import org.springframework.util.Assert;
 
 /**
  * Creates a paused {@link CoapServer}: its endpoints are added but not bound, its request delivery goes
- * through a {@link CoapMessageDeliverer} (asking the {@link CoapRequestRouter}, if one is set, before the
+ * through a {@link CoapMessageDeliverer} (asking the {@link CoapRequestRouter}s, if any are set, before the
  * resource tree), its plain endpoint parses options with the {@link OptionRegistry}, if one is set, its
  * protocol executors are sized from the configuration, and every endpoint gets a {@link SizeOptionGuard}
  * and an {@link UnsolicitedResponseFilter} against hostile datagrams that Californium would otherwise answer
@@ -33,7 +33,7 @@ public class CoapServerFactory {
 
 	private final CoapRequestGate gate;
 
-	private @Nullable CoapRequestRouter requestRouter;
+	private List<CoapRequestRouter> requestRouters = List.of();
 
 	private @Nullable OptionRegistry optionRegistry;
 
@@ -54,7 +54,16 @@ public class CoapServerFactory {
 	 * @param requestRouter the router, or {@code null} for the resource tree only
 	 */
 	public void setRequestRouter(@Nullable CoapRequestRouter requestRouter) {
-		this.requestRouter = requestRouter;
+		this.requestRouters = (requestRouter != null) ? List.of(requestRouter) : List.of();
+	}
+
+	/**
+	 * Set the routers asked in order for a request's resource before the server's resource tree.
+	 * @param requestRouters the routers, empty for the resource tree only
+	 */
+	public void setRequestRouters(List<? extends CoapRequestRouter> requestRouters) {
+		Assert.notNull(requestRouters, "'requestRouters' must not be null");
+		this.requestRouters = List.copyOf(requestRouters);
 	}
 
 	/**
@@ -102,7 +111,7 @@ public class CoapServerFactory {
 		Assert.notNull(endpoints, "'endpoints' must not be null");
 		CoapServer server = new CoapServer(this.configuration);
 		server.setMessageDeliverer(
-				new CoapMessageDeliverer(server.getRoot(), this.configuration, this.gate, this.requestRouter));
+				new CoapMessageDeliverer(server.getRoot(), this.configuration, this.gate, this.requestRouters));
 		for (Endpoint endpoint : endpoints) {
 			endpoint.addInterceptor(new SizeOptionGuard());
 			endpoint.addInterceptor(new UnsolicitedResponseFilter());

@@ -9,10 +9,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -23,6 +25,7 @@ import io.coapspring.client.CoapRequestEntity;
 import io.coapspring.client.CoapTemplate;
 import io.coapspring.client.CoapTemplateBuilder;
 import io.coapspring.client.CoapTemplateCustomizer;
+import io.coapspring.client.dtls.DtlsClientCredentials;
 import io.coapspring.client.observe.ReactiveCoapObservations;
 import io.coapspring.client.service.CoapServiceProxyFactory;
 import io.coapspring.convert.CoapMessageConverters;
@@ -39,8 +42,12 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
@@ -75,7 +82,7 @@ class CoapClientAutoConfigurationTests {
 			assertThat(context.getBean(CoapClientEndpoints.class).getConfiguration())
 				.isSameAs(context.getBean(Configuration.class));
 			assertThat(context.getBean(CoapClientEndpoints.class).getOptionRegistry())
-				.isSameAs(StandardOptionRegistry.getDefaultOptionRegistry());
+				.isSameAs(context.getBean("coapOptionRegistry"));
 			assertThat(context.getBean(CoapClientEndpoints.class).getEndpoints()).as("bound on first use").isEmpty();
 		});
 	}
@@ -212,6 +219,107 @@ class CoapClientAutoConfigurationTests {
 				assertThat(type.getDeclaredFields()).isNotNull();
 			}
 		}
+	}
+
+	@Test
+	void coapTemplateWorksWithoutScandium() throws Exception {
+		List<URL> urls = new ArrayList<>();
+		for (String entry : testClassPath()) {
+			if (!entry.contains("scandium")) {
+				urls.add(new File(entry).toURI().toURL());
+			}
+		}
+		try (URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]),
+				ClassLoader.getPlatformClassLoader())) {
+			assertThatExceptionOfType(ClassNotFoundException.class)
+				.isThrownBy(() -> Class.forName("org.eclipse.californium.scandium.DTLSConnector", false, loader));
+			@SuppressWarnings("unchecked")
+			Callable<String> check = (Callable<String>) Class
+				.forName(ScandiumFreeClientCheck.class.getName(), true, loader)
+				.getDeclaredConstructor()
+				.newInstance();
+			assertThat(check.call()).isEqualTo("hello without scandium | coaps:// requests need Eclipse Californium"
+					+ " Scandium on the classpath: add the dependency 'org.eclipse.californium:scandium' to use DTLS"
+					+ " credentials");
+		}
+	}
+
+	@Test
+	void dtlsPropertiesGiveTheBuilderCredentials() {
+		this.runner
+			.withPropertyValues("coap.client.dtls.psk.identity=device-1",
+					"coap.client.dtls.psk.secret=base64:c2VjcmV0UFNL")
+			.run((context) -> {
+				DtlsClientCredentials credentials = context.getBean(CoapTemplate.class).getDtlsCredentials();
+				assertThat(credentials).isNotNull();
+				assertThat(credentials.getPskIdentity()).isEqualTo("device-1");
+				assertThat(credentials.getPskSecret()).isEqualTo("secretPSK".getBytes(StandardCharsets.UTF_8));
+				assertThat(credentials.getKeyMaterial()).isNull();
+			});
+	}
+
+	@Test
+	void sslBundlePropertyGivesTheBuilderX509Credentials() {
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("coap.client.dtls.ssl-bundle=devices",
+					"spring.ssl.bundle.pem.devices.keystore.certificate=classpath:dtls/client.pem",
+					"spring.ssl.bundle.pem.devices.keystore.private-key=classpath:dtls/client-key.pem",
+					"spring.ssl.bundle.pem.devices.truststore.certificate=classpath:dtls/ca.pem")
+			.run((context) -> {
+				DtlsClientCredentials credentials = context.getBean(CoapTemplate.class).getDtlsCredentials();
+				assertThat(credentials).isNotNull();
+				assertThat(credentials.getPskIdentity()).isNull();
+				assertThat(credentials.getKeyMaterial()).isNotNull();
+				assertThat(credentials.getKeyMaterial().getCertificateChain()).singleElement()
+					.satisfies((certificate) -> assertThat(certificate.getSubjectX500Principal().getName())
+						.isEqualTo("CN=device-7"));
+				assertThat(credentials.getKeyMaterial().getTrustedCertificates()).hasSize(1);
+			});
+	}
+
+	@Test
+	void dtlsMisconfigurationFailsStartUpNamingTheProperty() {
+		assertDtlsFailure("coap.client.dtls.psk.secret", "'coap.client.dtls.psk.identity' is set",
+				"coap.client.dtls.psk.identity=device-1");
+		assertDtlsFailure("coap.client.dtls.psk.identity", "'coap.client.dtls.psk.secret' is set",
+				"coap.client.dtls.psk.secret=secret");
+		assertDtlsFailure("coap.client.dtls.psk.secret", "not valid Base64", "coap.client.dtls.psk.identity=device-1",
+				"coap.client.dtls.psk.secret=base64:!!");
+		assertDtlsFailure("coap.client.dtls.psk.secret", "must not be empty", "coap.client.dtls.psk.identity=device-1",
+				"coap.client.dtls.psk.secret=base64:");
+		assertDtlsFailure("coap.client.dtls.ssl-bundle", "no SslBundles bean", "coap.client.dtls.ssl-bundle=devices");
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("coap.client.dtls.ssl-bundle=missing")
+			.run(dtlsFailure("coap.client.dtls.ssl-bundle", "no SSL bundle of that name"));
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("coap.client.dtls.ssl-bundle=keyonly",
+					"spring.ssl.bundle.pem.keyonly.keystore.certificate=classpath:dtls/client.pem",
+					"spring.ssl.bundle.pem.keyonly.keystore.private-key=classpath:dtls/client-key.pem")
+			.run(dtlsFailure("coap.client.dtls.ssl-bundle", "no trust store"));
+		assertDtlsFailure("coap.client.base-uri", "coap:// or coaps://", "coap.client.base-uri=https://device");
+	}
+
+	@Test
+	void dtlsPropertiesWithoutScandiumFailStartUp() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.eclipse.californium.scandium"))
+			.withPropertyValues("coap.client.dtls.psk.identity=device-1", "coap.client.dtls.psk.secret=secret")
+			.run(dtlsFailure("coap.client.dtls.psk.identity", "add the dependency 'org.eclipse.californium:scandium'"));
+		this.runner.withClassLoader(new FilteredClassLoader("org.eclipse.californium.scandium"))
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(CoapTemplate.class));
+	}
+
+	private void assertDtlsFailure(String property, String reason, String... properties) {
+		this.runner.withPropertyValues(properties).run(dtlsFailure(property, reason));
+	}
+
+	private static ContextConsumer<AssertableApplicationContext> dtlsFailure(String property, String reason) {
+		return (context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
+						(ex) -> assertThat(ex.getName()).isEqualTo(property))
+				.hasMessageContaining(reason);
+		};
 	}
 
 	private static List<String> testClassPath() {

@@ -3,6 +3,7 @@ package io.coapspring.autoconfigure;
 import java.util.List;
 
 import io.coapspring.convert.ByteArrayCoapMessageConverter;
+import io.coapspring.convert.LinkFormatCoapMessageConverter;
 import io.coapspring.convert.CoapMessageConverter;
 import io.coapspring.convert.CoapMessageConverters;
 import io.coapspring.convert.StringCoapMessageConverter;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests the order in which {@link CoapMessageConvertersAutoConfiguration} consults converters: the
- * application's first, then text, bytes, JSON, CBOR and XML, whatever order the beans were registered in.
+ * application's first, then text, bytes, JSON, CBOR, XML and link-format, whatever order the beans were registered in.
  */
 class CoapMessageConvertersOrderTests {
 
@@ -39,7 +40,7 @@ class CoapMessageConvertersOrderTests {
 				.toList();
 			assertThat(classes).containsExactly(CustomConverter.class, StringCoapMessageConverter.class,
 					ByteArrayCoapMessageConverter.class, JacksonJsonCoapMessageConverter.class,
-					JacksonCborCoapMessageConverter.class, JacksonXmlCoapMessageConverter.class);
+					JacksonCborCoapMessageConverter.class, JacksonXmlCoapMessageConverter.class, LinkFormatCoapMessageConverter.class);
 		});
 	}
 

@@ -81,7 +81,16 @@ class CoapPropertiesValidationTests {
 				arguments("coap.observe.notification-check-interval-count", "0", "must be at least 1"),
 				arguments("coap.observe.notification-check-interval-time", "-5m", "must be a positive duration"),
 				arguments("coap.observe.max-observers", "-1", "must be at least 0"),
-				arguments("coap.client.timeout", "0s", "must be a positive duration"));
+				arguments("coap.client.timeout", "0s", "must be a positive duration"),
+				arguments("coap.proxy.timeout", "0s", "must be a positive duration"),
+				arguments("coap.proxy.cache.max-entries", "-1", "must be at least 0"),
+				arguments("coap.proxy.cache.max-size", "-1B", "must not be negative"),
+				arguments("coap.proxy.schemes", "not a scheme", "must be a URI scheme"),
+				arguments("coap.proxy.allowed-destinations", "10.0.0.0/40", "prefix length outside 0..32"),
+				arguments("coap.proxy.allowed-destinations", "bad host", "not a host name, address or CIDR range"),
+				arguments("coap.proxy.http.path-prefix", "coap", "must be a literal path that starts with '/'"),
+				arguments("coap.proxy.http.path-prefix", "/coap/", "must be a literal path that starts with '/'"),
+				arguments("coap.proxy.http.path-prefix", "/", "must be a literal path that starts with '/'"));
 	}
 
 	static Stream<Arguments> validBoundaryValues() {
@@ -94,7 +103,10 @@ class CoapPropertiesValidationTests {
 				arguments("coap.blockwise.preferred-block-size", "1KB"),
 				arguments("coap.blockwise.max-message-size", "16B"),
 				arguments("coap.blockwise.max-message-size", "65507B"),
-				arguments("coap.deduplication.messages-per-peer", "4"), arguments("coap.observe.max-observers", "0"));
+				arguments("coap.deduplication.messages-per-peer", "4"), arguments("coap.observe.max-observers", "0"),
+				arguments("coap.proxy.cache.max-entries", "0"), arguments("coap.proxy.cache.max-size", "0B"),
+				arguments("coap.proxy.allowed-destinations", "::/0"),
+				arguments("coap.proxy.http.path-prefix", "/gateway/coap"));
 	}
 
 }

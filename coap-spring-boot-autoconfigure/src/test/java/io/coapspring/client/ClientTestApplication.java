@@ -19,6 +19,8 @@ import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.OptionSet;
 import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.coap.option.OpaqueOptionDefinition;
+import org.eclipse.californium.core.coap.option.StringOptionDefinition;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.core.server.resources.CoapExchange;
@@ -52,6 +54,17 @@ public class ClientTestApplication {
 				endpoint.addInterceptor(requestLog);
 			}
 		};
+	}
+
+	@Bean
+	OpaqueOptionDefinition testOpaqueOption() {
+		// the server parses with the standard options plus the application's: it keeps these custom options
+		return new OpaqueOptionDefinition(65000, "Test-Opaque");
+	}
+
+	@Bean
+	StringOptionDefinition testTextOption() {
+		return new StringOptionDefinition(65002, "Test-Text");
 	}
 
 	@Bean

@@ -427,8 +427,16 @@ class CoapTemplateIntegrationTests {
 	@Test
 	void unsupportedSchemeIsRejected() {
 		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.coap.getForObject("coap+tcp://127.0.0.1/echo", String.class))
+			.withMessageContaining("coap+tcp");
+	}
+
+	@Test
+	void coapsNeedsDtlsCredentials() {
+		assertThatIllegalStateException()
 			.isThrownBy(() -> this.coap.getForObject("coaps://127.0.0.1/echo", String.class))
-			.withMessageContaining("coaps");
+			.withMessageContaining("no DTLS credentials")
+			.withMessageContaining("pskIdentity");
 	}
 
 	@Test

@@ -70,11 +70,22 @@ class RequestTargetTests {
 	}
 
 	@Test
-	void onlyCoapIsSent() {
-		assertThatIllegalArgumentException().isThrownBy(() -> RequestTarget.destination(URI.create("coaps://h/")))
-			.withMessageContaining("coaps");
+	void onlyCoapAndCoapsAreSent() {
+		assertThat(RequestTarget.isSecure(URI.create("coap://h/"))).isFalse();
+		assertThat(RequestTarget.isSecure(URI.create("COAPS://h/"))).isTrue();
+		assertThat(RequestTarget.destination(URI.create("coaps://127.0.0.1/")).getPort()).isEqualTo(5684);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RequestTarget.destination(URI.create("coap+tcp://h/")))
+			.withMessageContaining("coap+tcp");
 		assertThatIllegalArgumentException().isThrownBy(() -> RequestTarget.destination(URI.create("coap:/x")))
 			.withMessageContaining("no host");
+	}
+
+	@Test
+	void virtualHostIsTheHostNameOnly() {
+		assertThat(RequestTarget.virtualHost(URI.create("coaps://Device.Local:5684/x"))).isEqualTo("device.local");
+		assertThat(RequestTarget.virtualHost(URI.create("coaps://127.0.0.1/x"))).isNull();
+		assertThat(RequestTarget.virtualHost(URI.create("coaps://[::1]/x"))).isNull();
 	}
 
 	@Test

@@ -25,7 +25,8 @@ class SeparateController {
 	}
 
 	@CoapGetMapping(path = "/separate", produces = "text/plain", resourceType = { "Type2", "Type3" },
-			title = "Resource which cannot be served immediately and which cannot be acknowledged in a piggy-backed way")
+			title = "Resource which cannot be served immediately and which cannot be acknowledged in a "
+					+ "piggy-backed way")
 	CompletableFuture<String> separate(CoapRequest request) {
 		String description = RequestDescription.of(request);
 		long delay = this.properties.getSeparateDelay().toMillis();

@@ -27,7 +27,8 @@ final class BlockTestDescriptions {
 				TestDescription.of("TD_COAP_BLOCK_01",
 						"Handle GET blockwise transfer for large resource (early negotiation)",
 						(test) -> earlyNegotiation(test, DESIRED_BLOCK_SIZE)),
-				TestDescription.of("TD_COAP_BLOCK_02", "Handle GET blockwise transfer for large resource (late negotiation)",
+				TestDescription.of("TD_COAP_BLOCK_02",
+						"Handle GET blockwise transfer for large resource (late negotiation)",
 						BlockTestDescriptions::lateNegotiation),
 				TestDescription.of("TD_COAP_BLOCK_03", "Handle PUT blockwise transfer for large resource",
 						BlockTestDescriptions::put),
@@ -100,7 +101,8 @@ final class BlockTestDescriptions {
 		Response last = block1Transfer(test.wire(), Code.POST, payload, ResponseCode.CREATED);
 		List<String> location = last.getOptions().getLocationPath();
 		assertThat(location).as("Location-Path options").hasSize(2).first().isEqualTo("large-create");
-		assertThat(location).as("Location-Path options").allSatisfy((segment) -> assertThat(segment).doesNotContain("/"));
+		assertThat(location).as("Location-Path options")
+			.allSatisfy((segment) -> assertThat(segment).doesNotContain("/"));
 		Checks.shows(shown, last);
 		test.tap().clear();
 		PeerResponse created = test.send(PeerRequest.get(test.uri("/" + String.join("/", location))));
@@ -166,7 +168,8 @@ final class BlockTestDescriptions {
 					.isBetween(1, block2.getSize());
 			}
 			else {
-				assertThat(response.getPayloadSize()).as("payload size of block " + (i + 1)).isEqualTo(block2.getSize());
+				assertThat(response.getPayloadSize()).as("payload size of block " + (i + 1))
+					.isEqualTo(block2.getSize());
 			}
 		}
 		return Conversation.body(wire.responses());

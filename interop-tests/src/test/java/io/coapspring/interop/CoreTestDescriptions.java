@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class CoreTestDescriptions {
 
 	private static final String REVERSE_PROXY = "needs a reverse proxy between client and server (CoAP_CFG_03); "
-			+ "this suite has no proxy";
+			+ "CoAP Spring Boot's proxy is a forward proxy";
 
 	private CoreTestDescriptions() {
 	}
@@ -363,7 +363,8 @@ final class CoreTestDescriptions {
 		for (int i = 0; i < 2; i++) {
 			int format = (i == 0) ? 0 : 41;
 			Checks.request(sent.get(i), Type.CON, Code.GET);
-			assertThat(sent.get(i).getOptions().getAccept()).as("Accept option of request " + (i + 1)).isEqualTo(format);
+			assertThat(sent.get(i).getOptions().getAccept()).as("Accept option of request " + (i + 1))
+				.isEqualTo(format);
 			Response response = Checks.piggybacked(wire, sent.get(i));
 			Checks.code(response, ResponseCode.CONTENT);
 			assertThat(response.getOptions().getContentFormat()).as("Content-Format of response " + (i + 1))
@@ -462,7 +463,8 @@ final class CoreTestDescriptions {
 		Checks.shows(created, createdResponse);
 		assertThat(test.store().get(ValidationController.CREATE1)).as("the created resource").isPresent();
 
-		PeerResponse again = test.send(PeerRequest.put(test.uri("/create1")).ifNoneMatch().text("TD_COAP_CORE_23 again"));
+		PeerResponse again = test
+			.send(PeerRequest.put(test.uri("/create1")).ifNoneMatch().text("TD_COAP_CORE_23 again"));
 		Request second = lastRequest(test);
 		assertThat(second.getOptions().hasIfNoneMatch()).as("If-None-Match option").isTrue();
 		Response failed = Checks.piggybacked(test.wire(), second);

@@ -68,7 +68,7 @@ final class InteropMatrix {
 		table.append('\n');
 		Map<Outcome, Integer> totals = new LinkedHashMap<>();
 		for (String[] row : this.rows) {
-			table.append("| ").append(row[0]).append(' ').append(row[1]).append(" |");
+			table.append("| `").append(row[0]).append("` ").append(row[1]).append(" |");
 			Map<String, Cell> recorded = this.cells.getOrDefault(row[0], Map.of());
 			for (String column : this.columns.keySet()) {
 				Cell cell = recorded.getOrDefault(column, new Cell(Outcome.NOT_RUN, null));
@@ -90,8 +90,12 @@ final class InteropMatrix {
 		for (int i = 0; i < notes.size(); i++) {
 			table.append('[').append(i + 1).append("] ").append(notes.get(i).replace("\n", " ")).append("  \n");
 		}
-		table.append('\n').append("Totals (cases):");
-		totals.forEach((outcome, count) -> table.append(' ').append(outcome.label).append(' ').append(count).append(';'));
+		if (!notes.isEmpty()) {
+			table.append('\n');
+		}
+		table.append("Totals (cases):");
+		totals.forEach(
+				(outcome, count) -> table.append(' ').append(outcome.label).append(' ').append(count).append(';'));
 		table.setLength(table.length() - 1);
 		table.append('\n');
 		return table.toString();

@@ -40,7 +40,8 @@ final class InteropReport {
 			assertThat(section.read())
 				.as("the '%s' section of docs/interop.md is not the matrix of this run (target/%s.md): "
 						+ "regenerate it with ./mvnw -B -pl interop-tests -am verify -D%s=true "
-						+ "-Dtest='Plugtest*,Template*' -Dsurefire.failIfNoSpecifiedTests=false", name, name, WRITE_DOCS)
+						+ "-Dtest='Plugtest*,Template*' -Dsurefire.failIfNoSpecifiedTests=false",
+						name, name, WRITE_DOCS)
 				.isEqualTo(content);
 		}
 	}

@@ -37,15 +37,18 @@ final class LinkTestDescriptions {
 								"/link1", "/link2", "/link3")),
 				TestDescription.of("TD_COAP_LINK_04", "Filter discovery results in presence of multiple rt attributes",
 						(test) -> filter(test, "rt=Type2", (link) -> has(link, "rt", "Type2"), "/link1", "/link2")),
-				TestDescription.of("TD_COAP_LINK_05", "Filter discovery results using if attribute and prefix value strings",
+				TestDescription.of("TD_COAP_LINK_05",
+						"Filter discovery results using if attribute and prefix value strings",
 						(test) -> filter(test, "if=If*", (link) -> hasPrefix(link, "if", "If"), "/link1", "/link2")),
-				TestDescription.of("TD_COAP_LINK_06", "Filter discovery results using sz attribute and prefix value strings",
+				TestDescription.of("TD_COAP_LINK_06",
+						"Filter discovery results using sz attribute and prefix value strings",
 						(test) -> filter(test, "sz=*", (link) -> link.getAttributes().containsAttribute("sz"),
 								"/large")),
 				TestDescription.of("TD_COAP_LINK_07",
 						"Filter discovery results using href attribute and complete value strings",
 						(test) -> filter(test, "href=/link1", (link) -> link.getURI().equals("/link1"), "/link1")),
-				TestDescription.of("TD_COAP_LINK_08", "Filter discovery results using href attribute and prefix value strings",
+				TestDescription.of("TD_COAP_LINK_08",
+						"Filter discovery results using href attribute and prefix value strings",
 						(test) -> filter(test, "href=/link*", (link) -> link.getURI().startsWith("/link"), "/link1",
 								"/link2", "/link3")),
 				TestDescription.of("TD_COAP_LINK_09", "Arrange link descriptions hierarchically",
@@ -74,7 +77,8 @@ final class LinkTestDescriptions {
 		Set<WebLink> filtered = discover(test, "?" + query);
 		assertThat(test.wire().requests().get(0).getOptions().getUriQuery()).as("Uri-Query of the request")
 			.containsExactly(query);
-		assertThat(uris(filtered)).as("links of /.well-known/core?" + query).containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(uris(filtered)).as("links of /.well-known/core?" + query)
+			.containsExactlyInAnyOrderElementsOf(expected);
 	}
 
 	/**

@@ -92,7 +92,8 @@ class PlugtestServerTests {
 
 	private void run(TestDescription description, String clientName) throws Exception {
 		if (description.notApplicable() != null) {
-			this.matrix.record(description.id(), clientName, Outcome.NOT_APPLICABLE, description.notApplicable());
+			this.matrix.record(description.id(), clientName,
+					description.pending() ? Outcome.PENDING : Outcome.NOT_APPLICABLE, description.notApplicable());
 			abort(description.notApplicable());
 		}
 		PlugtestClient client;

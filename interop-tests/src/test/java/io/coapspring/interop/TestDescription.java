@@ -8,17 +8,22 @@ package io.coapspring.interop;
  *
  * @param id the identifier, for instance {@code TD_COAP_CORE_01}
  * @param objective the objective, as the description states it
- * @param runner the stimuli and checks, {@code null} when not applicable
+ * @param runner the stimuli and checks, {@code null} when not run
  * @param notApplicable why the suite does not run it, {@code null} when it does
+ * @param pending whether it waits for a feature of the server (then {@code notApplicable} says which)
  */
-record TestDescription(String id, String objective, Runner runner, String notApplicable) {
+record TestDescription(String id, String objective, Runner runner, String notApplicable, boolean pending) {
 
 	static TestDescription of(String id, String objective, Runner runner) {
-		return new TestDescription(id, objective, runner, null);
+		return new TestDescription(id, objective, runner, null, false);
 	}
 
 	static TestDescription notApplicable(String id, String objective, String reason) {
-		return new TestDescription(id, objective, null, reason);
+		return new TestDescription(id, objective, null, reason, false);
+	}
+
+	static TestDescription pending(String id, String objective, String reason) {
+		return new TestDescription(id, objective, null, reason, true);
 	}
 
 	/**

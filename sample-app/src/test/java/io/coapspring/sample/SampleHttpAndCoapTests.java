@@ -7,6 +7,7 @@ import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.elements.config.Configuration;
@@ -82,6 +83,50 @@ class SampleHttpAndCoapTests {
 		this.http.get().uri("/api/hello").exchange().expectStatus().isOk();
 		assertThat(coapGet("/hello").getResponseText()).isEqualTo("Hello, CoAP!");
 		assertThat(this.greetings.count()).isEqualTo(before + 2);
+	}
+
+	@Test
+	void httpGatewayReachesTheCoapSide() {
+		this.http.get()
+			.uri("/coap/127.0.0.1:" + this.coapPort + "/hello?name=Web")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith("text/plain")
+			.expectHeader()
+			.valueEquals("Cache-Control", "max-age=60")
+			.expectBody(String.class)
+			.isEqualTo("Hello, Web!");
+		this.http.get()
+			.uri("/coap/127.0.0.1:" + this.coapPort + "/sensors")
+			.header("Accept", "application/json")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentType("application/json");
+	}
+
+	@Test
+	void coapProxyForwardsToAllowedDestinations() throws Exception {
+		Request request = Request.newGet();
+		request.setURI("coap://127.0.0.1:" + this.coapPort);
+		request.getOptions().setProxyUri("coap://127.0.0.1:" + this.coapPort + "/hello?name=Proxy");
+		CoapClient client = new CoapClient();
+		client.setEndpoint(this.clientEndpoint);
+		client.setTimeout(5_000L);
+		try {
+			CoapResponse response = client.advanced(request);
+			assertThat(response.getResponseText()).isEqualTo("Hello, Proxy!");
+			Request denied = Request.newGet();
+			denied.setURI("coap://127.0.0.1:" + this.coapPort);
+			denied.getOptions().setProxyUri("coap://127.0.0.2:5683/hello");
+			assertThat(client.advanced(denied).getCode()).isEqualTo(ResponseCode.FORBIDDEN);
+		}
+		finally {
+			client.shutdown();
+		}
 	}
 
 	@Test

@@ -7,7 +7,6 @@ import io.coapspring.annotation.CoapControllerAdvice;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.Assert;
-import org.springframework.util.ClassUtils;
 
 /**
  * A {@link CoapControllerAdvice @CoapControllerAdvice} bean with the controllers it applies to and its
@@ -34,7 +33,7 @@ public class CoapControllerAdviceBean {
 	 */
 	public CoapControllerAdviceBean(Object bean) {
 		Assert.notNull(bean, "'bean' must not be null");
-		Class<?> type = ClassUtils.getUserClass(bean);
+		Class<?> type = CoapHandlerMethod.targetClass(bean);
 		CoapControllerAdvice advice = AnnotatedElementUtils.findMergedAnnotation(type, CoapControllerAdvice.class);
 		Assert.notNull(advice, () -> type.getName() + " is not annotated with @CoapControllerAdvice");
 		this.bean = bean;

@@ -1,6 +1,7 @@
 package io.coapspring.server.handler;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,9 @@ import org.springframework.util.ClassUtils;
  * {@link CoapHandlerMappingRegistry} and the advice in the {@link CoapExceptionHandlers}. Start-up fails, with
  * a message naming the method, on an ambiguous mapping, an invalid pattern or Content-Format, a path variable
  * that is not in the pattern, or a parameter or return type no resolver or handler supports.
+ * <p>
+ * Beans behind AOP proxies (method security, for instance) are detected by their target class and invoked
+ * through the proxy, so that its interceptors run.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -77,7 +81,7 @@ public class CoapControllerDetector implements SmartInitializingSingleton {
 			if (beanType == null) {
 				continue;
 			}
-			Class<?> userType = ClassUtils.getUserClass(beanType);
+			Class<?> userType = userType(beanName, beanType);
 			if (AnnotatedElementUtils.hasAnnotation(userType, CoapController.class)) {
 				handlerMethods += detectHandlerMethods(this.applicationContext.getBean(beanName), userType);
 			}
@@ -95,12 +99,23 @@ public class CoapControllerDetector implements SmartInitializingSingleton {
 		}
 	}
 
+	/**
+	 * Return the class that declares a bean's mappings: the user class of a CGLIB proxy or of a bean, the target
+	 * class of a JDK proxy, whose own class only has the interfaces.
+	 */
+	private Class<?> userType(String beanName, Class<?> beanType) {
+		if (Proxy.isProxyClass(beanType)) {
+			return CoapHandlerMethod.targetClass(this.applicationContext.getBean(beanName));
+		}
+		return ClassUtils.getUserClass(beanType);
+	}
+
 	private int detectHandlerMethods(Object bean, Class<?> userType) {
 		Map<Method, CoapMappingInfo> methods = MethodIntrospector.selectMethods(userType,
 				(MethodIntrospector.MetadataLookup<CoapMappingInfo>) (method) -> this.reader.read(method, userType));
 		for (Map.Entry<Method, CoapMappingInfo> entry : methods.entrySet()) {
-			Method invocable = AopUtils.selectInvocableMethod(entry.getKey(), userType);
-			CoapHandlerMethod handlerMethod = new CoapHandlerMethod(bean, invocable);
+			Method method = AopUtils.selectInvocableMethod(entry.getKey(), userType);
+			CoapHandlerMethod handlerMethod = handlerMethod(bean, method);
 			CoapMappingInfo info = entry.getValue();
 			this.adapter.checkSupported(handlerMethod);
 			checkPathVariables(handlerMethod, info);
@@ -110,6 +125,16 @@ public class CoapControllerDetector implements SmartInitializingSingleton {
 		}
 		checkExceptionHandlers(bean, this.adapter.getExceptionHandlers().forController(userType));
 		return methods.size();
+	}
+
+	private static CoapHandlerMethod handlerMethod(Object bean, Method method) {
+		try {
+			return new CoapHandlerMethod(bean, method);
+		}
+		catch (IllegalStateException ex) {
+			throw new IllegalStateException("CoAP handler method " + method.getDeclaringClass().getSimpleName() + "#"
+					+ method.getName() + " cannot be invoked on its bean: " + ex.getMessage(), ex);
+		}
 	}
 
 	private void checkPathVariables(CoapHandlerMethod handlerMethod, CoapMappingInfo info) {
@@ -132,8 +157,8 @@ public class CoapControllerDetector implements SmartInitializingSingleton {
 
 	private void checkExceptionHandlers(Object bean, CoapExceptionHandlerMethodResolver resolver) {
 		for (Method method : resolver.getMethods()) {
-			this.adapter.checkSupported(
-					new CoapHandlerMethod(bean, AopUtils.selectInvocableMethod(method, ClassUtils.getUserClass(bean))));
+			this.adapter.checkSupported(handlerMethod(bean,
+					AopUtils.selectInvocableMethod(method, CoapHandlerMethod.targetClass(bean))));
 		}
 	}
 

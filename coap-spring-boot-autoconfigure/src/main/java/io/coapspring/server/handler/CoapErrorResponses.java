@@ -1,6 +1,7 @@
 package io.coapspring.server.handler;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -16,6 +17,7 @@ import org.eclipse.californium.core.coap.Response;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
 /**
@@ -25,6 +27,7 @@ import org.springframework.util.StringUtils;
  * The payload is a short diagnostic text without Content-Format (RFC 7252 section 5.5.2) unless the request's
  * Accept option asks for RFC 9290 concise problem details (Content-Format 257), which are then sent as CBOR.
  * An exception that maps to 5.00 is logged once, with its stack trace, which never reaches the client.
+ * {@link CoapExceptionResolver}s map exception types this class does not know.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -34,6 +37,24 @@ public class CoapErrorResponses {
 	private static final Log logger = LogFactory.getLog(CoapErrorResponses.class);
 
 	private static final String INTERNAL_SERVER_ERROR = "Internal Server Error";
+
+	private final List<CoapExceptionResolver> resolvers;
+
+	/**
+	 * Create error responses with the built-in mapping only.
+	 */
+	public CoapErrorResponses() {
+		this(List.of());
+	}
+
+	/**
+	 * Create error responses that consult the given resolvers before the built-in mapping.
+	 * @param resolvers the resolvers, in order
+	 */
+	public CoapErrorResponses(List<CoapExceptionResolver> resolvers) {
+		Assert.noNullElements(resolvers, "'resolvers' must not contain null elements");
+		this.resolvers = List.copyOf(resolvers);
+	}
 
 	/**
 	 * Create an error response.
@@ -78,6 +99,13 @@ public class CoapErrorResponses {
 			String reason = StringUtils.hasText(annotated.reason()) ? annotated.reason() : ex.getMessage();
 			return create(annotated.value(), reason, accept);
 		}
+		for (CoapExceptionResolver resolver : this.resolvers) {
+			CoapExceptionResolver.Resolution resolution = resolver.resolve(ex, request);
+			if (resolution != null) {
+				log(resolution.code(), ex, request);
+				return create(resolution.code(), resolution.diagnostic(), accept);
+			}
+		}
 		ResponseCode code = clientErrorCode(ex);
 		if (code != null) {
 			if (logger.isDebugEnabled()) {
@@ -87,6 +115,15 @@ public class CoapErrorResponses {
 		}
 		logger.error("CoAP handler for " + request + " failed; answered 5.00 Internal Server Error", ex);
 		return create(ResponseCode.INTERNAL_SERVER_ERROR, INTERNAL_SERVER_ERROR, accept);
+	}
+
+	private static void log(ResponseCode code, Throwable ex, CoapRequest request) {
+		if (code.isServerError()) {
+			logger.error("CoAP handler for " + request + " answered " + code, ex);
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("CoAP request " + request + " answered " + code + ": " + ex);
+		}
 	}
 
 	private static @Nullable ResponseCode clientErrorCode(Throwable ex) {

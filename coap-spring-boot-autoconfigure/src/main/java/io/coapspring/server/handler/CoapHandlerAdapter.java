@@ -23,7 +23,8 @@ import org.springframework.util.Assert;
  * Runs one handler method for a request and produces the response: resolves the arguments, invokes the
  * method, turns the return value into a {@link CoapResponseEntity} (possibly asynchronously) and writes it. A
  * failure anywhere on the way goes to the matching {@code @CoapExceptionHandler} method, whose result is written
- * the same way, or else to the error mapping of {@link CoapErrorResponses}.
+ * the same way, or else to the error mapping of {@link CoapErrorResponses}. The {@link CoapHandlerInterceptor}s wrap
+ * the resolution of the arguments and the call of every handler and exception handler method.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -42,6 +43,8 @@ public class CoapHandlerAdapter {
 
 	private final CoapErrorResponses errorResponses;
 
+	private final List<CoapHandlerInterceptor> interceptors;
+
 	private final Map<CoapHandlerMethod, CoapInvocableHandlerMethod> invocables = new ConcurrentHashMap<>();
 
 	private final CoapResponseStreams streams = new CoapResponseStreams();
@@ -57,16 +60,33 @@ public class CoapHandlerAdapter {
 	public CoapHandlerAdapter(CoapHandlerMethodArgumentResolverComposite argumentResolvers,
 			CoapHandlerMethodReturnValueHandlerComposite returnValueHandlers, CoapExceptionHandlers exceptionHandlers,
 			CoapResponseWriter writer, CoapErrorResponses errorResponses) {
+		this(argumentResolvers, returnValueHandlers, exceptionHandlers, writer, errorResponses, List.of());
+	}
+
+	/**
+	 * Create an adapter with interceptors.
+	 * @param argumentResolvers the argument resolvers
+	 * @param returnValueHandlers the return value handlers
+	 * @param exceptionHandlers the exception handler methods
+	 * @param writer the response writer
+	 * @param errorResponses the error responses for unhandled exceptions
+	 * @param interceptors the interceptors of every invocation, the first one outermost
+	 */
+	public CoapHandlerAdapter(CoapHandlerMethodArgumentResolverComposite argumentResolvers,
+			CoapHandlerMethodReturnValueHandlerComposite returnValueHandlers, CoapExceptionHandlers exceptionHandlers,
+			CoapResponseWriter writer, CoapErrorResponses errorResponses, List<CoapHandlerInterceptor> interceptors) {
 		Assert.notNull(argumentResolvers, "'argumentResolvers' must not be null");
 		Assert.notNull(returnValueHandlers, "'returnValueHandlers' must not be null");
 		Assert.notNull(exceptionHandlers, "'exceptionHandlers' must not be null");
 		Assert.notNull(writer, "'writer' must not be null");
 		Assert.notNull(errorResponses, "'errorResponses' must not be null");
+		Assert.noNullElements(interceptors, "'interceptors' must not contain null elements");
 		this.argumentResolvers = argumentResolvers;
 		this.returnValueHandlers = returnValueHandlers;
 		this.exceptionHandlers = exceptionHandlers;
 		this.writer = writer;
 		this.errorResponses = errorResponses;
+		this.interceptors = List.copyOf(interceptors);
 	}
 
 	/**
@@ -91,6 +111,14 @@ public class CoapHandlerAdapter {
 	 */
 	public CoapExceptionHandlers getExceptionHandlers() {
 		return this.exceptionHandlers;
+	}
+
+	/**
+	 * Return the interceptors.
+	 * @return the interceptors, the first one outermost
+	 */
+	public List<CoapHandlerInterceptor> getInterceptors() {
+		return this.interceptors;
 	}
 
 	/**
@@ -291,12 +319,22 @@ public class CoapHandlerAdapter {
 	private CompletionStage<CoapResponseEntity<?>> invoke(CoapHandlerMethod handlerMethod, CoapRequest request,
 			Object... providedArgs) {
 		try {
-			Object returnValue = invocable(handlerMethod).invoke(request, providedArgs);
+			Object returnValue = intercepted(0, invocable(handlerMethod), request, providedArgs);
 			return this.returnValueHandlers.handleReturnValue(returnValue, handlerMethod.getReturnType(), request);
 		}
 		catch (Throwable ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
+	}
+
+	private @Nullable Object intercepted(int index, CoapInvocableHandlerMethod invocable, CoapRequest request,
+			Object[] providedArgs) throws Exception {
+		if (index == this.interceptors.size()) {
+			return invocable.invoke(request, providedArgs);
+		}
+		return this.interceptors.get(index)
+			.intercept(request, invocable.getHandlerMethod(),
+					() -> intercepted(index + 1, invocable, request, providedArgs));
 	}
 
 	private CoapInvocableHandlerMethod invocable(CoapHandlerMethod handlerMethod) {

@@ -5,6 +5,7 @@ import java.util.StringJoiner;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.support.AopUtils;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
@@ -15,6 +16,10 @@ import org.springframework.util.ClassUtils;
 /**
  * A method of a bean that handles CoAP requests or exceptions: the bean, the method and its parameters with
  * their names discovered (the project compiles with {@code -parameters}).
+ * <p>
+ * When the bean is an AOP proxy, for instance for method security, the method is read from the target class
+ * for its annotations and invoked on the proxy, so that the proxy's interceptors run: a CGLIB proxy overrides
+ * it, a JDK proxy exposes it through one of its interfaces.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -27,16 +32,21 @@ public class CoapHandlerMethod extends AnnotatedMethod {
 
 	private final Class<?> beanType;
 
+	private final Method invocableMethod;
+
 	/**
 	 * Create a handler method.
-	 * @param bean the bean that declares the method
-	 * @param method the method, of the bean's user class (not of a CGLIB proxy)
+	 * @param bean the bean that declares the method, possibly an AOP proxy
+	 * @param method the method, of the bean's target class (not of a proxy)
+	 * @throws IllegalStateException if the method cannot be invoked on the bean, for instance a method that a
+	 * JDK proxy does not expose through an interface
 	 */
 	public CoapHandlerMethod(Object bean, Method method) {
 		super(method);
 		Assert.notNull(bean, "'bean' must not be null");
 		this.bean = bean;
-		this.beanType = ClassUtils.getUserClass(bean);
+		this.beanType = targetClass(bean);
+		this.invocableMethod = AopUtils.selectInvocableMethod(method, bean.getClass());
 		for (MethodParameter parameter : getMethodParameters()) {
 			parameter.initParameterNameDiscovery(NAME_DISCOVERER);
 		}
@@ -51,11 +61,30 @@ public class CoapHandlerMethod extends AnnotatedMethod {
 	}
 
 	/**
-	 * Return the user class of the bean.
+	 * Return the user class of the bean, the target class of an AOP proxy.
 	 * @return the bean type
 	 */
 	public Class<?> getBeanType() {
 		return this.beanType;
+	}
+
+	/**
+	 * Return the method to invoke on the bean: the method itself, or the interface method a JDK proxy
+	 * exposes it through.
+	 * @return the method to invoke
+	 */
+	public Method getInvocableMethod() {
+		return this.invocableMethod;
+	}
+
+	/**
+	 * Return the user class of a bean: the target class of an AOP proxy, the class of another bean.
+	 * @param bean the bean
+	 * @return its user class
+	 */
+	public static Class<?> targetClass(Object bean) {
+		Assert.notNull(bean, "'bean' must not be null");
+		return ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
 	}
 
 	/**

@@ -33,7 +33,7 @@ public class CoapInvocableHandlerMethod {
 		Assert.notNull(resolvers, "'resolvers' must not be null");
 		this.handlerMethod = handlerMethod;
 		this.resolvers = resolvers;
-		ReflectionUtils.makeAccessible(handlerMethod.getMethod());
+		ReflectionUtils.makeAccessible(handlerMethod.getInvocableMethod());
 	}
 
 	/**
@@ -58,7 +58,7 @@ public class CoapInvocableHandlerMethod {
 			Object provided = findProvided(parameters[i], providedArgs);
 			args[i] = (provided != null) ? provided : this.resolvers.resolveArgument(parameters[i], request);
 		}
-		Method method = this.handlerMethod.getMethod();
+		Method method = this.handlerMethod.getInvocableMethod();
 		try {
 			return method.invoke(this.handlerMethod.getBean(), args);
 		}

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.coapspring.annotation.CoapMethod;
+import io.coapspring.security.CoapPeerIdentity;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.OptionSet;
 import org.eclipse.californium.core.coap.Request;
@@ -21,8 +22,8 @@ import org.springframework.util.Assert;
 
 /**
  * A read-only view of an inbound CoAP request as a handler method sees it: method, URI, options, token,
- * message type, peer, payload and the variables of the matched path pattern. Declare a parameter of this type
- * to receive it.
+ * message type, peer address and identity, payload and the variables of the matched path pattern. Declare a
+ * parameter of this type to receive it.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -229,11 +230,30 @@ public final class CoapRequest {
 	}
 
 	/**
-	 * Return the authenticated identity of the client.
+	 * Return the identity of the client that a DTLS handshake authenticated: its PSK identity, certificate
+	 * subject or raw public key.
 	 * @return the identity, or {@code null} over plain UDP, which authenticates no one
+	 * @see #getPeerIdentity()
 	 */
 	public @Nullable Principal getPrincipal() {
-		return this.request.getSourceContext().getPeerIdentity();
+		return getPeerIdentity();
+	}
+
+	/**
+	 * Return the identity of the client that a DTLS handshake authenticated, with how it was authenticated and
+	 * its certificates or public key.
+	 * @return the identity, or {@code null} over plain UDP, which authenticates no one
+	 */
+	public @Nullable CoapPeerIdentity getPeerIdentity() {
+		return CoapPeerIdentity.of(this.request);
+	}
+
+	/**
+	 * Return whether the request came over DTLS ({@code coaps}).
+	 * @return {@code true} if the request was received by a DTLS endpoint
+	 */
+	public boolean isSecure() {
+		return CoAP.COAP_SECURE_URI_SCHEME.equals(this.request.getScheme());
 	}
 
 	/**

@@ -100,7 +100,12 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 	@Override
 	public @Nullable Resource route(Exchange exchange) {
 		Request request = exchange.getRequest();
-		List<String> path = segments(request.getOptions().getUriPath());
+		OptionSet options = request.getOptions();
+		if (options.hasProxyUri() || options.hasProxyScheme()) {
+			// for the proxy, never for a handler method: its Uri-Path is not a path of this server
+			return null;
+		}
+		List<String> path = segments(options.getUriPath());
 		if (path.equals(DISCOVERY_PATH)) {
 			return null;
 		}

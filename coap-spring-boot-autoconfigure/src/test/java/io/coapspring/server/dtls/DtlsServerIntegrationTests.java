@@ -132,6 +132,37 @@ class DtlsServerIntegrationTests {
 		}
 	}
 
+	@Test
+	void handlerMethodsReceiveThePeerIdentity() throws Exception {
+		try (ScandiumTestClient client = ScandiumTestClient.psk("device-psk", "secretPSK")) {
+			assertThat(client.get(uri("/peer")).getResponseText())
+				.isEqualTo("PRE_SHARED_KEY device-psk secure=true same=true key=false chain=0");
+		}
+		try (ScandiumTestClient client = ScandiumTestClient.x509(DtlsTestCredentials.privateKey("client-key.pem"),
+				DtlsTestCredentials.certificates("client.pem"), DtlsTestCredentials.certificates("ca.pem"))) {
+			assertThat(client.get(uri("/peer")).getResponseText())
+				.isEqualTo("X509_CERTIFICATE CN=device-7 secure=true same=true key=true chain=2");
+		}
+		try (ScandiumTestClient client = ScandiumTestClient.rpk(DtlsTestCredentials.privateKey("rpk-client-key.pem"),
+				DtlsTestCredentials.publicKey("rpk-client-pub.pem"))) {
+			assertThat(client.get(uri("/peer")).getResponseText()).startsWith("RAW_PUBLIC_KEY ni:///sha-256;")
+				.endsWith(" secure=true same=true key=true chain=0");
+		}
+	}
+
+	@Test
+	void handlerMethodWithRequiredPeerIdentityAnswersPlainRequestsUnauthorized() throws Exception {
+		try (PlainCoapProbe probe = new PlainCoapProbe(new InetSocketAddress("127.0.0.1", this.port))) {
+			Response response = probe.get("peer", 5000);
+			assertThat(response).isNotNull();
+			assertThat(response.getCode()).isEqualTo(ResponseCode.UNAUTHORIZED);
+		}
+	}
+
+	private String uri(String path) {
+		return "coaps://127.0.0.1:" + this.dtlsPort + path;
+	}
+
 	private String whoami() {
 		return "coaps://127.0.0.1:" + this.dtlsPort + "/whoami";
 	}

@@ -11,7 +11,8 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The application of the DTLS tests: auto-configuration plus the {@link WhoAmIResource}.
+ * The application of the DTLS tests: auto-configuration plus the {@link WhoAmIResource} and the
+ * {@link PeerController}.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -20,6 +21,11 @@ class DtlsTestApplication {
 	@Bean
 	WhoAmIResource whoAmIResource() {
 		return new WhoAmIResource();
+	}
+
+	@Bean
+	PeerController peerController() {
+		return new PeerController();
 	}
 
 	@Bean

@@ -100,4 +100,15 @@ class ArgumentsController {
 				+ HexFormat.of().formatHex(request.getToken()) + " uri=" + request.getUri().getPath();
 	}
 
+	@CoapGetMapping("/principal")
+	String principal(Principal principal) {
+		return "hello " + principal.getName();
+	}
+
+	@CoapGetMapping("/optional-principal")
+	String optionalPrincipal(Optional<Principal> principal, CoapRequest request) {
+		return principal.map(Principal::getName).orElse("nobody") + " secure=" + request.isSecure() + " identity="
+				+ request.getPeerIdentity();
+	}
+
 }

@@ -217,4 +217,17 @@ class ArgumentsEndToEndTests extends AbstractEndToEndTests {
 				"POST /args/request?x=1 peer=127.0.0.1 principal=null con=true token=1234 uri=/args/request");
 	}
 
+	@Test
+	void requiredPrincipalOverPlainUdpIsUnauthorized() {
+		CoapResponse response = this.client.send(this.client.request(Code.GET, "/args/principal"));
+		assertThat(response.getCode()).isEqualTo(ResponseCode.UNAUTHORIZED);
+		assertThat(response.getResponseText()).isEqualTo("Authentication required: send the request over DTLS (coaps)");
+	}
+
+	@Test
+	void optionalPrincipalOverPlainUdpIsEmpty() {
+		CoapResponse response = this.client.send(this.client.request(Code.GET, "/args/optional-principal"));
+		assertThat(response.getResponseText()).isEqualTo("nobody secure=false identity=null");
+	}
+
 }

@@ -2,8 +2,11 @@ package io.coapspring.server.handler.support;
 
 import java.net.InetSocketAddress;
 import java.security.Principal;
+import java.util.Optional;
 
 import io.coapspring.annotation.CoapMethod;
+import io.coapspring.security.CoapPeerIdentity;
+import io.coapspring.server.handler.CoapAuthenticationRequiredException;
 import io.coapspring.server.handler.CoapHandlerMethodArgumentResolver;
 import io.coapspring.server.handler.CoapRequest;
 import org.eclipse.californium.core.coap.OptionSet;
@@ -14,8 +17,12 @@ import org.springframework.core.MethodParameter;
 
 /**
  * Resolves parameters that describe the request itself: {@link CoapRequest}, the peer's
- * {@link InetSocketAddress}, the peer's {@link Principal} ({@code null} over plain UDP), the
- * {@link CoapMethod}, the request's {@link OptionSet} and Californium's {@link Request}.
+ * {@link InetSocketAddress}, the {@link CoapMethod}, the request's {@link OptionSet}, Californium's
+ * {@link Request}, and the identity of the peer that a DTLS handshake authenticated as a {@link Principal} or
+ * {@link CoapPeerIdentity}.
+ * <p>
+ * A request over plain UDP has no identity: a {@code @Nullable} or {@code Optional} identity parameter is then
+ * {@code null} or empty, and a required one is answered with 4.01 Unauthorized.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -25,8 +32,13 @@ public class CoapRequestArgumentResolver implements CoapHandlerMethodArgumentRes
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
 		Class<?> type = parameter.getParameterType();
-		return type == CoapRequest.class || type == InetSocketAddress.class || Principal.class.isAssignableFrom(type)
-				|| type == CoapMethod.class || type == OptionSet.class || type == Request.class;
+		return type == CoapRequest.class || type == InetSocketAddress.class || type == CoapMethod.class
+				|| type == OptionSet.class || type == Request.class || isIdentity(parameter.nestedIfOptional());
+	}
+
+	private static boolean isIdentity(MethodParameter parameter) {
+		Class<?> type = parameter.getNestedParameterType();
+		return type == Principal.class || type == CoapPeerIdentity.class;
 	}
 
 	@Override
@@ -47,8 +59,14 @@ public class CoapRequestArgumentResolver implements CoapHandlerMethodArgumentRes
 		if (type == Request.class) {
 			return request.unwrap();
 		}
-		Principal principal = request.getPrincipal();
-		return type.isInstance(principal) ? principal : null;
+		CoapPeerIdentity identity = request.getPeerIdentity();
+		if (type == Optional.class) {
+			return Optional.ofNullable(identity);
+		}
+		if (identity == null && !parameter.isOptional()) {
+			throw new CoapAuthenticationRequiredException();
+		}
+		return identity;
 	}
 
 }

@@ -1,0 +1,137 @@
+package io.coapspring.benchmarks.servers;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import io.coapspring.autoconfigure.CaliforniumConfigurationFactory;
+import io.coapspring.autoconfigure.CoapProperties;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import org.eclipse.californium.core.CoapServer;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.network.Endpoint;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.SystemConfig;
+import org.eclipse.californium.elements.config.UdpConfig;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The raw baseline: a Californium {@link CoapServer} with plain {@code CoapResource}s and no Spring at all,
+ * serving the same scenarios as the starter's server.
+ * <p>
+ * Run as {@code RawCaliforniumServer <port> <californium-defaults|starter-defaults>}. Its configuration is
+ * built in memory (never {@code Configuration.getStandard()}, which writes {@code Californium3.properties}):
+ * with {@code californium-defaults} it has Californium's own defaults, as a user who writes
+ * {@code new Configuration(CoapConfig.DEFINITIONS, UdpConfig.DEFINITIONS, SystemConfig.DEFINITIONS)} gets
+ * them; with {@code starter-defaults} it has exactly the values the starter derives from default
+ * {@code coap.*} properties (through the starter's own {@link CaliforniumConfigurationFactory}), so that the
+ * comparison with the starter measures dispatch, not settings.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+public final class RawCaliforniumServer {
+
+	/**
+	 * Which settings the raw server runs with.
+	 */
+	public enum Settings {
+
+		/** Californium's defaults. */
+		CALIFORNIUM_DEFAULTS,
+
+		/** The starter's production defaults. */
+		STARTER_DEFAULTS;
+
+		/**
+		 * Parse the command-line form, e.g. {@code starter-defaults}.
+		 * @param text the text
+		 * @return the settings
+		 */
+		public static Settings parse(String text) {
+			return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+		}
+
+		/**
+		 * Build the configuration.
+		 * @return a new in-memory configuration
+		 */
+		public Configuration configuration() {
+			if (this == STARTER_DEFAULTS) {
+				return new CaliforniumConfigurationFactory(new CoapProperties(), List.of()).create();
+			}
+			return new Configuration(CoapConfig.DEFINITIONS, UdpConfig.DEFINITIONS, SystemConfig.DEFINITIONS);
+		}
+
+	}
+
+	private final CoapServer server;
+
+	private final ValidatorFactory validatorFactory;
+
+	private RawCaliforniumServer(CoapServer server, ValidatorFactory validatorFactory) {
+		this.server = server;
+		this.validatorFactory = validatorFactory;
+	}
+
+	/**
+	 * Start a server.
+	 * @param address the address to bind
+	 * @param port the port, 0 for a free one
+	 * @param settings the settings
+	 * @return the started server
+	 */
+	public static RawCaliforniumServer start(InetAddress address, int port, Settings settings) {
+		Configuration configuration = settings.configuration();
+		CoapServer server = new CoapServer(configuration);
+		CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(configuration)
+			.setInetSocketAddress(new InetSocketAddress(address, port))
+			.build();
+		server.addEndpoint(endpoint);
+		ValidatorFactory validatorFactory = Validation.buildDefaultValidatorFactory();
+		Validator validator = validatorFactory.getValidator();
+		JsonMapper mapper = JsonMapper.builder().build();
+		ObservedStateResource observed = new ObservedStateResource();
+		server.add(new HelloResource(),
+				new JsonReadingResource((payload) -> mapper.readValue(payload, Reading.class), validator), observed,
+				new AdminResource(observed));
+		server.start();
+		return new RawCaliforniumServer(server, validatorFactory);
+	}
+
+	/**
+	 * Return the bound port.
+	 * @return the port of the server's endpoint
+	 */
+	public int port() {
+		Endpoint endpoint = this.server.getEndpoints().get(0);
+		return endpoint.getAddress().getPort();
+	}
+
+	/**
+	 * Stop and destroy the server.
+	 */
+	public void stop() {
+		this.server.destroy();
+		this.validatorFactory.close();
+	}
+
+	/**
+	 * Run the server until the process is stopped.
+	 * @param args the port and the settings
+	 * @throws InterruptedException never in practice
+	 */
+	public static void main(String[] args) throws InterruptedException {
+		int port = Integer.parseInt(args[0]);
+		Settings settings = (args.length > 1) ? Settings.parse(args[1]) : Settings.CALIFORNIUM_DEFAULTS;
+		RawCaliforniumServer server = start(InetAddress.getLoopbackAddress(), port, settings);
+		Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+		System.out.println("READY raw-californium " + settings + " on port " + server.port());
+		new CountDownLatch(1).await();
+	}
+
+}

@@ -1,0 +1,51 @@
+package io.coapspring.benchmarks.servers.starter;
+
+import java.util.Map;
+
+import io.coapspring.benchmarks.servers.AdminResource;
+import io.coapspring.benchmarks.servers.ObservedStateResource;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The starter's benchmark server: a Spring Boot application with the CoAP starter and default {@code coap.*}
+ * properties (only the port and the loopback address are set), serving the same scenarios as
+ * {@link io.coapspring.benchmarks.servers.RawCaliforniumServer}.
+ * <p>
+ * The GET and JSON POST scenarios are annotated handler methods ({@link BenchmarkCoapController}), as a user
+ * writes them. The observe scenario is still a Californium {@code Resource} bean, which the starter adds to
+ * its server, until the starter's own observe support is measured.
+ * <p>
+ * Run as {@code StarterBenchmarkApplication <port>}.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+@SpringBootApplication
+public class StarterBenchmarkApplication {
+
+	@Bean
+	ObservedStateResource observedStateResource() {
+		return new ObservedStateResource();
+	}
+
+	@Bean
+	AdminResource adminResource(ObservedStateResource observedStateResource) {
+		return new AdminResource(observedStateResource);
+	}
+
+	/**
+	 * Run the server until the process is stopped.
+	 * @param args the port
+	 */
+	public static void main(String[] args) {
+		SpringApplication application = new SpringApplication(StarterBenchmarkApplication.class);
+		application.setDefaultProperties(Map.of("coap.server.port", args[0], "coap.server.address", "127.0.0.1",
+				"spring.main.banner-mode", "off", "logging.level.root", "warn"));
+		application.run();
+		System.out.println("READY starter on port " + args[0]);
+	}
+
+}

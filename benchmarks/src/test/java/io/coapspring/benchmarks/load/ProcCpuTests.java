@@ -1,0 +1,25 @@
+package io.coapspring.benchmarks.load;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ProcCpu}.
+ */
+class ProcCpuTests {
+
+	@Test
+	void addsUserAndSystemTicksAfterTheCommandName() {
+		String stat = "4242 (java (x) y) S 1 4242 4242 0 -1 4194560 51713 0 14 0 1234 566 0 0 20 0 31 0 1735 "
+				+ "4096 42 18446744073709551615";
+		assertThat(ProcCpu.parse(stat)).isEqualTo(18.0);
+	}
+
+	@Test
+	void readsTheCurrentProcess() {
+		assertThat(ProcCpu.cpuSeconds(ProcessHandle.current().pid())).isGreaterThanOrEqualTo(0);
+		assertThat(ProcCpu.cpuSeconds(-1)).isEqualTo(-1);
+	}
+
+}
