@@ -273,11 +273,11 @@ final class ObserveTestDescriptions {
 	}
 
 	/**
-	 * No notification for the registration's token for longer than three periods of {@code /obs}.
+	 * No notification for the registration's token for more than two periods of {@code /obs}.
 	 */
 	private static void assertQuiet(PlugtestCase test, Request registration) {
 		int sent = test.wire().responsesWithToken(registration).size();
-		await("no further notification").pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+		await("no further notification").pollDelay(Duration.ofMillis(700)).atMost(Duration.ofSeconds(2))
 			.until(() -> test.wire().responsesWithToken(registration).size() == sent);
 	}
 
