@@ -143,6 +143,10 @@ final class ObserveClient implements AutoCloseable {
 		return client;
 	}
 
+	private static boolean isFinal(Response response) {
+		return !response.getOptions().hasObserve();
+	}
+
 	@Override
 	public void close() {
 		this.clients.forEach(CoapClient::shutdown);
@@ -183,6 +187,16 @@ final class ObserveClient implements AutoCloseable {
 
 		List<String> texts() {
 			return this.responses.stream().map(Response::getPayloadString).toList();
+		}
+
+		/**
+		 * Wait for the final response without Observe option, which the client may record before a notification
+		 * that came just before it.
+		 * @return the final response
+		 */
+		Response awaitFinal() {
+			await().atMost(WAIT).until(() -> this.responses.stream().anyMatch(ObserveClient::isFinal));
+			return this.responses.stream().filter(ObserveClient::isFinal).findFirst().orElseThrow();
 		}
 
 		Observation awaitCount(int count) {

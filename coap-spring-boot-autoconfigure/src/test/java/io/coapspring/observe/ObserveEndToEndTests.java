@@ -164,7 +164,8 @@ class ObserveEndToEndTests {
 		observer.awaitText("{\"id\":\"5\",\"celsius\":42.5}");
 		assertThat(this.controller.invocations.get()).isEqualTo(invocations);
 		assertThat(observer.last().getOptions().getMaxAge()).isEqualTo(30);
-		this.notifier.notify("coap://localhost/temps/5", CoapResponseEntity.content().maxAge(3).body(new Thermometer("5", 1)));
+		this.notifier.notify("coap://localhost/temps/5",
+				CoapResponseEntity.content().maxAge(3).body(new Thermometer("5", 1)));
 		observer.awaitText("{\"id\":\"5\",\"celsius\":1.0}");
 		assertThat(observer.last().getOptions().getMaxAge()).isEqualTo(3);
 		observer.relation.proactiveCancel();

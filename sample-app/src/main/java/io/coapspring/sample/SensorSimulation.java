@@ -25,7 +25,8 @@ class SensorSimulation {
 		this.sensors = sensors;
 	}
 
-	@Scheduled(fixedRateString = "${sample.simulation.interval:1s}", initialDelayString = "${sample.simulation.interval:1s}")
+	@Scheduled(fixedRateString = "${sample.simulation.interval:1s}",
+			initialDelayString = "${sample.simulation.interval:1s}")
 	void drift() {
 		for (Sensor sensor : this.sensors.findAll()) {
 			double drift = (this.random.nextDouble() * 2 - 1) * STEP_CELSIUS;

@@ -25,6 +25,11 @@ import org.springframework.util.Assert;
  * failure anywhere on the way goes to the matching {@code @CoapExceptionHandler} method, whose result is written
  * the same way, or else to the error mapping of {@link CoapErrorResponses}. The {@link CoapHandlerInterceptor}s wrap
  * the resolution of the arguments and the call of every handler and exception handler method.
+ * <p>
+ * A handler method that returns a stream ({@code Flow.Publisher}, or a multi-value type of Spring's
+ * {@code ReactiveAdapterRegistry} such as Reactor's {@code Flux}) produces a response per element, each written as a
+ * return value of the element type would be: an observer is notified of each, a plain request is answered with
+ * the first.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -199,12 +204,13 @@ public class CoapHandlerAdapter {
 		subscriber[0] = subscribe(mapping, request, new CoapResultListener() {
 
 			@Override
-			public void onNext(CoapHandlerResult result) {
+			public CompletionStage<@Nullable Void> onNext(CoapHandlerResult result) {
 				first.complete(result);
 				CoapResponseStreamSubscriber current = subscriber[0];
 				if (current != null) {
 					current.cancel();
 				}
+				return CompletableFuture.completedFuture(null);
 			}
 
 			@Override

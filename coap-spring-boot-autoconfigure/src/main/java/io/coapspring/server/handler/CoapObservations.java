@@ -115,7 +115,6 @@ public class CoapObservations implements CoapObservationTerminator, DisposableBe
 			attributes = ConditionalAttributes.parse(request.unwrap().getOptions().getUriQuery());
 		}
 		catch (InvalidConditionalAttributeException ex) {
-			attributes = null;
 			Response invalid = badRequest(ex.getMessage(), request);
 			if (piggybackTimer != null) {
 				piggybackTimer.cancel(false);

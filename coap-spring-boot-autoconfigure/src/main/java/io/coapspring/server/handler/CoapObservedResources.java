@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the {@link CoapHandlerResource}s that have observers, by concrete path, so that a later request or a
- * notification reaches the resource that holds the observe relations. A resource is kept from its first
- * observe relation to the end of its last one; unobserved paths cost no memory.
+ * notification reaches the resource that holds the observe relations and the observers (each with its own
+ * registration request, query included). A resource is kept from its first observer to the end of its last one;
+ * unobserved paths cost no memory.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0

@@ -1,8 +1,11 @@
 package io.coapspring.server.handler;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import io.coapspring.observe.ConditionalAttributes;
@@ -48,6 +51,8 @@ final class CoapObserver {
 
 	private static final AtomicIntegerFieldUpdater<CoapObserver> STATE = AtomicIntegerFieldUpdater
 		.newUpdater(CoapObserver.class, "state");
+
+	private static final CompletableFuture<@Nullable Void> DONE = CompletableFuture.completedFuture(null);
 
 	private static final int SEQUENCE_MASK = 0xFFFFFF;
 
@@ -194,12 +199,13 @@ final class CoapObserver {
 				return;
 			}
 			long now = this.observations.nanoTime();
-			response.addMessageObserver(new RegistrationObserver());
+			RegistrationObserver registration = new RegistrationObserver();
+			response.addMessageObserver(registration);
 			send(response, value, now);
 			this.started = true;
 			schedulePeriod(now);
 		}
-		finishRun();
+		// the first run ends when the response is sent (RegistrationObserver)
 	}
 
 	private @Nullable String refusal(ObservedValue value, @Nullable Object body) {
@@ -318,14 +324,14 @@ final class CoapObserver {
 			}
 		}
 		if (push) {
-			onSample(this.observations.getAdapter().write(this.mapping, this.request, value));
-			finishRun();
+			onSample(this.observations.getAdapter().write(this.mapping, this.request, value))
+				.whenComplete((ignored, ex) -> finishRun());
 			return;
 		}
-		this.observations.getAdapter().handleResult(this.mapping, this.request).whenComplete((result, ex) -> {
-			onSample(result);
-			finishRun();
-		});
+		this.observations.getAdapter()
+			.handleResult(this.mapping, this.request)
+			.thenCompose(this::onSample)
+			.whenComplete((ignored, ex) -> finishRun());
 	}
 
 	private void finishRun() {
@@ -337,11 +343,19 @@ final class CoapObserver {
 		}
 	}
 
-	private void onSample(CoapHandlerResult result) {
+	/**
+	 * Evaluate a sample and notify it, hold it back or drop it.
+	 * @param result the sample
+	 * @return a stage completed once the notification left (sent, or given up), at once if none was sent: the
+	 * next sample waits for it, so a slow network or a confirmable notification waiting for its acknowledgement
+	 * makes changes coalesce instead of queueing notifications
+	 */
+	private CompletionStage<@Nullable Void> onSample(CoapHandlerResult result) {
 		boolean finished = false;
+		CompletableFuture<@Nullable Void> left = DONE;
 		synchronized (this) {
 			if (this.closed || !this.started) {
-				return;
+				return DONE;
 			}
 			long now = this.observations.nanoTime();
 			if (!result.isSuccess()) {
@@ -354,6 +368,8 @@ final class CoapObserver {
 				switch (this.conditions.evaluate(value, now, maxPeriodNanos())) {
 					case NOTIFY -> {
 						clearHeld();
+						left = new CompletableFuture<>();
+						result.response().addMessageObserver(new Departure(left));
 						send(result.response(), value, now);
 					}
 					case HOLD -> hold(result.response(), value, now);
@@ -368,6 +384,7 @@ final class CoapObserver {
 			close();
 			this.resource.removeObserver(this);
 		}
+		return left;
 	}
 
 	private void hold(Response response, ObservedValue value, long now) {
@@ -574,9 +591,11 @@ final class CoapObserver {
 	}
 
 	/**
-	 * Learns whether the registration response established the relation once it is sent.
+	 * Learns whether the registration response established the relation once it is sent, and ends the first run.
 	 */
 	private final class RegistrationObserver extends MessageObserverAdapter {
+
+		private final AtomicBoolean done = new AtomicBoolean();
 
 		@Override
 		public void onSent(boolean retransmission) {
@@ -584,12 +603,59 @@ final class CoapObserver {
 				close();
 				CoapObserver.this.resource.removeObserver(CoapObserver.this);
 			}
+			finish();
+		}
+
+		@Override
+		public void onCancel() {
+			failed();
 		}
 
 		@Override
 		protected void failed() {
 			close();
 			CoapObserver.this.resource.removeObserver(CoapObserver.this);
+			finish();
+		}
+
+		private void finish() {
+			if (this.done.compareAndSet(false, true)) {
+				finishRun();
+			}
+		}
+
+	}
+
+	/**
+	 * Completes a stage when a notification left: sent, or given up.
+	 */
+	private static final class Departure extends MessageObserverAdapter {
+
+		private final CompletableFuture<@Nullable Void> left;
+
+		Departure(CompletableFuture<@Nullable Void> left) {
+			super(true);
+			this.left = left;
+		}
+
+		@Override
+		public void onSent(boolean retransmission) {
+			this.left.complete(null);
+		}
+
+		@Override
+		public void onCancel() {
+			this.left.complete(null);
+		}
+
+		@Override
+		public void onTransferComplete() {
+			this.left.complete(null);
+		}
+
+		@Override
+		protected void failed() {
+			this.left.complete(null);
 		}
 
 	}
@@ -602,14 +668,13 @@ final class CoapObserver {
 		private boolean first = true;
 
 		@Override
-		public void onNext(CoapHandlerResult result) {
+		public CompletionStage<@Nullable Void> onNext(CoapHandlerResult result) {
 			if (this.first) {
 				this.first = false;
 				onRegistrationResult(result);
+				return DONE;
 			}
-			else {
-				onSample(result);
-			}
+			return onSample(result);
 		}
 
 		@Override

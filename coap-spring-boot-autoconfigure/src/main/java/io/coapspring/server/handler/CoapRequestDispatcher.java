@@ -32,7 +32,9 @@ import org.springframework.util.Assert;
  * When the resource handles the request, the dispatcher selects the mapping (answering 4.05, 4.15 or 4.06
  * itself), starts the piggyback timer and hands the handler method to the handler executor: handler methods
  * never run on protocol threads, and a slow one does not delay others. Conditional requests are evaluated
- * first (4.12). The response, piggybacked or separate, is sent when the handler's result is complete.
+ * first (4.12). The response, piggybacked or separate, is sent when the handler's result is complete. An Observe
+ * registration on an observable mapping goes to {@link CoapObservations}, which answers it and keeps the
+ * observer; one on a mapping that is not observable is answered without Observe option.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0

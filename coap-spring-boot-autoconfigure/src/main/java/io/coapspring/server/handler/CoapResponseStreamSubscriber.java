@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Subscribes to the stream a handler method returned and turns each element into a result for a
- * {@link CoapResultListener}, one element at a time: the next element is requested once the previous one was
- * handed to the listener, so a fast stream is never buffered here.
+ * {@link CoapResultListener}, one element at a time: the next element is requested once the listener is done
+ * with the previous one (for an observer, once its notification left), so a fast stream is never buffered
+ * here.
  *
  * @author CoAP Spring Boot team
  */
@@ -60,12 +61,9 @@ final class CoapResponseStreamSubscriber implements Flow.Subscriber<@Nullable Ob
 	public void onNext(@Nullable Object element) {
 		this.previous = this.previous.thenCompose((ignored) -> this.adapter.writeElement(this.mapping, this.request,
 				element))
-			.thenAccept((result) -> {
-				if (!isCancelled()) {
-					this.listener.onNext(result);
-					requestNext();
-				}
-			});
+			.thenCompose((result) -> isCancelled() ? CompletableFuture.completedFuture(null)
+					: this.listener.onNext(result))
+			.whenComplete((ignored, ex) -> requestNext());
 	}
 
 	private void requestNext() {

@@ -1,5 +1,7 @@
 package io.coapspring.server.handler;
 
+import java.util.concurrent.CompletionStage;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,8 +15,9 @@ interface CoapResultListener {
 	/**
 	 * Receive the result of an element.
 	 * @param result the result, an error response if the element could not be written
+	 * @return a stage completed when the next element may come: the stream is asked for it then
 	 */
-	void onNext(CoapHandlerResult result);
+	CompletionStage<@Nullable Void> onNext(CoapHandlerResult result);
 
 	/**
 	 * Receive the end of the stream.

@@ -14,9 +14,9 @@ import org.springframework.core.ReactiveAdapterRegistry;
 /**
  * Handles any other return value as the response body (a POJO, a {@code String}, a {@code byte[]}), written
  * by the converter negotiated from the Accept option and the mapping's {@code produces}, with the default code;
- * {@code null} is a response without payload. Reactive stream types other than those adapted by another handler
- * (for instance Reactor's {@code Flux}) are not supported, so that they fail the start-up rather than be
- * serialized as objects.
+ * {@code null} is a response without payload. Reactive types are not payloads: streams (for instance Reactor's
+ * {@code Flux}) are handled by the {@link io.coapspring.server.handler.CoapHandlerAdapter} before any return value
+ * handler, and a reactive type nested in another one fails the start-up rather than be serialized as an object.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
