@@ -153,7 +153,7 @@ final class LibcoapPlugtestClient implements PlugtestClient {
 	 */
 	@Override
 	public void ping(String observableUri) {
-		List<String> command = List.of(this.executable.toString(), "-v", "7", "-B", "4", "-s", "3", "-K", "1", "-m",
+		List<String> command = List.of(this.executable.toString(), "-v", "7", "-B", "3", "-s", "2", "-K", "1", "-m",
 				"get", observableUri);
 		String log = ProcessOutput.run(command, TIMEOUT);
 		if (!log.contains("t:RST c:0.00")) {

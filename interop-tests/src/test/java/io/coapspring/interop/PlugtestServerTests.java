@@ -3,7 +3,6 @@ package io.coapspring.interop;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -41,7 +40,7 @@ class PlugtestServerTests {
 
 	private static final List<TestDescription> DESCRIPTIONS = TestDescriptions.all();
 
-	private final Map<String, LazyClient> clients = new LinkedHashMap<>();
+	private final Map<String, LazyPeer<PlugtestClient>> clients = new LinkedHashMap<>();
 
 	private final InteropMatrix matrix;
 
@@ -52,9 +51,9 @@ class PlugtestServerTests {
 	private RepresentationStore store;
 
 	PlugtestServerTests() {
-		this.clients.put("libcoap", new LazyClient(PlugtestClients::libcoap));
-		this.clients.put("aiocoap", new LazyClient(PlugtestClients::aiocoap));
-		this.clients.put("node-coap", new LazyClient(PlugtestClients::nodeCoap));
+		this.clients.put("libcoap", new LazyPeer<>(PlugtestClients::libcoap));
+		this.clients.put("aiocoap", new LazyPeer<>(PlugtestClients::aiocoap));
+		this.clients.put("node-coap", new LazyPeer<>(PlugtestClients::nodeCoap));
 		Map<String, String> columns = new LinkedHashMap<>();
 		this.clients.keySet().forEach((name) -> columns.put(name, name));
 		this.matrix = new InteropMatrix("Test description",
@@ -115,56 +114,8 @@ class PlugtestServerTests {
 
 	@AfterAll
 	void publishMatrix() {
-		this.clients.values().forEach(LazyClient::close);
+		this.clients.values().forEach(LazyPeer::close);
 		InteropReport.publish("interop-server", this.matrix);
-	}
-
-	/**
-	 * A client started on first use; a missing peer is reported the same way to every case.
-	 */
-	private static final class LazyClient {
-
-		private final Supplier<PlugtestClient> factory;
-
-		private PlugtestClient client;
-
-		private RuntimeException abort;
-
-		private Error failure;
-
-		private LazyClient(Supplier<PlugtestClient> factory) {
-			this.factory = factory;
-		}
-
-		PlugtestClient get() {
-			if (this.abort != null) {
-				throw this.abort;
-			}
-			if (this.failure != null) {
-				throw this.failure;
-			}
-			if (this.client == null) {
-				try {
-					this.client = this.factory.get();
-				}
-				catch (TestAbortedException ex) {
-					this.abort = ex;
-					throw ex;
-				}
-				catch (Error ex) {
-					this.failure = ex;
-					throw ex;
-				}
-			}
-			return this.client;
-		}
-
-		void close() {
-			if (this.client != null) {
-				this.client.close();
-			}
-		}
-
 	}
 
 }

@@ -3,7 +3,6 @@ package io.coapspring.interop;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.coapspring.client.CoapTemplate;
@@ -32,7 +31,7 @@ class TemplateInteropTests {
 
 	private static final List<TemplateScenario> SCENARIOS = TemplateScenarios.all();
 
-	private final Map<String, LazyServer> servers = new LinkedHashMap<>();
+	private final Map<String, LazyPeer<PeerServer>> servers = new LinkedHashMap<>();
 
 	private final InteropMatrix matrix;
 
@@ -40,8 +39,8 @@ class TemplateInteropTests {
 	private CoapTemplate coap;
 
 	TemplateInteropTests() {
-		this.servers.put("libcoap", new LazyServer(LibcoapPeerServer::start));
-		this.servers.put("aiocoap", new LazyServer(AiocoapPeerServer::start));
+		this.servers.put("libcoap", new LazyPeer<>(LibcoapPeerServer::start));
+		this.servers.put("aiocoap", new LazyPeer<>(AiocoapPeerServer::start));
 		Map<String, String> columns = new LinkedHashMap<>();
 		this.servers.keySet().forEach((name) -> columns.put(name, name));
 		this.matrix = new InteropMatrix("CoapTemplate scenario",
@@ -88,61 +87,13 @@ class TemplateInteropTests {
 
 	@AfterAll
 	void publishMatrix() {
-		this.servers.values().forEach(LazyServer::close);
+		this.servers.values().forEach(LazyPeer::close);
 		InteropReport.publish("interop-client", this.matrix);
 	}
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class ClientApplication {
-
-	}
-
-	/**
-	 * A server started on first use; a missing peer is reported the same way to every scenario.
-	 */
-	private static final class LazyServer {
-
-		private final Supplier<PeerServer> factory;
-
-		private PeerServer server;
-
-		private RuntimeException abort;
-
-		private Error failure;
-
-		private LazyServer(Supplier<PeerServer> factory) {
-			this.factory = factory;
-		}
-
-		PeerServer get() {
-			if (this.abort != null) {
-				throw this.abort;
-			}
-			if (this.failure != null) {
-				throw this.failure;
-			}
-			if (this.server == null) {
-				try {
-					this.server = this.factory.get();
-				}
-				catch (TestAbortedException ex) {
-					this.abort = ex;
-					throw ex;
-				}
-				catch (Error ex) {
-					this.failure = ex;
-					throw ex;
-				}
-			}
-			return this.server;
-		}
-
-		void close() {
-			if (this.server != null) {
-				this.server.close();
-			}
-		}
 
 	}
 
