@@ -45,8 +45,8 @@ final class AiocoapPeerServer implements PeerServer {
 	}
 
 	@Override
-	public String uri(String path) {
-		return "coap://127.0.0.1:" + this.port + path;
+	public int port() {
+		return this.port;
 	}
 
 	@Override

@@ -74,8 +74,8 @@ final class LibcoapPeerServer implements PeerServer {
 	}
 
 	@Override
-	public String uri(String path) {
-		return "coap://127.0.0.1:" + this.port + path;
+	public int port() {
+		return this.port;
 	}
 
 	@Override

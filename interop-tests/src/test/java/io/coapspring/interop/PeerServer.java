@@ -12,9 +12,16 @@ interface PeerServer extends AutoCloseable {
 	String name();
 
 	/**
+	 * Return the UDP port of the server on 127.0.0.1.
+	 */
+	int port();
+
+	/**
 	 * Return the URI of a path of the server.
 	 */
-	String uri(String path);
+	default String uri(String path) {
+		return "coap://127.0.0.1:" + port() + path;
+	}
 
 	/**
 	 * Return the path of a resource that answers GET with text.

@@ -71,8 +71,7 @@ class TemplateInteropTests {
 			throw ex;
 		}
 		this.matrix.name(serverName, server.name());
-		int port = Integer.parseInt(server.uri("").substring(server.uri("").lastIndexOf(':') + 1));
-		try (WireTap tap = new WireTap(port)) {
+		try (WireTap tap = new WireTap(server.port())) {
 			try {
 				scenario.runner().run(this.coap, server, tap);
 				this.matrix.record(scenario.id(), serverName, Outcome.PASSED, null);
