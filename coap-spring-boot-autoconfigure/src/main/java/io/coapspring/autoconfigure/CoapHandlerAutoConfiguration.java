@@ -192,6 +192,7 @@ public final class CoapHandlerAutoConfiguration {
 		Type notificationType = switch (properties.getObserve().getNotificationType()) {
 			case CON -> Type.CON;
 			case NON -> Type.NON;
+			case REQUEST -> null;
 		};
 		return new CoapObservations(coapHandlerAdapter, coapErrorResponses, coapObservedResources,
 				coapHandlerExecutor::execute, notificationType);

@@ -104,7 +104,13 @@ public class CoapProperties {
 		/**
 		 * Confirmable, each acknowledged by the observer.
 		 */
-		CON
+		CON,
+
+		/**
+		 * The type of the registration: CON for a confirmable registration, NON (with the periodic CON check) for
+		 * a non-confirmable one, as Californium does by default and the ETSI plugtests expect.
+		 */
+		REQUEST
 
 	}
 
@@ -994,7 +1000,8 @@ public class CoapProperties {
 	public static class Observe {
 
 		/**
-		 * Message type of the notifications of mapped resources: NON with a periodic CON check, or CON.
+		 * Message type of the notifications of mapped resources: NON with a periodic CON check, CON, or REQUEST for
+		 * the type of the registration.
 		 */
 		private NotificationType notificationType = NotificationType.NON;
 

@@ -95,6 +95,12 @@ class CoapHandlerAutoConfigurationTests {
 	}
 
 	@Test
+	void notificationTypeCanFollowTheRegistration() {
+		this.contextRunner.withPropertyValues("coap.observe.notification-type=request")
+			.run((context) -> assertThat(context.getBean(CoapObservations.class).getNotificationType()).isNull());
+	}
+
+	@Test
 	void userNotifierWins() {
 		this.contextRunner.withBean("myNotifier", CoapNotifier.class, UserNotifier::new)
 			.run((context) -> assertThat(context.getBean(CoapNotifier.class)).isInstanceOf(UserNotifier.class));
