@@ -1,5 +1,6 @@
 package io.coapspring.server;
 
+import org.eclipse.californium.core.coap.Message;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.network.Exchange;
 
@@ -27,12 +28,27 @@ public final class UnansweredExchanges {
 	/**
 	 * Return whether a request may legitimately get no response: it came through a multicast group or carries
 	 * a No-Response option.
+	 * <p>
+	 * Ask before sending the response: with message offloading, Californium drops the options of a request once
+	 * it is answered, and such a request is then reported as answered ({@code false}).
 	 * @param request an inbound request
 	 * @return {@code true} if its response may be suppressed
 	 */
 	public static boolean mayGoUnanswered(Request request) {
 		Assert.notNull(request, "'request' must not be null");
-		return request.isMulticast() || request.getOptions().hasNoResponse();
+		if (request.isMulticast()) {
+			return true;
+		}
+		if (request.getOffloadMode() == Message.OffloadMode.FULL) {
+			return false;
+		}
+		try {
+			return request.getOptions().hasNoResponse();
+		}
+		catch (IllegalStateException ex) {
+			// offloaded meanwhile: it was answered
+			return false;
+		}
 	}
 
 	/**

@@ -72,8 +72,9 @@ public class CoapDiscoveryResource extends CoapResource {
 		Exchange advanced = exchange.advanced();
 		if (exchange.getRequestOptions().hasAccept()
 				&& exchange.getRequestOptions().getAccept() != MediaTypeRegistry.APPLICATION_LINK_FORMAT) {
+			boolean mayGoUnanswered = UnansweredExchanges.mayGoUnanswered(advanced.getRequest());
 			exchange.respond(ResponseCode.NOT_ACCEPTABLE, "Discovery is only available as application/link-format");
-			if (UnansweredExchanges.mayGoUnanswered(advanced.getRequest())) {
+			if (mayGoUnanswered) {
 				UnansweredExchanges.completeIfUnanswered(advanced);
 			}
 			return;

@@ -255,8 +255,10 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 			logger.debug("CoAP request " + request.getCode() + " " + resource.getUriPath() + " from "
 					+ request.getSourceContext().getPeerAddress() + " answered " + describe(response));
 		}
+		// asked before sending: once answered, an offloaded request has no options left
+		boolean mayGoUnanswered = UnansweredExchanges.mayGoUnanswered(exchange.getRequest());
 		exchange.sendResponse(response);
-		if (UnansweredExchanges.mayGoUnanswered(exchange.getRequest())) {
+		if (mayGoUnanswered) {
 			// an error answer to a multicast request, or one its No-Response option suppresses, is never sent
 			UnansweredExchanges.completeIfUnanswered(exchange);
 		}
