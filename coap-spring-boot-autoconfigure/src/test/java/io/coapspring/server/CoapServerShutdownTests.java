@@ -84,7 +84,7 @@ class CoapServerShutdownTests {
 		assertThat(closed).isNotDone();
 
 		slow.release.countDown();
-		CoapResponse response = inFlight.get(5, TimeUnit.SECONDS);
+		CoapResponse response = inFlight.get(15, TimeUnit.SECONDS);
 		assertThat(response).isNotNull();
 		assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
 		assertThat(response.getResponseText()).isEqualTo("done");
@@ -112,7 +112,7 @@ class CoapServerShutdownTests {
 		assertThat(closed).isNotDone();
 
 		separate.release.countDown();
-		CoapResponse response = inFlight.get(5, TimeUnit.SECONDS);
+		CoapResponse response = inFlight.get(15, TimeUnit.SECONDS);
 		assertThat(response).isNotNull();
 		assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
 		assertThat(response.getResponseText()).isEqualTo("separate");
