@@ -1,9 +1,12 @@
 package io.coapspring.server;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Iterator;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.eclipse.californium.core.coap.CoAP.Type;
@@ -19,8 +22,13 @@ import org.eclipse.californium.core.network.Exchange;
  * responses), acknowledged (separate CON responses), or given up (rejected, timed out, canceled, failed). This
  * is checked on the response rather than with {@link Exchange#isComplete()}: Californium never marks the
  * exchange of an acknowledged separate CON response complete, and keeps an observed exchange open for as long
- * as the observe relation lasts, neither of which must hold up a shutdown. Settled exchanges are forgotten in
- * amortized constant time.
+ * as the observe relation lasts, neither of which must hold up a shutdown.
+ * <p>
+ * Every request passes here, so admission costs an append to a lock-free queue and a look at its head:
+ * exchanges mostly settle in the order they came, so each admission forgets up to two settled exchanges from
+ * the head, and when an unsettled one holds the head up (a slow handler, a pending separate response) a full
+ * pass forgets the settled ones behind it once the queue has doubled. Settled exchanges are thus forgotten in
+ * amortized constant time, by one thread at a time.
  * <p>
  * A request that came through a multicast group or carries a No-Response option may get no response at all:
  * Californium drops suppressed responses without a trace. The server's own code completes such exchanges
@@ -34,14 +42,20 @@ public class CoapRequestGate {
 
 	private static final int MIN_PRUNE_THRESHOLD = 256;
 
+	private static final int HEAD_CHECKS = 2;
+
 	private static final long POLL_INTERVAL_MILLIS = 10;
 
 	private static final long UNANSWERED_HOLD_NANOS = TimeUnit.MINUTES.toNanos(1);
 
 	/**
-	 * Admitted exchanges and their admission time in {@link System#nanoTime()}.
+	 * Admitted exchanges, in the order of their admission.
 	 */
-	private final Map<Exchange, Long> inFlight = new ConcurrentHashMap<>();
+	private final Queue<Admission> inFlight = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger inFlightSize = new AtomicInteger();
+
+	private final AtomicBoolean pruning = new AtomicBoolean();
 
 	private final LongAdder refused = new LongAdder();
 
@@ -76,9 +90,19 @@ public class CoapRequestGate {
 	 * @param exchange the exchange of an inbound request
 	 */
 	public void admitted(Exchange exchange) {
-		this.inFlight.put(exchange, System.nanoTime());
-		if (this.inFlight.size() > this.pruneThreshold) {
-			prune();
+		this.inFlight.offer(new Admission(exchange, System.nanoTime()));
+		int size = this.inFlightSize.incrementAndGet();
+		if (this.pruning.compareAndSet(false, true)) {
+			try {
+				long now = System.nanoTime();
+				pruneHead(now);
+				if (size > this.pruneThreshold) {
+					pruneAll(now);
+				}
+			}
+			finally {
+				this.pruning.set(false);
+			}
 		}
 	}
 
@@ -149,12 +173,52 @@ public class CoapRequestGate {
 		return (response.getType() == Type.CON) ? response.isAcknowledged() : response.isSent();
 	}
 
+	/**
+	 * Forget every settled exchange, unless another thread is pruning already.
+	 * @return the number of exchanges still in flight; while another thread prunes, an upper bound of it
+	 */
 	private int prune() {
-		long now = System.nanoTime();
-		this.inFlight.entrySet().removeIf((entry) -> isSettled(entry.getKey(), entry.getValue(), now));
-		int remaining = this.inFlight.size();
+		if (!this.pruning.compareAndSet(false, true)) {
+			return this.inFlightSize.get();
+		}
+		try {
+			return pruneAll(System.nanoTime());
+		}
+		finally {
+			this.pruning.set(false);
+		}
+	}
+
+	// with the pruning flag held: the only thread that removes, so the head it peeks is the head it polls
+	private void pruneHead(long now) {
+		for (int i = 0; i < HEAD_CHECKS; i++) {
+			Admission head = this.inFlight.peek();
+			if (head == null || !isSettled(head.exchange(), head.admittedNanos(), now)) {
+				return;
+			}
+			this.inFlight.poll();
+			this.inFlightSize.decrementAndGet();
+		}
+	}
+
+	// with the pruning flag held
+	private int pruneAll(long now) {
+		for (Iterator<Admission> iterator = this.inFlight.iterator(); iterator.hasNext();) {
+			Admission admission = iterator.next();
+			if (isSettled(admission.exchange(), admission.admittedNanos(), now)) {
+				iterator.remove();
+				this.inFlightSize.decrementAndGet();
+			}
+		}
+		int remaining = this.inFlightSize.get();
 		this.pruneThreshold = Math.max(MIN_PRUNE_THRESHOLD, remaining * 2);
 		return remaining;
+	}
+
+	/**
+	 * An admitted exchange and its admission time in {@link System#nanoTime()}.
+	 */
+	private record Admission(Exchange exchange, long admittedNanos) {
 	}
 
 }
