@@ -3,9 +3,9 @@ package io.coapspring.proxy;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 
 import io.coapspring.server.handler.CoapPiggybackTimer;
+import io.coapspring.server.handler.CoapPiggybackTimer.PendingAck;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.network.Exchange;
@@ -68,7 +68,7 @@ public class CoapProxyResource extends CoapResource {
 					+ ex.getMessage()).toResponse());
 			return;
 		}
-		ScheduledFuture<?> timer = this.piggybackTimer.start(exchange);
+		PendingAck timer = this.piggybackTimer.start(exchange);
 		try {
 			this.executor.execute(() -> forward(exchange, request, timer));
 		}
@@ -79,7 +79,7 @@ public class CoapProxyResource extends CoapResource {
 		}
 	}
 
-	private void forward(Exchange exchange, ProxyRequest request, @Nullable ScheduledFuture<?> timer) {
+	private void forward(Exchange exchange, ProxyRequest request, @Nullable PendingAck timer) {
 		CompletableFuture<ProxyResponse> response;
 		try {
 			response = this.proxy.forward(request);
@@ -92,9 +92,9 @@ public class CoapProxyResource extends CoapResource {
 				: ProxyResponse.of(ResponseCode.BAD_GATEWAY, "Forwarding failed: " + ex)));
 	}
 
-	private static void send(Exchange exchange, @Nullable ScheduledFuture<?> timer, ProxyResponse response) {
+	private static void send(Exchange exchange, @Nullable PendingAck timer, ProxyResponse response) {
 		if (timer != null) {
-			timer.cancel(false);
+			timer.cancel();
 		}
 		exchange.sendResponse(response.toResponse());
 	}

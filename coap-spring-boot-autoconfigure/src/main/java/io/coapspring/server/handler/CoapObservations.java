@@ -109,7 +109,7 @@ public class CoapObservations implements CoapObservationTerminator, DisposableBe
 	 * @param piggybackTimer the timer of the empty ACK, cancelled when the response is sent
 	 */
 	void register(Exchange exchange, ObserveRelation relation, CoapHandlerResource resource,
-			CoapHandlerMapping mapping, CoapRequest request, @Nullable ScheduledFuture<?> piggybackTimer) {
+			CoapHandlerMapping mapping, CoapRequest request, CoapPiggybackTimer.@Nullable PendingAck piggybackTimer) {
 		ConditionalAttributes attributes;
 		try {
 			attributes = ConditionalAttributes.parse(request.unwrap().getOptions().getUriQuery());
@@ -117,7 +117,7 @@ public class CoapObservations implements CoapObservationTerminator, DisposableBe
 		catch (InvalidConditionalAttributeException ex) {
 			Response invalid = badRequest(ex.getMessage(), request);
 			if (piggybackTimer != null) {
-				piggybackTimer.cancel(false);
+				piggybackTimer.cancel();
 			}
 			relation.onSend(invalid);
 			exchange.sendResponse(invalid);

@@ -89,7 +89,7 @@ final class CoapObserver {
 
 	private int sequence;
 
-	private @Nullable ScheduledFuture<?> piggybackTimer;
+	private CoapPiggybackTimer.@Nullable PendingAck piggybackTimer;
 
 	private @Nullable Object pushed;
 
@@ -155,7 +155,7 @@ final class CoapObserver {
 	 * result, which establishes the observation if it is a success.
 	 * @param piggybackTimer the timer of the registration's empty ACK, cancelled when the response is sent
 	 */
-	void start(@Nullable ScheduledFuture<?> piggybackTimer) {
+	void start(CoapPiggybackTimer.@Nullable PendingAck piggybackTimer) {
 		synchronized (this) {
 			this.piggybackTimer = piggybackTimer;
 			this.lastEvaluationNanos = this.observations.nanoTime();
@@ -237,9 +237,9 @@ final class CoapObserver {
 	}
 
 	private void cancelPiggybackTimer() {
-		ScheduledFuture<?> timer = this.piggybackTimer;
+		CoapPiggybackTimer.PendingAck timer = this.piggybackTimer;
 		if (timer != null) {
-			timer.cancel(false);
+			timer.cancel();
 			this.piggybackTimer = null;
 		}
 	}

@@ -2,11 +2,12 @@ package io.coapspring.server.handler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 
 import io.coapspring.annotation.CoapMethod;
 import io.coapspring.server.CoapRequestRoute;
@@ -193,7 +194,7 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		// a registration whose answer may be suppressed (multicast, No-Response) is served without observing
 		boolean observe = relation != null && !relation.isCanceled() && mapping.info().isObservable(view.getMethod())
 				&& !UnansweredExchanges.mayGoUnanswered(request);
-		ScheduledFuture<?> timer = this.piggybackTimer.start(exchange);
+		CoapPiggybackTimer.PendingAck timer = this.piggybackTimer.start(exchange);
 		try {
 			if (observe) {
 				this.executor.execute(() -> this.observations.register(exchange, relation, resource, mapping, view,
@@ -213,7 +214,7 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 	}
 
 	private void run(Exchange exchange, CoapHandlerResource resource, CoapHandlerMapping mapping, CoapRequest request,
-			@Nullable ScheduledFuture<?> timer, @Nullable ObserveRelation relation) {
+			CoapPiggybackTimer.@Nullable PendingAck timer, @Nullable ObserveRelation relation) {
 		CompletionStage<Response> response;
 		try {
 			response = this.preconditions.isConditional(request)
@@ -245,10 +246,10 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 				request);
 	}
 
-	private void send(Exchange exchange, CoapHandlerResource resource, @Nullable ScheduledFuture<?> timer,
+	private void send(Exchange exchange, CoapHandlerResource resource, CoapPiggybackTimer.@Nullable PendingAck timer,
 			Response response) {
 		if (timer != null) {
-			timer.cancel(false);
+			timer.cancel();
 		}
 		if (logger.isDebugEnabled() && (response.getCode().isClientError() || response.getCode().isServerError())) {
 			Request request = exchange.getRequest();
