@@ -32,6 +32,8 @@ public class CoapHandlerMappingRegistry {
 
 	private volatile List<PatternGroup> groups = List.of();
 
+	private volatile int revision;
+
 	private final Set<String> disabled = ConcurrentHashMap.newKeySet();
 
 	/**
@@ -61,7 +63,17 @@ public class CoapHandlerMappingRegistry {
 			List<PatternGroup> updated = new ArrayList<>(byPattern.size());
 			byPattern.forEach((pattern, mappings) -> updated.add(new PatternGroup(pattern, List.copyOf(mappings))));
 			this.groups = List.copyOf(updated);
+			this.revision++;
 		}
+	}
+
+	/**
+	 * Return a number that changes whenever a mapping is registered, so that what was derived from earlier
+	 * matches (a cached resource, for instance) can tell that it may be stale.
+	 * @return the revision of the mappings
+	 */
+	public int getRevision() {
+		return this.revision;
 	}
 
 	private static boolean isAmbiguous(CoapHandlerMapping left, CoapHandlerMapping right) {

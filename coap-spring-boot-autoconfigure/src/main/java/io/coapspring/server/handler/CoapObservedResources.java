@@ -48,6 +48,14 @@ public class CoapObservedResources {
 	}
 
 	/**
+	 * Return whether no path is observed.
+	 * @return {@code true} if no resource has observers
+	 */
+	public boolean isEmpty() {
+		return this.resources.isEmpty();
+	}
+
+	/**
 	 * Return the number of observed paths.
 	 * @return the count
 	 */

@@ -74,6 +74,8 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 
 	private final CoapObservations observations;
 
+	private volatile LiteralResources literalResources = new LiteralResources(-1);
+
 	/**
 	 * Create a dispatcher.
 	 * @param registry the mappings
@@ -122,21 +124,59 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		if (path.equals(DISCOVERY_PATH)) {
 			return null;
 		}
-		String uriPath = CoapHandlerResource.path(path);
-		CoapHandlerResource observed = this.observedResources.get(uriPath);
-		if (observed != null) {
-			return observed;
+		boolean observeRegistration = isObserveRegistration(request);
+		String uriPath = null;
+		if (!this.observedResources.isEmpty()) {
+			uriPath = CoapHandlerResource.path(path);
+			CoapHandlerResource observed = this.observedResources.get(uriPath);
+			if (observed != null) {
+				return observed;
+			}
+		}
+		LiteralResources literals = literalResources();
+		if (!observeRegistration) {
+			CoapHandlerResource literal = literals.resources().get(path);
+			if (literal != null) {
+				return literal;
+			}
 		}
 		List<CoapPathMatch> matches = this.registry.match(path);
 		if (matches.isEmpty()) {
 			return null;
 		}
-		if (isObserveRegistration(request)) {
-			return this.observedResources.getOrCreate(uriPath, () -> new CoapHandlerResource(path, matches, this,
-					this.observedResources, this.observations.getNotificationType()));
+		if (observeRegistration) {
+			String observedPath = (uriPath != null) ? uriPath : CoapHandlerResource.path(path);
+			return this.observedResources.getOrCreate(observedPath, () -> createResource(path, matches));
 		}
+		if (isLiteral(matches)) {
+			// as many as literal patterns: kept for the requests to come
+			return literals.resources().computeIfAbsent(List.copyOf(path), (key) -> createResource(key, matches));
+		}
+		return createResource(path, matches);
+	}
+
+	private CoapHandlerResource createResource(List<String> path, List<CoapPathMatch> matches) {
 		return new CoapHandlerResource(path, matches, this, this.observedResources,
 				this.observations.getNotificationType());
+	}
+
+	private LiteralResources literalResources() {
+		LiteralResources literals = this.literalResources;
+		int revision = this.registry.getRevision();
+		if (literals.revision() != revision) {
+			literals = new LiteralResources(revision);
+			this.literalResources = literals;
+		}
+		return literals;
+	}
+
+	private static boolean isLiteral(List<CoapPathMatch> matches) {
+		for (CoapPathMatch match : matches) {
+			if (match.pattern().hasVariables()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static List<String> segments(List<String> uriPath) {
@@ -264,6 +304,22 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 			UnansweredExchanges.completeIfUnanswered(exchange);
 		}
 		this.observedResources.release(resource);
+	}
+
+	/**
+	 * The resources of paths that only literal patterns match, for one revision of the mappings. A request to
+	 * such a path needs no resource of its own: it is answered by the same stateless resource every time, unless
+	 * it observes the path (then {@link CoapObservedResources} keeps a resource that holds the relations).
+	 *
+	 * @param revision the revision of the mappings the resources were created from
+	 * @param resources the resources by path segments
+	 */
+	private record LiteralResources(int revision, Map<List<String>, CoapHandlerResource> resources) {
+
+		LiteralResources(int revision) {
+			this(revision, new ConcurrentHashMap<>());
+		}
+
 	}
 
 	private static String describe(Response response) {
