@@ -1,7 +1,10 @@
 package io.coapspring.autoconfigure;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import io.coapspring.annotation.CoapController;
 import io.coapspring.annotation.CoapGetMapping;
@@ -45,7 +48,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,12 +115,15 @@ class CoapHandlerAutoConfigurationTests {
 					"coap.server.executor.thread-name-prefix=handler-")
 			.run((context) -> {
 				Executor executor = context.getBean(CoapHandlerExecutor.class).getExecutor();
-				assertThat(executor).isInstanceOfSatisfying(ThreadPoolTaskExecutor.class, (pool) -> {
-					assertThat(pool.getMaxPoolSize()).isEqualTo(4);
+				assertThat(executor).isInstanceOfSatisfying(ThreadPoolExecutor.class, (pool) -> {
+					assertThat(pool.getMaximumPoolSize()).isEqualTo(4);
 					assertThat(pool.getCorePoolSize()).isEqualTo(4);
-					assertThat(pool.getQueueCapacity()).isEqualTo(10);
-					assertThat(pool.getThreadNamePrefix()).isEqualTo("handler-");
+					assertThat(pool.getQueue().remainingCapacity()).isEqualTo(10);
+					assertThat(pool.allowsCoreThreadTimeOut()).isTrue();
 				});
+				CompletableFuture<String> name = new CompletableFuture<>();
+				executor.execute(() -> name.complete(Thread.currentThread().getName()));
+				assertThat(name.get(10, TimeUnit.SECONDS)).startsWith("handler-");
 			});
 	}
 
@@ -135,10 +140,10 @@ class CoapHandlerAutoConfigurationTests {
 
 	@Test
 	void handlerExecutorPoolShutsDownWithTheContext() {
-		ThreadPoolTaskExecutor[] pool = new ThreadPoolTaskExecutor[1];
-		this.contextRunner.run((context) -> pool[0] = (ThreadPoolTaskExecutor) context.getBean(CoapHandlerExecutor.class)
+		ThreadPoolExecutor[] pool = new ThreadPoolExecutor[1];
+		this.contextRunner.run((context) -> pool[0] = (ThreadPoolExecutor) context.getBean(CoapHandlerExecutor.class)
 			.getExecutor());
-		assertThat(pool[0].getThreadPoolExecutor().isShutdown()).isTrue();
+		assertThat(pool[0].isShutdown()).isTrue();
 	}
 
 	@Test
@@ -154,7 +159,7 @@ class CoapHandlerAutoConfigurationTests {
 	void virtualThreadsNeedAJvmThatHasThem() {
 		this.contextRunner.withPropertyValues("spring.threads.virtual.enabled=true")
 			.run((context) -> assertThat(context.getBean(CoapHandlerExecutor.class).getExecutor())
-				.isInstanceOf(ThreadPoolTaskExecutor.class));
+				.isInstanceOf(ThreadPoolExecutor.class));
 	}
 
 	@Test

@@ -1,16 +1,20 @@
 package io.coapspring.server.handler;
 
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.RejectedExecutionException;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.util.Assert;
 
 /**
@@ -47,7 +51,9 @@ public class CoapHandlerExecutor implements DisposableBean {
 	}
 
 	/**
-	 * Create an executor with its own pool of platform threads.
+	 * Create an executor with its own pool of platform threads: a plain {@link ThreadPoolExecutor}, which hands
+	 * a task over with one queue insertion (Spring's {@code ThreadPoolTaskExecutor} adds a lock around every
+	 * task for its pause and resume, which no CoAP request needs).
 	 * @param maxThreads the largest number of handler methods running at once
 	 * @param queueCapacity the number of tasks that may wait for a thread; beyond it tasks are rejected
 	 * @param keepAlive the idle time after which a thread ends
@@ -57,17 +63,33 @@ public class CoapHandlerExecutor implements DisposableBean {
 	 */
 	public static CoapHandlerExecutor threadPool(int maxThreads, int queueCapacity, Duration keepAlive,
 			String threadNamePrefix, Duration awaitTermination) {
-		ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
-		pool.setCorePoolSize(maxThreads);
-		pool.setMaxPoolSize(maxThreads);
-		pool.setQueueCapacity(queueCapacity);
-		pool.setKeepAliveSeconds(Math.toIntExact(keepAlive.toSeconds()));
-		pool.setAllowCoreThreadTimeOut(true);
-		pool.setThreadNamePrefix(threadNamePrefix);
-		pool.setWaitForTasksToCompleteOnShutdown(true);
-		pool.setAwaitTerminationMillis(awaitTermination.toMillis());
-		pool.initialize();
-		return new CoapHandlerExecutor(pool, pool::shutdown);
+		AtomicInteger threadNumber = new AtomicInteger();
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(maxThreads, maxThreads, keepAlive.toNanos(),
+				TimeUnit.NANOSECONDS, queue(queueCapacity), (runnable) -> {
+					Thread thread = new Thread(runnable, threadNamePrefix + threadNumber.incrementAndGet());
+					thread.setDaemon(false);
+					return thread;
+				});
+		pool.allowCoreThreadTimeOut(true);
+		return new CoapHandlerExecutor(pool, () -> shutdown(pool, awaitTermination));
+	}
+
+	// without capacity, a task is handed straight to an idle thread or rejected
+	private static BlockingQueue<Runnable> queue(int capacity) {
+		return (capacity > 0) ? new LinkedBlockingQueue<>(capacity) : new SynchronousQueue<>();
+	}
+
+	private static void shutdown(ThreadPoolExecutor pool, Duration awaitTermination) {
+		pool.shutdown();
+		try {
+			if (!pool.awaitTermination(awaitTermination.toNanos(), TimeUnit.NANOSECONDS)) {
+				pool.shutdownNow();
+			}
+		}
+		catch (InterruptedException ex) {
+			pool.shutdownNow();
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/**
