@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -13,12 +15,15 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs the JMH microbenchmarks of {@code io.coapspring.benchmarks.jmh} in forked JVMs with the servers' flags.
+ * Runs the JMH microbenchmarks of {@code io.coapspring.benchmarks.jmh} in forked JVMs with the servers' flags,
+ * with JMH's GC profiler ({@code -prof gc}) for the bytes allocated per operation.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
 final class JmhScenario {
+
+	private static final String ALLOCATED = "gc.alloc.rate.norm";
 
 	private JmhScenario() {
 	}
@@ -33,13 +38,16 @@ final class JmhScenario {
 	 * @param max the highest iteration score
 	 * @param unit the unit, e.g. ns/op
 	 * @param samples iterations measured, over all forks
+	 * @param allocated the bytes allocated per operation ({@code gc.alloc.rate.norm}), NaN if not measured
 	 */
-	record Score(String benchmark, double score, double error, double min, double max, String unit, long samples) {
+	record Score(String benchmark, double score, double error, double min, double max, String unit, long samples,
+			double allocated) {
 	}
 
 	static List<Score> run(HarnessSettings settings) throws RunnerException {
 		ChainedOptionsBuilder options = new OptionsBuilder().include("io\\.coapspring\\.benchmarks\\.jmh\\..*")
 			.jvmArgs(settings.serverJvmFlags().toArray(String[]::new))
+			.addProfiler(GCProfiler.class)
 			.verbosity(VerboseMode.SILENT)
 			.shouldFailOnError(true);
 		switch (settings.mode()) {
@@ -64,9 +72,10 @@ final class JmhScenario {
 			if (!params.isEmpty()) {
 				label = label + " (" + String.join(", ", params) + ")";
 			}
+			Result<?> allocated = result.getSecondaryResults().get(ALLOCATED);
 			scores.add(new Score(label,
 					primary.getScore(), primary.getScoreError(), statistics.getMin(), statistics.getMax(),
-					primary.getScoreUnit(), statistics.getN()));
+					primary.getScoreUnit(), statistics.getN(), (allocated != null) ? allocated.getScore() : Double.NaN));
 		}
 		return scores;
 	}

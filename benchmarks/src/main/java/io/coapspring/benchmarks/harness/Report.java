@@ -224,18 +224,20 @@ final class Report {
 			this.lines.add("");
 			return;
 		}
-		this.lines.add("| benchmark | score ± 99.9% error [min–max iteration] | unit | iterations |");
-		this.lines.add("| --- | ---: | --- | ---: |");
+		this.lines.add("| benchmark | score ± 99.9% error [min–max iteration] | unit | allocated B/op | iterations |");
+		this.lines.add("| --- | ---: | --- | ---: | ---: |");
+		double routeLookup = -1;
 		for (JmhScenario.Score score : scores) {
-			this.lines.add(String.format("| %s | %.1f ± %.1f [%.1f–%.1f] | %s | %d |", score.benchmark(),
+			this.lines.add(String.format("| %s | %.1f ± %.1f [%.1f–%.1f] | %s | %s | %d |", score.benchmark(),
 					score.score(), Double.isNaN(score.error()) ? 0 : score.error(), score.min(), score.max(),
-					score.unit(), score.samples()));
+					score.unit(), Double.isNaN(score.allocated()) ? "–" : String.format("%.0f", score.allocated()),
+					score.samples()));
+			if (score.benchmark().startsWith("RouteLookupBenchmarks.") && "ns/op".equals(score.unit())) {
+				routeLookup = Math.max(routeLookup, score.score() / 1000);
+			}
 		}
 		this.lines.add("");
-		this.lines.add("Route lookup among 1,000 mappings and argument resolution: not measured yet (the annotated "
-				+ "handler mapping is not on this branch).");
-		this.lines.add("");
-		target("Route lookup with 1,000 mappings, µs", "<= 1", -1, 1, false);
+		target("Route lookup with 1,000 mappings (slowest case), µs", "<= 1", routeLookup, 1, false);
 	}
 
 	private void target(String what, String goal, double measured, double threshold, boolean atLeast) {

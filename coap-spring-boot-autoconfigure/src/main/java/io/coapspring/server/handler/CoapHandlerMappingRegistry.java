@@ -3,9 +3,7 @@ package io.coapspring.server.handler;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.coapspring.annotation.CoapMethod;
@@ -30,7 +28,7 @@ public class CoapHandlerMappingRegistry {
 
 	private final Object lock = new Object();
 
-	private volatile List<PatternGroup> groups = List.of();
+	private volatile CoapPathPatternIndex index = CoapPathPatternIndex.EMPTY;
 
 	private volatile int revision;
 
@@ -44,7 +42,8 @@ public class CoapHandlerMappingRegistry {
 	public void register(CoapHandlerMapping mapping) {
 		Assert.notNull(mapping, "'mapping' must not be null");
 		synchronized (this.lock) {
-			for (PatternGroup group : this.groups) {
+			List<CoapPathPatternIndex.Group> groups = this.index.groups();
+			for (CoapPathPatternIndex.Group group : groups) {
 				for (CoapHandlerMapping existing : group.mappings()) {
 					if (isAmbiguous(existing, mapping)) {
 						throw new IllegalStateException("Ambiguous CoAP mapping: '" + mapping.describe() + "' of "
@@ -55,14 +54,18 @@ public class CoapHandlerMappingRegistry {
 					}
 				}
 			}
-			Map<CoapPathPattern, List<CoapHandlerMapping>> byPattern = new TreeMap<>();
-			for (PatternGroup group : this.groups) {
-				byPattern.put(group.pattern(), new ArrayList<>(group.mappings()));
+			List<CoapPathPatternIndex.Group> updated = new ArrayList<>(groups);
+			int position = position(groups, mapping.pattern());
+			if (position >= 0) {
+				CoapPathPatternIndex.Group group = groups.get(position);
+				List<CoapHandlerMapping> mappings = new ArrayList<>(group.mappings());
+				mappings.add(mapping);
+				updated.set(position, new CoapPathPatternIndex.Group(group.pattern(), List.copyOf(mappings)));
 			}
-			byPattern.computeIfAbsent(mapping.pattern(), (pattern) -> new ArrayList<>()).add(mapping);
-			List<PatternGroup> updated = new ArrayList<>(byPattern.size());
-			byPattern.forEach((pattern, mappings) -> updated.add(new PatternGroup(pattern, List.copyOf(mappings))));
-			this.groups = List.copyOf(updated);
+			else {
+				updated.add(-position - 1, new CoapPathPatternIndex.Group(mapping.pattern(), List.of(mapping)));
+			}
+			this.index = new CoapPathPatternIndex(updated);
 			this.revision++;
 		}
 	}
@@ -74,6 +77,31 @@ public class CoapHandlerMappingRegistry {
 	 */
 	public int getRevision() {
 		return this.revision;
+	}
+
+	/**
+	 * Find the group of a pattern in groups sorted by pattern, as {@link Collections#binarySearch(List, Object)}.
+	 * @param groups the groups, the most specific pattern first
+	 * @param pattern the pattern
+	 * @return the position of its group, or {@code -(insertion point) - 1} if it has none
+	 */
+	private static int position(List<CoapPathPatternIndex.Group> groups, CoapPathPattern pattern) {
+		int low = 0;
+		int high = groups.size() - 1;
+		while (low <= high) {
+			int middle = (low + high) >>> 1;
+			int comparison = groups.get(middle).pattern().compareTo(pattern);
+			if (comparison < 0) {
+				low = middle + 1;
+			}
+			else if (comparison > 0) {
+				high = middle - 1;
+			}
+			else {
+				return middle;
+			}
+		}
+		return -(low + 1);
 	}
 
 	private static boolean isAmbiguous(CoapHandlerMapping left, CoapHandlerMapping right) {
@@ -98,7 +126,8 @@ public class CoapHandlerMappingRegistry {
 		Assert.notNull(pattern, "'pattern' must not be null");
 		Assert.notNull(method, "'method' must not be null");
 		CoapPathPattern parsed = CoapPathPattern.parse(pattern);
-		boolean mapped = this.groups.stream()
+		boolean mapped = this.index.groups()
+			.stream()
 			.filter((group) -> group.pattern().equals(parsed))
 			.flatMap((group) -> group.mappings().stream())
 			.anyMatch((mapping) -> mapping.info().methods().contains(method));
@@ -131,7 +160,7 @@ public class CoapHandlerMappingRegistry {
 	 */
 	public List<CoapHandlerMapping> getMappings() {
 		List<CoapHandlerMapping> mappings = new ArrayList<>();
-		for (PatternGroup group : this.groups) {
+		for (CoapPathPatternIndex.Group group : this.index.groups()) {
 			mappings.addAll(group.mappings());
 		}
 		return Collections.unmodifiableList(mappings);
@@ -142,29 +171,17 @@ public class CoapHandlerMappingRegistry {
 	 * @return {@code true} if the registry is empty
 	 */
 	public boolean isEmpty() {
-		return this.groups.isEmpty();
+		return this.index.groups().isEmpty();
 	}
 
 	/**
-	 * Find the patterns that match a request path, whatever the method.
+	 * Find the patterns that match a request path, whatever the method. The registry keeps an index of the
+	 * patterns, so that the lookup does not try every pattern.
 	 * @param path the Uri-Path segments, empty segments excluded
 	 * @return the matches, the most specific pattern first; empty if none matches
 	 */
 	public List<CoapPathMatch> match(List<String> path) {
-		List<CoapPathMatch> matches = null;
-		for (PatternGroup group : this.groups) {
-			Map<String, String> variables = group.pattern().match(path);
-			if (variables != null) {
-				if (matches == null) {
-					matches = new ArrayList<>(2);
-				}
-				matches.add(new CoapPathMatch(group.pattern(), variables, group.mappings()));
-			}
-		}
-		return (matches != null) ? matches : List.of();
-	}
-
-	private record PatternGroup(CoapPathPattern pattern, List<CoapHandlerMapping> mappings) {
+		return this.index.match(path);
 	}
 
 }

@@ -16,10 +16,10 @@ import java.util.Map;
 public record CoapPathMatch(CoapPathPattern pattern, Map<String, String> variables, List<CoapHandlerMapping> mappings) {
 
 	/**
-	 * Copy the components.
+	 * Copy the components, unless they are unmodifiable already.
 	 */
 	public CoapPathMatch {
-		variables = Map.copyOf(variables);
+		variables = (variables instanceof CoapPathVariables) ? variables : Map.copyOf(variables);
 		mappings = List.copyOf(mappings);
 	}
 

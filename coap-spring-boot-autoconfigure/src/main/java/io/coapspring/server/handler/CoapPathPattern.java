@@ -3,7 +3,6 @@ package io.coapspring.server.handler;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +44,30 @@ public final class CoapPathPattern implements Comparable<CoapPathPattern> {
 
 	private final List<Segment> segments;
 
+	private final String shape;
+
+	private final boolean rest;
+
+	private final String[] variableNames;
+
+	private final int[] variableIndexes;
+
 	private CoapPathPattern(String pattern, List<Segment> segments) {
 		this.pattern = pattern;
 		this.segments = segments;
+		this.shape = shape(segments);
+		this.rest = !segments.isEmpty() && segments.get(segments.size() - 1).kind() == Kind.REST;
+		int variables = segments.size() - count(Kind.LITERAL);
+		this.variableNames = new String[variables];
+		this.variableIndexes = new int[variables];
+		int variable = 0;
+		for (int i = 0; i < segments.size(); i++) {
+			if (segments.get(i).kind() != Kind.LITERAL) {
+				this.variableNames[variable] = segments.get(i).text();
+				this.variableIndexes[variable] = i;
+				variable++;
+			}
+		}
 	}
 
 	/**
@@ -129,44 +149,43 @@ public final class CoapPathPattern implements Comparable<CoapPathPattern> {
 	/**
 	 * Match a request path.
 	 * @param path the Uri-Path segments of the request, empty segments excluded
-	 * @return the variables by name, or {@code null} if the path does not match
+	 * @return the variables by name, in the order of the pattern, unmodifiable; or {@code null} if the path does
+	 * not match
 	 */
 	public @Nullable Map<String, String> match(List<String> path) {
 		int size = this.segments.size();
-		boolean rest = hasRestVariable();
-		if (rest ? path.size() < size - 1 : path.size() != size) {
+		if (this.rest ? path.size() < size - 1 : path.size() != size) {
 			return null;
 		}
-		Map<String, String> variables = null;
-		for (int i = 0; i < size; i++) {
+		int fixed = this.rest ? size - 1 : size;
+		for (int i = 0; i < fixed; i++) {
 			Segment segment = this.segments.get(i);
-			if (segment.kind() == Kind.REST) {
-				variables = put(variables, segment.text(), String.join("/", path.subList(i, path.size())));
-				break;
-			}
-			String value = path.get(i);
 			switch (segment.kind()) {
 				case LITERAL -> {
-					if (!segment.text().equals(value)) {
+					if (!segment.text().equals(path.get(i))) {
 						return null;
 					}
 				}
 				case CONSTRAINED -> {
-					if (segment.regex() == null || !segment.regex().matcher(value).matches()) {
+					if (segment.regex() == null || !segment.regex().matcher(path.get(i)).matches()) {
 						return null;
 					}
-					variables = put(variables, segment.text(), value);
 				}
-				default -> variables = put(variables, segment.text(), value);
+				default -> {
+				}
 			}
 		}
-		return (variables != null) ? Collections.unmodifiableMap(variables) : Collections.emptyMap();
-	}
-
-	private static Map<String, String> put(@Nullable Map<String, String> variables, String name, String value) {
-		Map<String, String> result = (variables != null) ? variables : new LinkedHashMap<>();
-		result.put(name, value);
-		return result;
+		int count = this.variableIndexes.length;
+		if (count == 0) {
+			return Map.of();
+		}
+		String[] values = new String[count];
+		for (int variable = 0; variable < count; variable++) {
+			int index = this.variableIndexes[variable];
+			values[variable] = (this.rest && index == size - 1) ? String.join("/", path.subList(index, path.size()))
+					: path.get(index);
+		}
+		return new CoapPathVariables(this.variableNames, values);
 	}
 
 	/**
@@ -200,8 +219,12 @@ public final class CoapPathPattern implements Comparable<CoapPathPattern> {
 	 * @return the shape
 	 */
 	public String getShape() {
+		return this.shape;
+	}
+
+	private static String shape(List<Segment> segments) {
 		StringBuilder shape = new StringBuilder();
-		for (Segment segment : this.segments) {
+		for (Segment segment : segments) {
 			shape.append('/');
 			switch (segment.kind()) {
 				case LITERAL -> shape.append(segment.text());
@@ -213,8 +236,30 @@ public final class CoapPathPattern implements Comparable<CoapPathPattern> {
 		return shape.isEmpty() ? "/" : shape.toString();
 	}
 
-	private boolean hasRestVariable() {
-		return !this.segments.isEmpty() && this.segments.get(this.segments.size() - 1).kind() == Kind.REST;
+	/**
+	 * Return whether the last segment is a {@code {*name}} variable.
+	 * @return {@code true} with a rest variable
+	 */
+	boolean hasRestVariable() {
+		return this.rest;
+	}
+
+	/**
+	 * Return the number of segments, the rest variable included.
+	 * @return the number of segments
+	 */
+	int getSegmentCount() {
+		return this.segments.size();
+	}
+
+	/**
+	 * Return the text of a literal segment.
+	 * @param index the index of the segment
+	 * @return the literal text, or {@code null} if the segment is a variable
+	 */
+	@Nullable String getLiteral(int index) {
+		Segment segment = this.segments.get(index);
+		return (segment.kind() == Kind.LITERAL) ? segment.text() : null;
 	}
 
 	private int count(Kind kind) {

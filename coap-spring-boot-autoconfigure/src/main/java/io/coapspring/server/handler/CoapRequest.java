@@ -65,7 +65,7 @@ public final class CoapRequest {
 		Assert.notNull(pathVariables, "'pathVariables' must not be null");
 		this.request = request;
 		this.method = method;
-		this.pathVariables = Map.copyOf(pathVariables);
+		this.pathVariables = (pathVariables instanceof CoapPathVariables) ? pathVariables : Map.copyOf(pathVariables);
 		this.pathPattern = pathPattern;
 	}
 

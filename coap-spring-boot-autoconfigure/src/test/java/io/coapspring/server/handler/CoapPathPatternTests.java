@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
@@ -99,6 +100,21 @@ class CoapPathPatternTests {
 		assertThat(CoapPathPattern.parse("/a/{x:\\d+}").getShape())
 			.isNotEqualTo(CoapPathPattern.parse("/a/{x}").getShape());
 		assertThat(CoapPathPattern.parse("/a/{*x}").getShape()).isEqualTo("/a/{*}");
+	}
+
+	@Test
+	void variablesAreAnUnmodifiableMapThatAMatchKeeps() {
+		CoapPathPattern pattern = CoapPathPattern.parse("/a/{x}/{y:\\d+}/{*rest}");
+		Map<String, String> variables = pattern.match(List.of("a", "1", "2", "b", "c"));
+		assertThat(variables).containsExactly(Map.entry("x", "1"), Map.entry("y", "2"), Map.entry("rest", "b/c"));
+		assertThat(variables).isEqualTo(Map.of("x", "1", "y", "2", "rest", "b/c"))
+			.hasSameHashCodeAs(Map.of("x", "1", "y", "2", "rest", "b/c"));
+		assertThat(variables.get("z")).isNull();
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> variables.put("z", "3"));
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> variables.entrySet().iterator().next().setValue("3"));
+		assertThat(new CoapPathMatch(pattern, variables, List.of()).variables()).isSameAs(variables);
+		assertThat(CoapPathPattern.parse("/a").match(List.of("a"))).isSameAs(Map.of());
 	}
 
 }

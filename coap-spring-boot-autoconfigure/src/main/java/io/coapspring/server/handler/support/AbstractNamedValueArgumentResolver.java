@@ -32,7 +32,7 @@ public abstract class AbstractNamedValueArgumentResolver implements CoapHandlerM
 
 	private final @Nullable StringValueResolver placeholderResolver;
 
-	private final Map<MethodParameter, NamedValueInfo> infos = new ConcurrentHashMap<>(64);
+	private final Map<MethodParameter, Binding> bindings = new ConcurrentHashMap<>(64);
 
 	/**
 	 * Create a resolver.
@@ -48,8 +48,9 @@ public abstract class AbstractNamedValueArgumentResolver implements CoapHandlerM
 
 	@Override
 	public @Nullable Object resolveArgument(MethodParameter parameter, CoapRequest request) throws Exception {
-		NamedValueInfo info = this.infos.computeIfAbsent(parameter, this::namedValueInfo);
-		MethodParameter nested = parameter.nestedIfOptional();
+		Binding binding = this.bindings.computeIfAbsent(parameter, this::binding);
+		NamedValueInfo info = binding.info();
+		MethodParameter nested = binding.nested();
 		Object value = resolveValue(info.name(), nested, request);
 		if (value == null && info.defaultValue() != null) {
 			value = (this.placeholderResolver != null)
@@ -61,7 +62,7 @@ public abstract class AbstractNamedValueArgumentResolver implements CoapHandlerM
 			}
 			return absent(parameter, nested);
 		}
-		Object converted = convert(value, nested, info.name());
+		Object converted = convert(value, binding.target(), info.name());
 		if (converted == null) {
 			if (info.required() && !parameter.isOptional()) {
 				throw new CoapRequestBindingException("Missing " + describe(info.name()), null);
@@ -71,8 +72,12 @@ public abstract class AbstractNamedValueArgumentResolver implements CoapHandlerM
 		return (parameter.getParameterType() == Optional.class) ? Optional.of(converted) : converted;
 	}
 
-	private @Nullable Object convert(Object value, MethodParameter parameter, String name) {
-		TypeDescriptor target = new TypeDescriptor(parameter);
+	private Binding binding(MethodParameter parameter) {
+		MethodParameter nested = parameter.nestedIfOptional();
+		return new Binding(namedValueInfo(parameter), nested, new TypeDescriptor(nested));
+	}
+
+	private @Nullable Object convert(Object value, TypeDescriptor target, String name) {
 		if (target.getType().isInstance(value) && !target.isCollection() && !target.isArray()) {
 			return value;
 		}
@@ -178,6 +183,13 @@ public abstract class AbstractNamedValueArgumentResolver implements CoapHandlerM
 	 * @param defaultValue the default value, or {@code null}
 	 */
 	protected record NamedValueInfo(String name, boolean required, @Nullable String defaultValue) {
+	}
+
+	/**
+	 * What a parameter needs on every request, worked out on its first: its named value information, the
+	 * parameter unwrapped from {@code Optional} and the type to convert to.
+	 */
+	private record Binding(NamedValueInfo info, MethodParameter nested, TypeDescriptor target) {
 	}
 
 }
