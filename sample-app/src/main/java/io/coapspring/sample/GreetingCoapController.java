@@ -2,10 +2,13 @@ package io.coapspring.sample;
 
 import io.coapspring.annotation.CoapController;
 import io.coapspring.annotation.CoapGetMapping;
+import io.coapspring.annotation.CoapNonBlocking;
 import io.coapspring.annotation.CoapQueryParam;
 
 /**
- * The CoAP face of the greeting service: {@code coap://host/hello?name=...}.
+ * The CoAP face of the greeting service: {@code coap://host/hello?name=...}. Greeting only counts in memory, so
+ * the method is {@link CoapNonBlocking}: it runs on the protocol thread, without the hand-off to the handler
+ * executor.
  */
 @CoapController
 class GreetingCoapController {
@@ -16,6 +19,7 @@ class GreetingCoapController {
 		this.greetings = greetings;
 	}
 
+	@CoapNonBlocking
 	@CoapGetMapping(path = "/hello", produces = "text/plain", title = "Greeting")
 	String hello(@CoapQueryParam(defaultValue = "CoAP") String name) {
 		return this.greetings.greet(name);

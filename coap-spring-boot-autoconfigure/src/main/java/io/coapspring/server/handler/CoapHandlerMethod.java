@@ -3,12 +3,14 @@ package io.coapspring.server.handler;
 import java.lang.reflect.Method;
 import java.util.StringJoiner;
 
+import io.coapspring.annotation.CoapNonBlocking;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotatedMethod;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
@@ -34,6 +36,8 @@ public class CoapHandlerMethod extends AnnotatedMethod {
 
 	private final Method invocableMethod;
 
+	private final boolean nonBlocking;
+
 	/**
 	 * Create a handler method.
 	 * @param bean the bean that declares the method, possibly an AOP proxy
@@ -47,6 +51,8 @@ public class CoapHandlerMethod extends AnnotatedMethod {
 		this.bean = bean;
 		this.beanType = targetClass(bean);
 		this.invocableMethod = AopUtils.selectInvocableMethod(method, bean.getClass());
+		this.nonBlocking = AnnotatedElementUtils.hasAnnotation(method, CoapNonBlocking.class)
+				|| AnnotatedElementUtils.hasAnnotation(this.beanType, CoapNonBlocking.class);
 		for (MethodParameter parameter : getMethodParameters()) {
 			parameter.initParameterNameDiscovery(NAME_DISCOVERER);
 		}
@@ -75,6 +81,15 @@ public class CoapHandlerMethod extends AnnotatedMethod {
 	 */
 	public Method getInvocableMethod() {
 		return this.invocableMethod;
+	}
+
+	/**
+	 * Return whether the method, or its class, is annotated {@link CoapNonBlocking}: then it runs on the thread
+	 * that delivers the request instead of the handler executor.
+	 * @return {@code true} if the method never blocks
+	 */
+	public boolean isNonBlocking() {
+		return this.nonBlocking;
 	}
 
 	/**

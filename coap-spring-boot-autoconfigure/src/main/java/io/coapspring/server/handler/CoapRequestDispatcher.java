@@ -36,8 +36,9 @@ import org.springframework.util.Assert;
  * <p>
  * When the resource handles the request, the dispatcher selects the mapping (answering 4.05, 4.15 or 4.06
  * itself), starts the piggyback timer and hands the handler method to the handler executor: handler methods
- * never run on protocol threads, and a slow one does not delay others. Conditional requests are evaluated
- * first (4.12). The response, piggybacked or separate, is sent when the handler's result is complete. An Observe
+ * do not run on protocol threads, and a slow one does not delay others; one annotated
+ * {@link io.coapspring.annotation.CoapNonBlocking} runs on the delivering thread instead. Conditional requests
+ * are evaluated first (4.12). The response, piggybacked or separate, is sent when the handler's result is complete. An Observe
  * registration on an observable mapping goes to {@link CoapObservations}, which answers it and keeps the
  * observer; one on a mapping that is not observable is answered without Observe option.
  * <p>
@@ -235,14 +236,16 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		boolean observe = relation != null && !relation.isCanceled() && mapping.info().isObservable(view.getMethod())
 				&& !UnansweredExchanges.mayGoUnanswered(request);
 		CoapPiggybackTimer.PendingAck timer = this.piggybackTimer.start(exchange);
+		Runnable task = observe
+				? () -> this.observations.register(exchange, relation, resource, mapping, view, timer)
+				: () -> run(exchange, resource, mapping, view, timer, relation);
+		if (mapping.handlerMethod().isNonBlocking()) {
+			// @CoapNonBlocking: on this thread, without the hand-off to the executor and back
+			task.run();
+			return;
+		}
 		try {
-			if (observe) {
-				this.executor.execute(() -> this.observations.register(exchange, relation, resource, mapping, view,
-						timer));
-			}
-			else {
-				this.executor.execute(() -> run(exchange, resource, mapping, view, timer, relation));
-			}
+			this.executor.execute(task);
 		}
 		catch (RejectedExecutionException ex) {
 			Response busy = this.errorResponses.create(ResponseCode.SERVICE_UNAVAILABLE,
