@@ -20,7 +20,7 @@ import io.coapspring.benchmarks.harness.HarnessSettings.Mode;
  * <pre>
  * ./mvnw -B -q -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/coap-spring-boot-benchmarks.jar [--smoke|--quick|--full] [--only=get,json,...]
- *     [--servers=raw-default,raw-starter,starter,node,libcoap] [--windows=1,16,64,256] [--jfr]
+ *     [--servers=raw-default,raw-starter,starter,starter-nb,node,libcoap] [--windows=1,16,64,256] [--jfr]
  * </pre>
  * The table goes to standard output and to {@code benchmarks/target/benchmarks/results-<mode>.md}; progress
  * and each run's figures go to standard error; the servers' own output to
@@ -63,7 +63,7 @@ public final class BenchmarkMain {
 			}
 			else {
 				System.err.println("Usage: BenchmarkMain [--smoke|--quick|--full] [--only=" + String.join(",",
-						HarnessSettings.SCENARIOS) + "] [--servers=raw-default,raw-starter,starter,node,libcoap] [--windows=1,16,64,256] [--jfr]");
+						HarnessSettings.SCENARIOS) + "] [--servers=raw-default,raw-starter,starter,starter-nb,node,libcoap] [--windows=1,16,64,256] [--jfr]");
 				System.exit(2);
 			}
 		}

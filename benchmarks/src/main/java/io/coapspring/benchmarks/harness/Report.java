@@ -96,25 +96,34 @@ final class Report {
 				+ "same-numbered runs])");
 		this.lines.add("");
 		this.lines.add("| W | starter / raw (starter defaults) | starter / raw (Californium defaults) | "
-				+ "starter / node-coap | starter / libcoap | p99 starter / raw (starter defaults) |");
-		this.lines.add("| ---: | ---: | ---: | ---: | ---: | ---: |");
+				+ "starter / node-coap | starter / libcoap | p99 starter / raw (starter defaults) | "
+				+ "starter-nb / raw (starter defaults) | p99 starter-nb / raw (starter defaults) |");
+		this.lines.add("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 		for (Map.Entry<Integer, List<Cell>> row : cells.entrySet()) {
 			Cell starter = find(row.getValue(), "starter");
+			Cell nonBlocking = find(row.getValue(), "starter-nb");
 			this.lines.add("| " + row.getKey() + " | " + ratio(starter, find(row.getValue(), "raw-starter"))
 					+ " | " + ratio(starter, find(row.getValue(), "raw-default")) + " | "
 					+ ratio(starter, find(row.getValue(), "node")) + " | "
 					+ ratio(starter, find(row.getValue(), "libcoap")) + " | "
-					+ ratio(starter, find(row.getValue(), "raw-starter"), LoadResult::p99Micros) + " |");
+					+ ratio(starter, find(row.getValue(), "raw-starter"), LoadResult::p99Micros) + " | "
+					+ ratio(nonBlocking, find(row.getValue(), "raw-starter")) + " | "
+					+ ratio(nonBlocking, find(row.getValue(), "raw-starter"), LoadResult::p99Micros) + " |");
 		}
 		this.lines.add("");
 		List<Cell> w64 = cells.getOrDefault(64, List.of());
 		List<Cell> w16 = cells.getOrDefault(16, List.of());
 		target("GET req/s at W=64, starter / raw Californium (starter defaults)", ">= 0.90",
 				medianRatio(find(w64, "starter"), find(w64, "raw-starter"), LoadResult::requestsPerSecond), 0.90, true);
+		target("GET req/s at W=64, starter with @CoapNonBlocking / raw Californium (starter defaults)", ">= 0.90",
+				medianRatio(find(w64, "starter-nb"), find(w64, "raw-starter"), LoadResult::requestsPerSecond), 0.90,
+				true);
 		target("GET req/s at W=64, starter / raw Californium (Californium defaults)", ">= 0.90",
 				medianRatio(find(w64, "starter"), find(w64, "raw-default"), LoadResult::requestsPerSecond), 0.90, true);
 		target("GET p99 at W=16, starter / raw Californium (starter defaults)", "<= 1.2",
 				medianRatio(find(w16, "starter"), find(w16, "raw-starter"), LoadResult::p99Micros), 1.2, false);
+		target("GET p99 at W=16, starter with @CoapNonBlocking / raw Californium (starter defaults)", "<= 1.2",
+				medianRatio(find(w16, "starter-nb"), find(w16, "raw-starter"), LoadResult::p99Micros), 1.2, false);
 		target("GET req/s at W=64, starter / node-coap", ">= 5",
 				medianRatio(find(w64, "starter"), find(w64, "node"), LoadResult::requestsPerSecond), 5, true);
 		target("GET req/s at W=64, starter / libcoap (stretch)", ">= 1.0",
@@ -124,17 +133,22 @@ final class Report {
 	void jsonRatios(Map<Integer, List<Cell>> cells) {
 		this.lines.add("### JSON POST ratios");
 		this.lines.add("");
-		this.lines.add("| W | starter / raw (starter defaults) | starter / raw (Californium defaults) |");
-		this.lines.add("| ---: | ---: | ---: |");
+		this.lines.add("| W | starter / raw (starter defaults) | starter / raw (Californium defaults) | "
+				+ "starter-nb / raw (starter defaults) |");
+		this.lines.add("| ---: | ---: | ---: | ---: |");
 		for (Map.Entry<Integer, List<Cell>> row : cells.entrySet()) {
 			Cell starter = find(row.getValue(), "starter");
 			this.lines.add("| " + row.getKey() + " | " + ratio(starter, find(row.getValue(), "raw-starter")) + " | "
-					+ ratio(starter, find(row.getValue(), "raw-default")) + " |");
+					+ ratio(starter, find(row.getValue(), "raw-default")) + " | "
+					+ ratio(find(row.getValue(), "starter-nb"), find(row.getValue(), "raw-starter")) + " |");
 		}
 		this.lines.add("");
 		List<Cell> w64 = cells.getOrDefault(64, List.of());
 		target("JSON POST req/s at W=64, starter / raw Californium (starter defaults)", ">= 0.85",
 				medianRatio(find(w64, "starter"), find(w64, "raw-starter"), LoadResult::requestsPerSecond), 0.85, true);
+		target("JSON POST req/s at W=64, starter with @CoapNonBlocking / raw Californium (starter defaults)",
+				">= 0.85", medianRatio(find(w64, "starter-nb"), find(w64, "raw-starter"),
+						LoadResult::requestsPerSecond), 0.85, true);
 	}
 
 	void sustained(@Nullable Sustained sustained) {

@@ -49,6 +49,9 @@ record ServerDefinition(String name, String label, IntFunction<List<String>> com
 		servers.add(new ServerDefinition("starter", "starter (@CoapController)",
 				(port) -> java(settings, StarterBenchmarkApplication.class.getName(), port), null, ScenarioPaths.HELLO,
 				5, true));
+		servers.add(new ServerDefinition("starter-nb", "starter (@CoapController, @CoapNonBlocking)",
+				(port) -> java(settings, StarterBenchmarkApplication.class.getName(), port, "non-blocking"), null,
+				ScenarioPaths.HELLO, 5, true));
 		servers.add(new ServerDefinition("node", "node-coap 1.5.0",
 				(port) -> List.of("node", "server.js", Integer.toString(port)), settings.nodeDirectory(),
 				ScenarioPaths.HELLO, 5, false));

@@ -8,6 +8,8 @@ import io.coapspring.benchmarks.servers.Reading;
 import io.coapspring.benchmarks.servers.ScenarioPaths;
 import jakarta.validation.Valid;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+
 /**
  * The GET and JSON POST scenarios written as a user of the starter writes them: annotated handler methods,
  * so that the benchmark measures the annotated dispatch, conversion and validation, against the raw
@@ -17,6 +19,8 @@ import jakarta.validation.Valid;
  * @since 0.1.0
  */
 @CoapController
+@ConditionalOnProperty(name = StarterBenchmarkApplication.NON_BLOCKING_PROPERTY, havingValue = "false",
+		matchIfMissing = true)
 class BenchmarkCoapController {
 
 	/**

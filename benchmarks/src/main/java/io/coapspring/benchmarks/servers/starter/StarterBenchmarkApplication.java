@@ -18,13 +18,19 @@ import org.springframework.context.annotation.Bean;
  * writes them. The observe scenario is still a Californium {@code Resource} bean, which the starter adds to
  * its server, until the starter's own observe support is measured.
  * <p>
- * Run as {@code StarterBenchmarkApplication <port>}.
+ * Run as {@code StarterBenchmarkApplication <port> [non-blocking]}.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
 @SpringBootApplication
 public class StarterBenchmarkApplication {
+
+	/**
+	 * The property that selects {@link NonBlockingBenchmarkCoapController} instead of
+	 * {@link BenchmarkCoapController}.
+	 */
+	static final String NON_BLOCKING_PROPERTY = "benchmark.non-blocking";
 
 	@Bean
 	ObservedStateResource observedStateResource() {
@@ -38,12 +44,13 @@ public class StarterBenchmarkApplication {
 
 	/**
 	 * Run the server until the process is stopped.
-	 * @param args the port
+	 * @param args the port, and {@code non-blocking} to serve the scenarios from {@code @CoapNonBlocking} methods
 	 */
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(StarterBenchmarkApplication.class);
 		application.setDefaultProperties(Map.of("coap.server.port", args[0], "coap.server.address", "127.0.0.1",
-				"spring.main.banner-mode", "off", "logging.level.root", "warn"));
+				"spring.main.banner-mode", "off", "logging.level.root", "warn", NON_BLOCKING_PROPERTY,
+				Boolean.toString(args.length > 1 && args[1].equals("non-blocking"))));
 		application.run();
 		System.out.println("READY starter on port " + args[0]);
 	}
