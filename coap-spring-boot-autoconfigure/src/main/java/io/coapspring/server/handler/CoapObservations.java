@@ -112,7 +112,7 @@ public class CoapObservations implements CoapObservationTerminator, DisposableBe
 			CoapHandlerMapping mapping, CoapRequest request, @Nullable ScheduledFuture<?> piggybackTimer) {
 		ConditionalAttributes attributes;
 		try {
-			attributes = ConditionalAttributes.parse(request.unwrap().getOptions().getUriQuery());
+			attributes = ConditionalAttributes.parse(request.getQueryItems());
 		}
 		catch (InvalidConditionalAttributeException ex) {
 			Response invalid = badRequest(ex.getMessage(), request);
