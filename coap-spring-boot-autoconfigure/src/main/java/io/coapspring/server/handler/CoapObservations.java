@@ -124,6 +124,7 @@ public class CoapObservations implements CoapObservationTerminator, DisposableBe
 			this.observedResources.release(resource);
 			return;
 		}
+		CoapPeerContextReuse.apply(exchange);
 		CoapObserver observer = new CoapObserver(this, resource, relation, mapping, request, attributes,
 				this.adapter.isStream(mapping));
 		resource.addObserver(observer);
