@@ -423,7 +423,11 @@ final class CoapObserver {
 			// Californium drops the payload of a message once sent: keep a copy to send again
 			this.lastResponse = copy(response);
 		}
-		exchange().sendResponse(response);
+		// Californium runs the sending on the exchange's executor (a protocol thread) anyway; handing it over
+		// whole, in order, keeps the checks it makes first (destination, multicast, No-Response) off the handler
+		// threads, where they contend with the protocol threads for Californium's network interface lock
+		Exchange exchange = exchange();
+		exchange.execute(() -> exchange.sendResponse(response));
 	}
 
 	/**
