@@ -21,9 +21,9 @@ public class AdminResource extends CoapResource {
 
 	/**
 	 * Create {@code /admin} with its children.
-	 * @param observed the resource the change runs change
+	 * @param observed the change runs of the observed resource
 	 */
-	public AdminResource(ObservedStateResource observed) {
+	public AdminResource(ChangeRuns observed) {
 		super("admin");
 		add(new CoapResource("heap") {
 

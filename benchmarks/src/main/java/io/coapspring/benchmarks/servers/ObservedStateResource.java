@@ -27,7 +27,7 @@ import org.eclipse.californium.core.server.resources.CoapExchange;
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
-public class ObservedStateResource extends CoapResource {
+public class ObservedStateResource extends CoapResource implements ChangeRuns {
 
 	private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
@@ -67,6 +67,7 @@ public class ObservedStateResource extends CoapResource {
 	 * @param duration how long to change
 	 * @return {@code false} if a run is already in progress
 	 */
+	@Override
 	public synchronized boolean startChanging(double perSecond, Duration duration) {
 		if (this.running) {
 			return false;
@@ -82,6 +83,7 @@ public class ObservedStateResource extends CoapResource {
 	 * Return the statistics of the last change run.
 	 * @return {@code "<changes> <responses sent since the run started> <observers> <running>"}
 	 */
+	@Override
 	public String stats() {
 		return this.changes + " " + (this.counter.sent() - this.sentBefore) + " " + getObserverCount() + " "
 				+ this.running;

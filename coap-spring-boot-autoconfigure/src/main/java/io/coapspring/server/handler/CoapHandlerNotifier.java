@@ -124,7 +124,7 @@ public class CoapHandlerNotifier implements CoapNotifier {
 			if (this.query.isEmpty()) {
 				return true;
 			}
-			List<String> registered = observer.getRequest().unwrap().getOptions().getUriQuery();
+			List<String> registered = observer.getRequest().getQueryItems();
 			return registered.containsAll(this.query);
 		}
 

@@ -18,6 +18,7 @@ import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.core.network.Exchange;
 import org.eclipse.californium.core.observe.ObserveRelation;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +57,8 @@ public class CoapObservations implements CoapObservationTerminator, DisposableBe
 	private final @Nullable Type notificationType;
 
 	private final ObservedValues values = new ObservedValues();
+
+	private final CoapNotificationChecks notificationChecks = new CoapNotificationChecks();
 
 	private final ScheduledThreadPoolExecutor scheduler;
 
@@ -112,7 +115,7 @@ public class CoapObservations implements CoapObservationTerminator, DisposableBe
 			CoapHandlerMapping mapping, CoapRequest request, CoapPiggybackTimer.@Nullable PendingAck piggybackTimer) {
 		ConditionalAttributes attributes;
 		try {
-			attributes = ConditionalAttributes.parse(request.unwrap().getOptions().getUriQuery());
+			attributes = ConditionalAttributes.parse(request.getQueryItems());
 		}
 		catch (InvalidConditionalAttributeException ex) {
 			Response invalid = badRequest(ex.getMessage(), request);
@@ -124,6 +127,9 @@ public class CoapObservations implements CoapObservationTerminator, DisposableBe
 			this.observedResources.release(resource);
 			return;
 		}
+		CoapPeerContextReuse.apply(exchange);
+		Endpoint endpoint = exchange.getEndpoint();
+		this.notificationChecks.stagger(relation, (endpoint != null) ? endpoint.getConfig() : null);
 		CoapObserver observer = new CoapObserver(this, resource, relation, mapping, request, attributes,
 				this.adapter.isStream(mapping));
 		resource.addObserver(observer);

@@ -5,7 +5,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import io.coapspring.observe.ConditionalAttributes;
@@ -72,12 +71,6 @@ final class CoapObserver {
 
 	private final boolean stream;
 
-	private final long pmaxNanos;
-
-	private final long epminNanos;
-
-	private final long epmaxNanos;
-
 	// the registration is the first run
 	private volatile int state = RUNNING;
 
@@ -122,9 +115,6 @@ final class CoapObserver {
 		this.request = request;
 		this.conditions = new NotificationConditions(attributes);
 		this.stream = stream;
-		this.pmaxNanos = nanos(attributes.getMaximumPeriod());
-		this.epminNanos = nanos(attributes.getMinimumEvaluationPeriod());
-		this.epmaxNanos = nanos(attributes.getMaximumEvaluationPeriod());
 		this.sequence = (int) ((observations.currentTimeMillis() - 1) & SEQUENCE_MASK);
 	}
 
@@ -310,7 +300,8 @@ final class CoapObserver {
 					return;
 				}
 				long now = this.observations.nanoTime();
-				long wait = (this.epminNanos >= 0) ? this.lastEvaluationNanos + this.epminNanos - now : 0;
+				long epmin = nanos(getAttributes().getMinimumEvaluationPeriod());
+				long wait = (epmin >= 0) ? this.lastEvaluationNanos + epmin - now : 0;
 				if (wait > 0) {
 					// evaluate once epmin passed; changes meanwhile coalesce into that evaluation
 					this.state = QUEUED;
@@ -432,7 +423,11 @@ final class CoapObserver {
 			// Californium drops the payload of a message once sent: keep a copy to send again
 			this.lastResponse = copy(response);
 		}
-		exchange().sendResponse(response);
+		// Californium runs the sending on the exchange's executor (a protocol thread) anyway; handing it over
+		// whole, in order, keeps the checks it makes first (destination, multicast, No-Response) off the handler
+		// threads, where they contend with the protocol threads for Californium's network interface lock
+		Exchange exchange = exchange();
+		exchange.execute(() -> exchange.sendResponse(response));
 	}
 
 	/**
@@ -453,10 +448,12 @@ final class CoapObserver {
 	// timers
 
 	private long maxPeriodNanos() {
-		if (this.pmaxNanos < 0) {
+		// the periods are read from the attributes rather than kept here: memory per observer
+		long pmax = nanos(getAttributes().getMaximumPeriod());
+		if (pmax < 0) {
 			return this.freshnessNanos;
 		}
-		return (this.freshnessNanos < 0) ? this.pmaxNanos : Math.min(this.pmaxNanos, this.freshnessNanos);
+		return (this.freshnessNanos < 0) ? pmax : Math.min(pmax, this.freshnessNanos);
 	}
 
 	private long nextDueNanos() {
@@ -465,8 +462,9 @@ final class CoapObserver {
 		if (maxPeriod >= 0) {
 			due = this.conditions.getLastReportNanos() + maxPeriod;
 		}
-		if (this.epmaxNanos >= 0 && !this.stream) {
-			due = Math.min(due, this.lastEvaluationNanos + this.epmaxNanos);
+		long epmax = nanos(getAttributes().getMaximumEvaluationPeriod());
+		if (epmax >= 0 && !this.stream) {
+			due = Math.min(due, this.lastEvaluationNanos + epmax);
 		}
 		return due;
 	}
@@ -592,7 +590,8 @@ final class CoapObserver {
 	 */
 	private final class RegistrationObserver extends MessageObserverAdapter {
 
-		private final AtomicBoolean done = new AtomicBoolean();
+		// guarded by this: an AtomicBoolean would be one more object per observer until its first notification
+		private boolean done;
 
 		@Override
 		public void onSent(boolean retransmission) {
@@ -616,9 +615,13 @@ final class CoapObserver {
 		}
 
 		private void finish() {
-			if (this.done.compareAndSet(false, true)) {
-				finishRun();
+			synchronized (this) {
+				if (this.done) {
+					return;
+				}
+				this.done = true;
 			}
+			finishRun();
 		}
 
 	}

@@ -16,6 +16,7 @@ import io.coapspring.security.CoapPeerIdentity;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.OptionSet;
 import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.coap.option.StandardOptionRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -105,7 +106,25 @@ public final class CoapRequest {
 	 * @return the query, empty if there is none
 	 */
 	public String getQuery() {
-		return this.request.getOptions().getUriQueryString();
+		return hasQuery() ? this.request.getOptions().getUriQueryString() : "";
+	}
+
+	/**
+	 * Return the Uri-Query options.
+	 * @return the query items, in order, empty if there is none
+	 */
+	List<String> getQueryItems() {
+		return hasQuery() ? Collections.unmodifiableList(this.request.getOptions().getUriQuery()) : List.of();
+	}
+
+	/**
+	 * Return whether the request has Uri-Query options. Asked without Californium's getters, which create an
+	 * empty list of them when there is none: an observer's request is kept as long as the observation, and asked
+	 * again at every notification.
+	 * @return {@code true} if it has
+	 */
+	private boolean hasQuery() {
+		return this.request.getOptions().hasOption(StandardOptionRegistry.URI_QUERY);
 	}
 
 	/**
@@ -124,7 +143,7 @@ public final class CoapRequest {
 		if (port == CoAP.getDefaultPort(scheme)) {
 			port = -1;
 		}
-		String query = (options.getURIQueryCount() > 0) ? options.getUriQueryString() : null;
+		String query = hasQuery() ? options.getUriQueryString() : null;
 		try {
 			return new URI(scheme, null, host, port, getPath(), query, null);
 		}
@@ -140,6 +159,11 @@ public final class CoapRequest {
 	 */
 	public Map<String, List<String>> getQueryParameters() {
 		Map<String, List<String>> parameters = this.queryParameters;
+		if (parameters == null && !hasQuery()) {
+			// an observer's request is kept as long as the observation: no map, no empty list of options
+			parameters = Map.of();
+			this.queryParameters = parameters;
+		}
 		if (parameters == null) {
 			Map<String, List<String>> parsed = new LinkedHashMap<>();
 			for (String item : this.request.getOptions().getUriQuery()) {

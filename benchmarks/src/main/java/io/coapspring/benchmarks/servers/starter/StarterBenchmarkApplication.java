@@ -3,7 +3,8 @@ package io.coapspring.benchmarks.servers.starter;
 import java.util.Map;
 
 import io.coapspring.benchmarks.servers.AdminResource;
-import io.coapspring.benchmarks.servers.ObservedStateResource;
+import io.coapspring.observe.CoapNotifier;
+import io.coapspring.server.CoapServerCustomizer;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,8 +16,9 @@ import org.springframework.context.annotation.Bean;
  * {@link io.coapspring.benchmarks.servers.RawCaliforniumServer}.
  * <p>
  * The GET and JSON POST scenarios are annotated handler methods ({@link BenchmarkCoapController}), as a user
- * writes them. The observe scenario is still a Californium {@code Resource} bean, which the starter adds to
- * its server, until the starter's own observe support is measured.
+ * writes them; so is the observe scenario ({@link ObserveCoapController}), whose changes go through the starter's
+ * {@link CoapNotifier}. Only the harness's remote control, {@code /admin}, is a Californium {@code Resource}
+ * bean.
  * <p>
  * Run as {@code StarterBenchmarkApplication <port> [non-blocking]}.
  *
@@ -33,13 +35,23 @@ public class StarterBenchmarkApplication {
 	static final String NON_BLOCKING_PROPERTY = "benchmark.non-blocking";
 
 	@Bean
-	ObservedStateResource observedStateResource() {
-		return new ObservedStateResource();
+	SentNotifications sentNotifications() {
+		return new SentNotifications();
 	}
 
 	@Bean
-	AdminResource adminResource(ObservedStateResource observedStateResource) {
-		return new AdminResource(observedStateResource);
+	CoapServerCustomizer sentNotificationsCustomizer(SentNotifications sentNotifications) {
+		return (server) -> server.getEndpoints().forEach((endpoint) -> endpoint.addInterceptor(sentNotifications));
+	}
+
+	@Bean
+	ObservedState observedState(CoapNotifier notifier, SentNotifications sentNotifications) {
+		return new ObservedState(notifier, sentNotifications);
+	}
+
+	@Bean
+	AdminResource adminResource(ObservedState observedState) {
+		return new AdminResource(observedState);
 	}
 
 	/**
