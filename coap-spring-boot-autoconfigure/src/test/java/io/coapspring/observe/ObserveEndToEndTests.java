@@ -65,6 +65,10 @@ class ObserveEndToEndTests {
 
 	@AfterEach
 	void closeClient() {
+		// the tests cancel their observations proactively: let the deregistrations arrive before the client goes,
+		// or an observer of /level would be left to the next test class that shares this context
+		await().atMost(WAIT).until(() -> this.notifier.getObserverCount("/level") == 0
+				&& this.notifier.getObserverCount("/temps/{id}") == 0);
 		this.client.close();
 	}
 
