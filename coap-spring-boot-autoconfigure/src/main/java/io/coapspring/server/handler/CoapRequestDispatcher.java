@@ -38,9 +38,9 @@ import org.springframework.util.Assert;
  * itself), starts the piggyback timer and hands the handler method to the handler executor: handler methods
  * do not run on protocol threads, and a slow one does not delay others; one annotated
  * {@link io.coapspring.annotation.CoapNonBlocking} runs on the delivering thread instead. Conditional requests
- * are evaluated first (4.12). The response, piggybacked or separate, is sent when the handler's result is complete. An Observe
- * registration on an observable mapping goes to {@link CoapObservations}, which answers it and keeps the
- * observer; one on a mapping that is not observable is answered without Observe option.
+ * are evaluated first (4.12). The response, piggybacked or separate, is sent when the handler's result is
+ * complete. An Observe registration on an observable mapping goes to {@link CoapObservations}, which answers it
+ * and keeps the observer; one on a mapping that is not observable is answered without Observe option.
  * <p>
  * The path pattern that serves a request is recorded as its {@link CoapRequestRoute}. A request answered with
  * an error code logs one line at DEBUG (a handler failure that maps to 5.00 is also logged at ERROR, with its

@@ -2,11 +2,12 @@ package io.coapspring.benchmarks.servers.starter;
 
 import io.coapspring.annotation.CoapController;
 import io.coapspring.annotation.CoapGetMapping;
+import io.coapspring.benchmarks.servers.ObservedChanges;
 import io.coapspring.benchmarks.servers.ScenarioPaths;
 
 /**
  * The observe scenario written as a user of the starter writes it: an observable handler method, served again
- * for every observer when {@link ObservedState} signals a change through the starter's
+ * for every observer when the scenario's {@link ObservedChanges} publishes a change through the starter's
  * {@link io.coapspring.observe.CoapNotifier}.
  *
  * @author CoAP Spring Boot team
@@ -15,9 +16,9 @@ import io.coapspring.benchmarks.servers.ScenarioPaths;
 @CoapController
 class ObserveCoapController {
 
-	private final ObservedState state;
+	private final ObservedChanges state;
 
-	ObserveCoapController(ObservedState state) {
+	ObserveCoapController(ObservedChanges state) {
 		this.state = state;
 	}
 

@@ -3,6 +3,8 @@ package io.coapspring.benchmarks.servers.starter;
 import java.util.Map;
 
 import io.coapspring.benchmarks.servers.AdminResource;
+import io.coapspring.benchmarks.servers.ObservedChanges;
+import io.coapspring.benchmarks.servers.ScenarioPaths;
 import io.coapspring.observe.CoapNotifier;
 import io.coapspring.server.CoapServerCustomizer;
 
@@ -44,14 +46,16 @@ public class StarterBenchmarkApplication {
 		return (server) -> server.getEndpoints().forEach((endpoint) -> endpoint.addInterceptor(sentNotifications));
 	}
 
+	// changes published through the starter's notifier, paced on the notifications that left the socket
 	@Bean
-	ObservedState observedState(CoapNotifier notifier, SentNotifications sentNotifications) {
-		return new ObservedState(notifier, sentNotifications);
+	ObservedChanges observedChanges(CoapNotifier notifier, SentNotifications sentNotifications) {
+		return new ObservedChanges(() -> notifier.changed(ScenarioPaths.OBSERVE), sentNotifications::sent,
+				() -> notifier.getObserverCount(ScenarioPaths.OBSERVE));
 	}
 
 	@Bean
-	AdminResource adminResource(ObservedState observedState) {
-		return new AdminResource(observedState);
+	AdminResource adminResource(ObservedChanges observedChanges) {
+		return new AdminResource(observedChanges);
 	}
 
 	/**

@@ -1,33 +1,32 @@
-package io.coapspring.benchmarks.servers.starter;
+package io.coapspring.benchmarks.servers;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-
-import io.coapspring.benchmarks.servers.ChangeRuns;
-import io.coapspring.benchmarks.servers.ScenarioPaths;
-import io.coapspring.observe.CoapNotifier;
+import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
- * The observe scenario's state in the starter: a sequence number and the {@link System#nanoTime()} of its last
- * change, served by {@link ObserveCoapController} as {@code "<sequence> <nanoTime>"} and published through the
- * starter's {@link CoapNotifier}, as an application using the starter does.
- * <p>
- * The change runs pace exactly as those of the raw server's
- * {@link io.coapspring.benchmarks.servers.ObservedStateResource}: at a fixed rate, or as fast as the server sends
- * the notifications, the next change once all notifications of the earlier changes and 90% of this one's have
- * left the socket (counted by {@link SentNotifications}), or 1 s at most.
+ * The observe scenario's state and its change runs, shared by the raw server and the starter's so that both pace
+ * their changes exactly alike: the state is a sequence number and the {@link System#nanoTime()} of its last
+ * change, served as {@code "<sequence> <nanoTime>"}. A change run changes it in a background thread, either at a
+ * fixed rate or as fast as the server sends the notifications: the next change once all notifications of the
+ * earlier changes and 90% of this one's have left the socket (as the server counts them), or 1 s at most, so
+ * that the protocol stage's and the connector's queues stay bounded, as an application that watches its own
+ * back-pressure would do.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
-class ObservedState implements ChangeRuns {
+public final class ObservedChanges implements ChangeRuns {
 
 	private static final long MAX_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-	private final CoapNotifier notifier;
+	private final IntSupplier publisher;
 
-	private final SentNotifications counter;
+	private final LongSupplier sent;
+
+	private final IntSupplier observers;
 
 	private volatile State state = new State(0, System.nanoTime());
 
@@ -39,19 +38,21 @@ class ObservedState implements ChangeRuns {
 
 	/**
 	 * Create the state.
-	 * @param notifier publishes the changes
-	 * @param counter counts the notifications that left the socket
+	 * @param publisher publishes a change to the observers and returns how many it concerns
+	 * @param sent the number of notifications that left the socket so far
+	 * @param observers the number of observers now
 	 */
-	ObservedState(CoapNotifier notifier, SentNotifications counter) {
-		this.notifier = notifier;
-		this.counter = counter;
+	public ObservedChanges(IntSupplier publisher, LongSupplier sent, IntSupplier observers) {
+		this.publisher = publisher;
+		this.sent = sent;
+		this.observers = observers;
 	}
 
 	/**
 	 * Return the current representation.
 	 * @return {@code "<sequence> <nanoTime of the change>"}
 	 */
-	String payload() {
+	public String payload() {
 		State current = this.state;
 		return current.sequence() + " " + current.changedAt();
 	}
@@ -70,13 +71,13 @@ class ObservedState implements ChangeRuns {
 
 	@Override
 	public String stats() {
-		return this.changes + " " + (this.counter.sent() - this.sentBefore) + " "
-				+ this.notifier.getObserverCount(ScenarioPaths.OBSERVE) + " " + this.running;
+		return this.changes + " " + (this.sent.getAsLong() - this.sentBefore) + " " + this.observers.getAsInt() + " "
+				+ this.running;
 	}
 
 	private void changeLoop(double perSecond, Duration duration) {
 		try {
-			this.sentBefore = this.counter.sent();
+			this.sentBefore = this.sent.getAsLong();
 			long start = System.nanoTime();
 			long end = start + duration.toNanos();
 			long period = (perSecond > 0) ? (long) (1e9 / perSecond) : 0;
@@ -85,7 +86,7 @@ class ObservedState implements ChangeRuns {
 			long expected = 0;
 			while (System.nanoTime() - end < 0) {
 				this.state = new State(this.state.sequence() + 1, System.nanoTime());
-				int observers = this.notifier.changed(ScenarioPaths.OBSERVE);
+				int observers = this.publisher.getAsInt();
 				expected += observers;
 				count++;
 				if (period > 0) {
@@ -103,12 +104,12 @@ class ObservedState implements ChangeRuns {
 					// all notifications of the earlier changes and 90% of this one's have left the socket
 					long target = this.sentBefore + expected - observers / 10;
 					long waitEnd = System.nanoTime() + MAX_WAIT_NANOS;
-					while (this.counter.sent() < target && System.nanoTime() - waitEnd < 0) {
+					while (this.sent.getAsLong() < target && System.nanoTime() - waitEnd < 0) {
 						LockSupport.parkNanos(50_000);
 					}
-					if (this.counter.sent() < target) {
+					if (this.sent.getAsLong() < target) {
 						// some were dropped or coalesced: count from what was really sent
-						expected = this.counter.sent() - this.sentBefore;
+						expected = this.sent.getAsLong() - this.sentBefore;
 					}
 				}
 				this.changes = count;
