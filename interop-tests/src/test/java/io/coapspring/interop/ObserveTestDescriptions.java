@@ -190,10 +190,37 @@ final class ObserveTestDescriptions {
 			assertQuiet(test, registration);
 			PeerResponse shown = lastShown(observation);
 			assertThat(shown).as("the last notification the client shows").isNotNull();
+			if (dropsFinalResponse(test.client().name(), wire.responsesWithToken(registration))) {
+				assertThat(shown.code()).as("the last notification node-coap shows").isEqualTo("2.05");
+				return;
+			}
 			assertThat(shown.code()).as("the last notification the client shows")
 				.satisfiesAnyOf((code) -> assertThat(code).isEqualTo(finalCode.text),
 						(code) -> assertThat(code).startsWith("ended"));
 		}
+	}
+
+	/**
+	 * Return whether node-coap does not show a final response: its {@code ObserveReadStream.append} (1.5.0) takes
+	 * a response without Observe option for sequence number 0 and drops it as older than the last notification
+	 * unless 0 is ahead of that notification's number in RFC 7641's 24-bit serial arithmetic, that is unless the
+	 * number is at least 2^23. The starter derives the numbers from the clock (a 24-bit millisecond counter), so
+	 * which way it goes depends on the time of day; the final response is on the wire either way (checked above).
+	 * @param client the client's name
+	 * @param responses the responses of the observation, in the order sent
+	 * @return {@code true} if the client is node-coap and drops the final response
+	 */
+	private static boolean dropsFinalResponse(String client, List<Response> responses) {
+		if (!client.startsWith("node-coap")) {
+			return false;
+		}
+		Integer last = null;
+		for (Response response : responses) {
+			if (response.getOptions().hasObserve()) {
+				last = response.getOptions().getObserve();
+			}
+		}
+		return last != null && ((0 - last) & 0xFFFFFF) >= (1 << 23);
 	}
 
 	/**
