@@ -50,7 +50,10 @@ public class CoapHandlerAdapter {
 
 	private final List<CoapHandlerInterceptor> interceptors;
 
-	private final Map<CoapHandlerMethod, CoapInvocableHandlerMethod> invocables = new ConcurrentHashMap<>();
+	/**
+	 * What a request needs to know of a handler method, worked out on its first request rather than on each.
+	 */
+	private final Map<CoapHandlerMethod, HandlerPlan> plans = new ConcurrentHashMap<>();
 
 	private final CoapResponseStreams streams = new CoapResponseStreams();
 
@@ -178,7 +181,7 @@ public class CoapHandlerAdapter {
 	 * @return {@code true} for a stream
 	 */
 	boolean isStream(CoapHandlerMapping mapping) {
-		return this.streams.isStream(mapping.handlerMethod().getReturnType());
+		return plan(mapping.handlerMethod()).stream();
 	}
 
 	/**
@@ -317,7 +320,7 @@ public class CoapHandlerAdapter {
 			.thenApply((response) -> new CoapHandlerResult(response, null));
 	}
 
-	private static CoapResponseWriter.Hints hints(CoapHandlerMapping mapping, CoapRequest request) {
+	private CoapResponseWriter.Hints hints(CoapHandlerMapping mapping, CoapRequest request) {
 		return CoapResponseWriter.Hints.of(mapping.info(),
 				defaultCode(mapping.handlerMethod(), CoapResponseWriter.defaultCode(request.getMethod())));
 	}
@@ -344,8 +347,15 @@ public class CoapHandlerAdapter {
 	}
 
 	private CoapInvocableHandlerMethod invocable(CoapHandlerMethod handlerMethod) {
-		return this.invocables.computeIfAbsent(handlerMethod,
-				(method) -> new CoapInvocableHandlerMethod(method, this.argumentResolvers));
+		return plan(handlerMethod).invocable();
+	}
+
+	private HandlerPlan plan(CoapHandlerMethod handlerMethod) {
+		return this.plans.computeIfAbsent(handlerMethod, (method) -> {
+			CoapResponseStatus status = method.getMethodAnnotation(CoapResponseStatus.class);
+			return new HandlerPlan(new CoapInvocableHandlerMethod(method, this.argumentResolvers),
+					this.streams.isStream(method.getReturnType()), (status != null) ? status.value() : null);
+		});
 	}
 
 	private CompletionStage<Response> handleException(Throwable exception, CoapHandlerMethod handlerMethod,
@@ -382,9 +392,19 @@ public class CoapHandlerAdapter {
 		return causes.toArray();
 	}
 
-	private static ResponseCode defaultCode(CoapHandlerMethod handlerMethod, ResponseCode fallback) {
-		CoapResponseStatus status = handlerMethod.getMethodAnnotation(CoapResponseStatus.class);
-		return (status != null) ? status.value() : fallback;
+	private ResponseCode defaultCode(CoapHandlerMethod handlerMethod, ResponseCode fallback) {
+		ResponseCode status = plan(handlerMethod).status();
+		return (status != null) ? status : fallback;
+	}
+
+	/**
+	 * What the adapter keeps of a handler method.
+	 *
+	 * @param invocable the method with its argument resolvers
+	 * @param stream whether it returns a stream of responses
+	 * @param status the code of its {@link CoapResponseStatus}, or {@code null} if it has none
+	 */
+	private record HandlerPlan(CoapInvocableHandlerMethod invocable, boolean stream, @Nullable ResponseCode status) {
 	}
 
 }
