@@ -4,6 +4,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import io.coapspring.annotation.CoapMethod;
@@ -54,8 +56,6 @@ public class CoapHandlerSelector {
 			boolean hasPayload, int accept) {
 		boolean methodMatched = false;
 		boolean formatMatched = false;
-		Set<Integer> consumable = new LinkedHashSet<>();
-		Set<Integer> producible = new LinkedHashSet<>();
 		for (CoapPathMatch match : matches) {
 			CoapHandlerMapping best = null;
 			for (CoapHandlerMapping mapping : match.mappings()) {
@@ -66,12 +66,10 @@ public class CoapHandlerSelector {
 				}
 				methodMatched = true;
 				if (!info.consumes(contentFormat, hasPayload)) {
-					consumable.addAll(info.consumes());
 					continue;
 				}
 				formatMatched = true;
 				if (!info.produces(accept)) {
-					producible.addAll(info.produces());
 					continue;
 				}
 				if (best == null || preferred(info, best.info())) {
@@ -89,11 +87,28 @@ public class CoapHandlerSelector {
 		if (!formatMatched) {
 			String actual = (contentFormat < 0) ? "A payload without Content-Format"
 					: "Content-Format " + describe(contentFormat);
-			return Selection.reject(ResponseCode.UNSUPPORTED_CONTENT_FORMAT,
-					actual + " is not supported; supported: " + describe(consumable));
+			return Selection.reject(ResponseCode.UNSUPPORTED_CONTENT_FORMAT, actual + " is not supported; supported: "
+					+ describe(formats(matches, method, (info) -> true, CoapMappingInfo::consumes)));
 		}
-		return Selection.reject(ResponseCode.NOT_ACCEPTABLE,
-				"Cannot produce Content-Format " + describe(accept) + "; available: " + describe(producible));
+		return Selection.reject(ResponseCode.NOT_ACCEPTABLE, "Cannot produce Content-Format " + describe(accept)
+				+ "; available: " + describe(formats(matches, method,
+						(info) -> info.consumes(contentFormat, hasPayload), CoapMappingInfo::produces)));
+	}
+
+	// only for the diagnostic of a rejection, so that a selection allocates nothing: the formats of the
+	// mappings of the method, switched on, that pass the filter
+	private Set<Integer> formats(List<CoapPathMatch> matches, @Nullable CoapMethod method,
+			Predicate<CoapMappingInfo> filter, Function<CoapMappingInfo, List<Integer>> formats) {
+		Set<Integer> all = new LinkedHashSet<>();
+		for (CoapPathMatch match : matches) {
+			for (CoapHandlerMapping mapping : match.mappings()) {
+				if (method != null && mapping.info().methods().contains(method)
+						&& this.registry.isEnabled(match.pattern(), method) && filter.test(mapping.info())) {
+					all.addAll(formats.apply(mapping.info()));
+				}
+			}
+		}
+		return all;
 	}
 
 	/**
