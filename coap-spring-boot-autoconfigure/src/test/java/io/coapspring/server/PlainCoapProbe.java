@@ -18,7 +18,7 @@ import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends well-formed CON GET requests over a plain {@link DatagramSocket} and waits for the matching
+ * Sends well-formed requests (CON GETs unless given another) over a plain {@link DatagramSocket} and waits for the matching
  * response, without any Californium endpoint on the client side (so no static default endpoint and no
  * client state can hide a server problem). Datagrams that do not match the request are skipped.
  */
@@ -53,6 +53,17 @@ public final class PlainCoapProbe implements AutoCloseable {
 		request.setMID(mid);
 		request.setToken(Token.fromProvider(tokenBytes));
 		request.getOptions().setUriPath(path);
+		return exchange(request, timeoutMillis);
+	}
+
+	/**
+	 * Send a request, with its type, message ID and token set, and wait for the response with its token.
+	 * @param request the request
+	 * @param timeoutMillis how long to wait for the response in all
+	 * @return the response, or {@code null} if none came in time
+	 */
+	public @Nullable Response exchange(Request request, int timeoutMillis) throws IOException {
+		byte[] tokenBytes = request.getTokenBytes();
 		byte[] bytes = this.serializer.getByteArray(request);
 		this.socket.send(new DatagramPacket(bytes, bytes.length, this.server));
 		long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;

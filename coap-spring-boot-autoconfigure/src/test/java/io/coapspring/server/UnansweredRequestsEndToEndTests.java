@@ -1,25 +1,18 @@
 package io.coapspring.server;
 
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.coapspring.server.context.LocalCoapPort;
 import io.coapspring.server.discovery.NamedNodeApplication;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.CoAP.Type;
-import org.eclipse.californium.core.coap.Message;
 import org.eclipse.californium.core.coap.NoResponseOption;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.coap.Token;
-import org.eclipse.californium.core.network.serialization.UdpDataParser;
-import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,18 +42,18 @@ class UnansweredRequestsEndToEndTests {
 	@Autowired
 	CoapRequestGate gate;
 
-	private DatagramSocket socket;
+	private PlainCoapProbe probe;
 
 	private final AtomicInteger messageIds = new AtomicInteger(1);
 
 	@BeforeEach
 	void open() throws IOException {
-		this.socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+		this.probe = new PlainCoapProbe(new InetSocketAddress("127.0.0.1", this.port));
 	}
 
 	@AfterEach
 	void close() {
-		this.socket.close();
+		this.probe.close();
 	}
 
 	@Test
@@ -102,28 +95,7 @@ class UnansweredRequestsEndToEndTests {
 		if (noResponse != null) {
 			request.getOptions().setNoResponse(noResponse);
 		}
-		byte[] bytes = new UdpDataSerializer().getByteArray(request);
-		this.socket.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress("127.0.0.1", this.port)));
-		long deadline = System.nanoTime() + Duration.ofMillis(700).toNanos();
-		byte[] buffer = new byte[2048];
-		while (true) {
-			long left = (deadline - System.nanoTime()) / 1_000_000L;
-			if (left <= 0) {
-				return null;
-			}
-			this.socket.setSoTimeout((int) left);
-			DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-			try {
-				this.socket.receive(packet);
-			}
-			catch (SocketTimeoutException ex) {
-				return null;
-			}
-			Message message = new UdpDataParser().parseMessage(Arrays.copyOf(packet.getData(), packet.getLength()));
-			if (message instanceof Response response && Arrays.equals(response.getTokenBytes(), token)) {
-				return response;
-			}
-		}
+		return this.probe.exchange(request, 700);
 	}
 
 }
