@@ -6,6 +6,7 @@ import java.util.List;
 import io.coapspring.annotation.CoapController;
 import io.coapspring.convert.CoapMessageConverters;
 import io.coapspring.observe.CoapNotifier;
+import io.coapspring.server.ProtocolHandOff;
 import io.coapspring.server.discovery.CoapDiscoveryServerCustomizer;
 import io.coapspring.server.discovery.CoapEndpointName;
 import io.coapspring.server.discovery.CoapMappingLinks;
@@ -210,13 +211,13 @@ public final class CoapHandlerAutoConfiguration {
 			CoapHandlerAdapter coapHandlerAdapter, CoapErrorResponses coapErrorResponses,
 			CoapMessageConverters coapMessageConverters, CoapHandlerExecutor coapHandlerExecutor,
 			CoapPiggybackTimer coapPiggybackTimer, CoapObservedResources coapObservedResources,
-			CoapObservations coapObservations) {
+			CoapObservations coapObservations, ObjectProvider<ProtocolHandOff> protocolHandOff) {
 		CoapHandlerSelector selector = new CoapHandlerSelector(coapHandlerMappingRegistry,
 				coapMessageConverters.getContentFormats());
 		CoapPreconditions preconditions = new CoapPreconditions(selector, coapHandlerAdapter, coapErrorResponses);
 		return new CoapRequestDispatcher(coapHandlerMappingRegistry, selector, coapHandlerAdapter, preconditions,
 				coapErrorResponses, coapHandlerExecutor::execute, coapPiggybackTimer, coapObservedResources,
-				coapObservations);
+				coapObservations, protocolHandOff.getIfAvailable(ProtocolHandOff::new));
 	}
 
 	@Bean

@@ -11,6 +11,7 @@ import io.coapspring.server.CoapServerEndpointFactory;
 import io.coapspring.server.CoapServerFactory;
 import io.coapspring.server.CoapServerLifecycle;
 import io.coapspring.server.CoapUdpConnectorFactory;
+import io.coapspring.server.ProtocolHandOff;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
@@ -62,13 +63,20 @@ public final class CoapServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	ProtocolHandOff coapProtocolHandOff() {
+		return new ProtocolHandOff();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	CoapServerFactory coapServerFactory(Configuration coapConfiguration, CoapRequestGate coapRequestGate,
 			ObjectProvider<CoapRequestRouter> requestRouters, ObjectProvider<OptionRegistry> optionRegistry,
-			ObjectProvider<CoapUdpConnectorFactory> udpConnectorFactory) {
+			ObjectProvider<CoapUdpConnectorFactory> udpConnectorFactory, ProtocolHandOff coapProtocolHandOff) {
 		CoapServerFactory factory = new CoapServerFactory(coapConfiguration, coapRequestGate);
 		factory.setRequestRouters(requestRouters.orderedStream().toList());
 		factory.setOptionRegistry(optionRegistry.getIfUnique());
 		factory.setUdpConnectorFactory(udpConnectorFactory.getIfUnique());
+		factory.setProtocolHandOff(coapProtocolHandOff);
 		return factory;
 	}
 

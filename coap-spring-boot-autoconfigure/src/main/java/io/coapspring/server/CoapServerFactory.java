@@ -3,6 +3,7 @@ package io.coapspring.server;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
@@ -40,6 +41,8 @@ public class CoapServerFactory {
 	private @Nullable OptionRegistry optionRegistry;
 
 	private @Nullable CoapUdpConnectorFactory udpConnectorFactory;
+
+	private @Nullable ProtocolHandOff protocolHandOff;
 
 	/**
 	 * Create a factory.
@@ -121,6 +124,16 @@ public class CoapServerFactory {
 	}
 
 	/**
+	 * Set the hand-off through which handler threads run the protocol jobs of their responses themselves: the
+	 * protocol executor of every server created is wrapped by it.
+	 * @param protocolHandOff the hand-off the request dispatcher sends responses through, or {@code null} to
+	 * let protocol threads run every protocol job
+	 */
+	public void setProtocolHandOff(@Nullable ProtocolHandOff protocolHandOff) {
+		this.protocolHandOff = protocolHandOff;
+	}
+
+	/**
 	 * Create a server with the given endpoints, for instance a plain UDP endpoint and a DTLS one.
 	 * @param endpoints the endpoints, not started
 	 * @return a server that is not started
@@ -140,8 +153,13 @@ public class CoapServerFactory {
 		if (threads <= 0) {
 			threads = Runtime.getRuntime().availableProcessors();
 		}
-		server.setExecutors(ExecutorsUtil.newScheduledThreadPool(threads, new NamedThreadFactory("CoapServer(main)#")),
-				ExecutorsUtil.newDefaultSecondaryScheduler("CoapServer(secondary)#"), false);
+		ScheduledExecutorService protocolExecutor = ExecutorsUtil.newScheduledThreadPool(threads,
+				new NamedThreadFactory("CoapServer(main)#"));
+		if (this.protocolHandOff != null) {
+			protocolExecutor = this.protocolHandOff.wrap(protocolExecutor);
+		}
+		server.setExecutors(protocolExecutor, ExecutorsUtil.newDefaultSecondaryScheduler("CoapServer(secondary)#"),
+				false);
 		return server;
 	}
 

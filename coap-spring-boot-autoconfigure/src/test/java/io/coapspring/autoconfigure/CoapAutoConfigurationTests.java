@@ -14,6 +14,7 @@ import io.coapspring.server.CoapServerCustomizer;
 import io.coapspring.server.CoapServerFactory;
 import io.coapspring.server.CoapServerLifecycle;
 import io.coapspring.server.CoapServerStartedEvent;
+import io.coapspring.server.ProtocolHandOff;
 import io.coapspring.server.context.CoapPortInfoApplicationContextInitializer;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
@@ -54,6 +55,7 @@ class CoapAutoConfigurationTests {
 			assertThat(context).hasSingleBean(CoapProperties.class)
 				.hasSingleBean(Configuration.class)
 				.hasSingleBean(CoapRequestGate.class)
+				.hasSingleBean(ProtocolHandOff.class)
 				.hasSingleBean(CoapServerFactory.class)
 				.hasSingleBean(CoapServer.class)
 				.hasSingleBean(CoapServerLifecycle.class);
@@ -111,6 +113,14 @@ class CoapAutoConfigurationTests {
 					.hasMessageContaining("coap.server.port")
 					.hasMessageContaining("must be between 0 and 65535");
 			});
+	}
+
+	@Test
+	void userProtocolHandOffWins() {
+		this.contextRunner.withBean("userHandOff", ProtocolHandOff.class, ProtocolHandOff::new).run((context) -> {
+			assertThat(context).hasSingleBean(ProtocolHandOff.class);
+			assertThat(context.getBean(ProtocolHandOff.class)).isSameAs(context.getBean("userHandOff"));
+		});
 	}
 
 	@Test

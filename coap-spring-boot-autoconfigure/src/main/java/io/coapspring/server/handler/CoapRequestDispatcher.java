@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 import io.coapspring.annotation.CoapMethod;
 import io.coapspring.server.CoapRequestRoute;
 import io.coapspring.server.CoapRequestRouter;
+import io.coapspring.server.ProtocolHandOff;
 import io.coapspring.server.UnansweredExchanges;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -75,6 +76,8 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 
 	private final CoapObservations observations;
 
+	private final ProtocolHandOff protocolHandOff;
+
 	private volatile LiteralResources literalResources = new LiteralResources(-1);
 
 	/**
@@ -88,11 +91,12 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 	 * @param piggybackTimer sends the empty ACK of slow CON requests
 	 * @param observedResources keeps the resources that have observers
 	 * @param observations registers and serves the observers of observable mappings
+	 * @param protocolHandOff lets a handler thread run the protocol job that sends its response
 	 */
 	public CoapRequestDispatcher(CoapHandlerMappingRegistry registry, CoapHandlerSelector selector,
 			CoapHandlerAdapter adapter, CoapPreconditions preconditions, CoapErrorResponses errorResponses,
 			Executor executor, CoapPiggybackTimer piggybackTimer, CoapObservedResources observedResources,
-			CoapObservations observations) {
+			CoapObservations observations, ProtocolHandOff protocolHandOff) {
 		Assert.notNull(registry, "'registry' must not be null");
 		Assert.notNull(selector, "'selector' must not be null");
 		Assert.notNull(adapter, "'adapter' must not be null");
@@ -102,6 +106,7 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		Assert.notNull(piggybackTimer, "'piggybackTimer' must not be null");
 		Assert.notNull(observedResources, "'observedResources' must not be null");
 		Assert.notNull(observations, "'observations' must not be null");
+		Assert.notNull(protocolHandOff, "'protocolHandOff' must not be null");
 		this.registry = registry;
 		this.selector = selector;
 		this.adapter = adapter;
@@ -111,6 +116,7 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		this.piggybackTimer = piggybackTimer;
 		this.observedResources = observedResources;
 		this.observations = observations;
+		this.protocolHandOff = protocolHandOff;
 	}
 
 	@Override
@@ -301,7 +307,8 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		}
 		// asked before sending: once answered, an offloaded request has no options left
 		boolean mayGoUnanswered = UnansweredExchanges.mayGoUnanswered(exchange.getRequest());
-		exchange.sendResponse(response);
+		// from a handler thread, the protocol job that sends the response runs here: no protocol thread to wake
+		this.protocolHandOff.send(exchange, () -> exchange.sendResponse(response));
 		if (mayGoUnanswered) {
 			// an error answer to a multicast request, or one its No-Response option suppresses, is never sent
 			UnansweredExchanges.completeIfUnanswered(exchange);
