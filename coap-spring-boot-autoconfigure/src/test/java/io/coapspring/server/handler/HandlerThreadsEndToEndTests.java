@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.coapspring.annotation.CoapController;
 import io.coapspring.annotation.CoapGetMapping;
+import io.coapspring.annotation.CoapNonBlocking;
+import io.coapspring.annotation.CoapPathVariable;
 import io.coapspring.server.CoapServerCustomizer;
 import io.coapspring.server.context.CoapPortInfoApplicationContextInitializer;
 import org.eclipse.californium.core.CoapResponse;
@@ -33,11 +35,13 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A response produced on a handler thread, or on the thread that completes a handler's stage, is sent through
- * Californium's stack on that thread, owning its exchange, instead of on a protocol thread woken for it; and
- * what the protocol threads send themselves (the empty ACK of a slow handler) stays with them.
+ * The threads of a request: handler methods annotated {@link CoapNonBlocking}, on the method or on the class, run
+ * on the Californium protocol thread that delivered the request, the others on the handler executor. A response
+ * produced on a handler thread, or on the thread that completes a handler's stage, is sent through Californium's
+ * stack on that thread, owning its exchange, instead of on a protocol thread woken for it; what the protocol
+ * threads send themselves (the empty ACK of a slow handler) stays with them.
  */
-class ResponseSendingThreadEndToEndTests {
+class HandlerThreadsEndToEndTests {
 
 	private static ConfigurableApplicationContext context;
 
@@ -45,7 +49,7 @@ class ResponseSendingThreadEndToEndTests {
 
 	@BeforeAll
 	static void start() {
-		context = new SpringApplicationBuilder(SendingThreadApplication.class).web(WebApplicationType.NONE)
+		context = new SpringApplicationBuilder(ThreadsApplication.class).web(WebApplicationType.NONE)
 			.properties("coap.server.port=0", "coap.server.executor.thread-name-prefix=handler-pool-",
 					"coap.network.piggyback-reply=50ms", "spring.main.banner-mode=off")
 			.run();
@@ -61,11 +65,40 @@ class ResponseSendingThreadEndToEndTests {
 	}
 
 	@Test
+	void annotatedMethodRunsOnTheProtocolThread() {
+		assertThat(threadOf("/mixed/fast")).doesNotStartWith("handler-pool-").startsWith("CoapServer");
+	}
+
+	@Test
+	void otherMethodsOfTheSameControllerRunOnTheHandlerExecutor() {
+		assertThat(threadOf("/mixed/plain")).startsWith("handler-pool-");
+	}
+
+	@Test
+	void annotatedClassRunsEveryMethodOnTheProtocolThread() {
+		assertThat(threadOf("/all/one")).startsWith("CoapServer");
+		assertThat(threadOf("/all/two")).startsWith("CoapServer");
+	}
+
+	@Test
+	void stageReturnedByANonBlockingMethodIsAnsweredWhenItCompletes() {
+		CoapResponse response = client.get("/all/later/7");
+		assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
+		assertThat(response.getResponseText()).isEqualTo("later 7");
+	}
+
+	@Test
+	void failureOfANonBlockingMethodIsAnsweredLikeAnyOther() {
+		CoapResponse response = client.get("/all/failing");
+		assertThat(response.getCode()).isEqualTo(ResponseCode.INTERNAL_SERVER_ERROR);
+	}
+
+	@Test
 	void responseOfAHandlerMethodIsSentOnItsHandlerThread() {
 		CoapResponse response = client.get("/sending/plain");
 		assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
 		assertThat(response.getResponseText()).startsWith("handler-pool-");
-		assertThat(sendingThreads().get(response.getResponseText())).isEqualTo(response.getResponseText());
+		assertThat(sendingThread(response)).isEqualTo(response.getResponseText());
 	}
 
 	@Test
@@ -73,7 +106,7 @@ class ResponseSendingThreadEndToEndTests {
 		CoapResponse response = client.get("/sending/slow");
 		assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
 		assertThat(response.advanced().getType()).isEqualTo(Type.CON);
-		assertThat(sendingThreads().get(response.getResponseText())).isEqualTo(response.getResponseText());
+		assertThat(sendingThread(response)).isEqualTo(response.getResponseText());
 	}
 
 	@Test
@@ -81,17 +114,23 @@ class ResponseSendingThreadEndToEndTests {
 		CoapResponse response = client.get("/sending/stage");
 		assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
 		assertThat(response.getResponseText()).isEqualTo("stage-completer");
-		assertThat(sendingThreads().get("stage-completer")).isEqualTo("stage-completer");
+		assertThat(sendingThread(response)).isEqualTo("stage-completer");
 	}
 
-	private static Map<String, String> sendingThreads() {
-		return context.getBean(SendingThreads.class).byPayload;
+	private static String sendingThread(CoapResponse response) {
+		return context.getBean(SendingThreads.class).byToken.get(response.advanced().getTokenString());
+	}
+
+	private static String threadOf(String path) {
+		CoapResponse response = client.get(path);
+		assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
+		return response.getResponseText();
 	}
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@Import(SendingThreadController.class)
-	static class SendingThreadApplication {
+	@Import({ MixedController.class, NonBlockingController.class, SendingThreadController.class })
+	static class ThreadsApplication {
 
 		@Bean
 		SendingThreads sendingThreads() {
@@ -109,16 +148,59 @@ class ResponseSendingThreadEndToEndTests {
 
 	}
 
+	@CoapController
+	static class MixedController {
+
+		@CoapNonBlocking
+		@CoapGetMapping("/mixed/fast")
+		String fast() {
+			return Thread.currentThread().getName();
+		}
+
+		@CoapGetMapping("/mixed/plain")
+		String plain() {
+			return Thread.currentThread().getName();
+		}
+
+	}
+
+	@CoapController
+	@CoapNonBlocking
+	static class NonBlockingController {
+
+		@CoapGetMapping("/all/one")
+		String one() {
+			return Thread.currentThread().getName();
+		}
+
+		@CoapGetMapping("/all/two")
+		String two() {
+			return Thread.currentThread().getName();
+		}
+
+		@CoapGetMapping("/all/later/{id}")
+		CompletionStage<String> later(@CoapPathVariable String id) {
+			return CompletableFuture.supplyAsync(() -> "later " + id);
+		}
+
+		@CoapGetMapping("/all/failing")
+		String failing() {
+			throw new IllegalStateException("failed on purpose");
+		}
+
+	}
+
 	/**
-	 * The thread each response went through the endpoint's stack on, by its payload.
+	 * The thread each response first went through the endpoint's stack on (a retransmission goes through it
+	 * again, on a protocol thread), by its token.
 	 */
 	static class SendingThreads extends MessageInterceptorAdapter {
 
-		final Map<String, String> byPayload = new ConcurrentHashMap<>();
+		final Map<String, String> byToken = new ConcurrentHashMap<>();
 
 		@Override
 		public void sendResponse(Response response) {
-			this.byPayload.put(response.getPayloadString(), Thread.currentThread().getName());
+			this.byToken.putIfAbsent(response.getTokenString(), Thread.currentThread().getName());
 		}
 
 	}
