@@ -92,6 +92,16 @@ public class CoapServerFactory {
 	}
 
 	/**
+	 * Set the hand-off through which handler threads run the protocol jobs of their responses themselves: the
+	 * protocol executor of every server created is wrapped by it.
+	 * @param protocolHandOff the hand-off the request dispatcher sends responses through, or {@code null} to
+	 * let protocol threads run every protocol job
+	 */
+	public void setProtocolHandOff(@Nullable ProtocolHandOff protocolHandOff) {
+		this.protocolHandOff = protocolHandOff;
+	}
+
+	/**
 	 * Create a server with one UDP endpoint.
 	 * @param address the address to bind, or {@code null} for the wildcard address
 	 * @param port the port to bind, 0 for a free one
@@ -121,16 +131,6 @@ public class CoapServerFactory {
 			endpoint.setOptionRegistry(this.optionRegistry);
 		}
 		return endpoint.build();
-	}
-
-	/**
-	 * Set the hand-off through which handler threads run the protocol jobs of their responses themselves: the
-	 * protocol executor of every server created is wrapped by it.
-	 * @param protocolHandOff the hand-off the request dispatcher sends responses through, or {@code null} to
-	 * let protocol threads run every protocol job
-	 */
-	public void setProtocolHandOff(@Nullable ProtocolHandOff protocolHandOff) {
-		this.protocolHandOff = protocolHandOff;
 	}
 
 	/**
