@@ -1,5 +1,7 @@
 package io.coapspring.server.handler;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -33,6 +35,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The threads of a request: handler methods annotated {@link CoapNonBlocking}, on the method or on the class, run
@@ -95,10 +98,21 @@ class HandlerThreadsEndToEndTests {
 
 	@Test
 	void responseOfAHandlerMethodIsSentOnItsHandlerThread() {
-		CoapResponse response = client.get("/sending/plain");
-		assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
-		assertThat(response.getResponseText()).startsWith("handler-pool-");
-		assertThat(sendingThread(response)).isEqualTo(response.getResponseText());
+		// A handler that answers before the protocol thread has finished the job that received the request finds
+		// the exchange still busy: its response is queued behind that job and sent by the protocol thread, which
+		// is processing the exchange anyway. The handler takes a few milliseconds so that this is rare; one of a
+		// few requests must be sent by its own handler thread.
+		List<String> sentElsewhere = new ArrayList<>();
+		for (int attempt = 0; attempt < 5; attempt++) {
+			CoapResponse response = client.get("/sending/plain");
+			assertThat(response.getCode()).isEqualTo(ResponseCode.CONTENT);
+			assertThat(response.getResponseText()).startsWith("handler-pool-");
+			if (response.getResponseText().equals(sendingThread(response))) {
+				return;
+			}
+			sentElsewhere.add(response.getResponseText() + "'s response sent by " + sendingThread(response));
+		}
+		fail("No response was sent by the handler thread that produced it: " + sentElsewhere);
 	}
 
 	@Test
@@ -212,7 +226,9 @@ class HandlerThreadsEndToEndTests {
 			.newSingleThreadScheduledExecutor((runnable) -> new Thread(runnable, "stage-completer"));
 
 		@CoapGetMapping("/sending/plain")
-		String plain() {
+		String plain() throws InterruptedException {
+			// well below the piggyback delay: the response is piggybacked on the ACK
+			TimeUnit.MILLISECONDS.sleep(5);
 			return Thread.currentThread().getName();
 		}
 
