@@ -7,8 +7,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.coapspring.annotation.CoapController;
+import io.coapspring.benchmarks.servers.Reading;
+import io.coapspring.benchmarks.servers.ScenarioPaths;
 import io.coapspring.annotation.CoapGetMapping;
 import io.coapspring.annotation.CoapPathVariable;
+import io.coapspring.annotation.CoapPayload;
+import io.coapspring.annotation.CoapPostMapping;
 import io.coapspring.annotation.CoapQueryParam;
 import io.coapspring.convert.ByteArrayCoapMessageConverter;
 import io.coapspring.convert.CoapContentFormats;
@@ -40,6 +44,7 @@ import io.coapspring.server.handler.support.QueryParamArgumentResolver;
 import io.coapspring.server.handler.support.RawPayloadArgumentResolver;
 import io.coapspring.server.handler.support.ResponseEntityReturnValueHandler;
 import io.coapspring.server.handler.support.VoidReturnValueHandler;
+import jakarta.validation.Valid;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Request;
@@ -58,14 +63,17 @@ import tools.jackson.dataformat.cbor.CBORMapper;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.util.ReflectionUtils;
+import org.springframework.validation.Validator;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 
 /**
- * Argument resolution and invocation of a typical handler method, through the {@link CoapHandlerAdapter} wired
- * as {@code CoapHandlerAutoConfiguration} wires it: {@code GET /devices/{id}/readings?limit=10} with
- * {@code Accept: application/json}, a {@code @CoapPathVariable String id} and a {@code @CoapQueryParam int limit},
- * answered with a record written as JSON. The Californium request is built in memory, no network is involved;
- * the benchmark covers the {@link CoapRequest} view, the resolution of the arguments, the call and the writing of
- * the response.
+ * Argument resolution and invocation of typical handler methods, through the {@link CoapHandlerAdapter} wired
+ * as {@code CoapHandlerAutoConfiguration} wires it. {@link #invoke()}: {@code GET /devices/{id}/readings?limit=10}
+ * with {@code Accept: application/json}, a {@code @CoapPathVariable String id} and a {@code @CoapQueryParam int
+ * limit}, answered with a record written as JSON. {@link #post()}: the JSON POST scenario's handler, its 200-byte
+ * body read into a {@code @Valid @CoapPayload Reading} and validated with Bean Validation, answered 2.04. The
+ * Californium requests are built in memory, no network is involved; the benchmarks cover the {@link CoapRequest}
+ * view, the resolution of the arguments, the call and the writing of the response.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -85,6 +93,10 @@ public class ArgumentResolutionBenchmarks {
 
 	private Map<String, String> variables;
 
+	private CoapHandlerMapping postMapping;
+
+	private Request postRequest;
+
 	@Setup
 	public void setUp() {
 		CoapContentFormats formats = new CoapContentFormats();
@@ -92,7 +104,9 @@ public class ArgumentResolutionBenchmarks {
 				new ByteArrayCoapMessageConverter(), new JacksonJsonCoapMessageConverter(JsonMapper.builder().build()),
 				new JacksonCborCoapMessageConverter(CBORMapper.builder().build())), formats);
 		OptionRegistry optionRegistry = CoapOptionRegistries.withCustomOptions(List.of());
-		this.adapter = adapter(converters, optionRegistry);
+		LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
+		validator.afterPropertiesSet();
+		this.adapter = adapter(converters, optionRegistry, validator);
 		Method handler = ReflectionUtils.findMethod(DeviceController.class, "readings", String.class, int.class);
 		CoapMappingInfo info = new CoapMappingInfoReader(formats, (value) -> value).read(handler,
 				DeviceController.class);
@@ -110,15 +124,32 @@ public class ArgumentResolutionBenchmarks {
 			throw new IllegalStateException("Expected 2.05 Content but got " + response.getCode() + ": "
 					+ response.getPayloadString());
 		}
+		Method post = ReflectionUtils.findMethod(ReadingController.class, "reading", Reading.class);
+		CoapMappingInfo postInfo = new CoapMappingInfoReader(formats, (value) -> value).read(post,
+				ReadingController.class);
+		CoapHandlerMethod postMethod = new CoapHandlerMethod(new ReadingController(), post);
+		this.adapter.checkSupported(postMethod);
+		this.postMapping = new CoapHandlerMapping(postInfo.patterns().get(0), postInfo, postMethod);
+		this.postRequest = Request.newPost();
+		this.postRequest.getOptions()
+			.setUriPath(ScenarioPaths.READING.substring(1))
+			.setContentFormat(MediaTypeRegistry.APPLICATION_JSON);
+		this.postRequest.setPayload(Reading.SAMPLE_JSON);
+		Response changed = post();
+		if (changed.getCode() != ResponseCode.CHANGED) {
+			throw new IllegalStateException("Expected 2.04 Changed but got " + changed.getCode() + ": "
+					+ changed.getPayloadString());
+		}
 	}
 
-	private static CoapHandlerAdapter adapter(CoapMessageConverters converters, OptionRegistry optionRegistry) {
+	private static CoapHandlerAdapter adapter(CoapMessageConverters converters, OptionRegistry optionRegistry,
+			Validator validator) {
 		ConversionService conversionService = ApplicationConversionService.getSharedInstance();
 		List<CoapHandlerMethodArgumentResolver> resolvers = new ArrayList<>();
 		resolvers.add(new PathVariableArgumentResolver(conversionService));
 		resolvers.add(new QueryParamArgumentResolver(conversionService, (value) -> value));
 		resolvers.add(new OptionArgumentResolver(conversionService, (value) -> value, optionRegistry));
-		resolvers.add(new PayloadArgumentResolver(converters, null));
+		resolvers.add(new PayloadArgumentResolver(converters, validator));
 		resolvers.add(new RawPayloadArgumentResolver());
 		resolvers.add(new CoapRequestArgumentResolver());
 		List<CoapHandlerMethodReturnValueHandlerComposite.HandlerFactory> handlers = new ArrayList<>();
@@ -138,6 +169,12 @@ public class ArgumentResolutionBenchmarks {
 		return this.adapter.handle(this.mapping, coapRequest).toCompletableFuture().join();
 	}
 
+	@Benchmark
+	public Response post() {
+		CoapRequest coapRequest = new CoapRequest(this.postRequest, Map.of(), ScenarioPaths.READING);
+		return this.adapter.handle(this.postMapping, coapRequest).toCompletableFuture().join();
+	}
+
 	/**
 	 * A typical controller.
 	 */
@@ -153,6 +190,22 @@ public class ArgumentResolutionBenchmarks {
 		@CoapGetMapping(PATTERN)
 		public DeviceReadings readings(@CoapPathVariable String id, @CoapQueryParam int limit) {
 			return new DeviceReadings(id, limit, 21.5);
+		}
+
+	}
+
+	/**
+	 * The JSON POST scenario's handler, as the starter's benchmark server declares it.
+	 */
+	@CoapController
+	public static class ReadingController {
+
+		/**
+		 * Accept a reading.
+		 * @param reading the reading, validated
+		 */
+		@CoapPostMapping(path = ScenarioPaths.READING, consumes = "application/json")
+		public void reading(@CoapPayload @Valid Reading reading) {
 		}
 
 	}
