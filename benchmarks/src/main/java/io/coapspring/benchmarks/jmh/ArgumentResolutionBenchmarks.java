@@ -107,12 +107,9 @@ public class ArgumentResolutionBenchmarks {
 		LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
 		validator.afterPropertiesSet();
 		this.adapter = adapter(converters, optionRegistry, validator);
-		Method handler = ReflectionUtils.findMethod(DeviceController.class, "readings", String.class, int.class);
-		CoapMappingInfo info = new CoapMappingInfoReader(formats, (value) -> value).read(handler,
-				DeviceController.class);
-		CoapHandlerMethod handlerMethod = new CoapHandlerMethod(new DeviceController(), handler);
-		this.adapter.checkSupported(handlerMethod);
-		this.mapping = new CoapHandlerMapping(info.patterns().get(0), info, handlerMethod);
+		CoapMappingInfoReader reader = new CoapMappingInfoReader(formats, (value) -> value);
+		this.mapping = mapping(reader, new DeviceController(),
+				ReflectionUtils.findMethod(DeviceController.class, "readings", String.class, int.class));
 		this.request = Request.newGet();
 		this.request.getOptions()
 			.setUriPath("devices/d-42/readings")
@@ -120,25 +117,28 @@ public class ArgumentResolutionBenchmarks {
 			.setAccept(MediaTypeRegistry.APPLICATION_JSON);
 		this.variables = Map.of("id", "d-42");
 		Response response = invoke();
-		if (response.getCode() != ResponseCode.CONTENT) {
-			throw new IllegalStateException("Expected 2.05 Content but got " + response.getCode() + ": "
-					+ response.getPayloadString());
-		}
-		Method post = ReflectionUtils.findMethod(ReadingController.class, "reading", Reading.class);
-		CoapMappingInfo postInfo = new CoapMappingInfoReader(formats, (value) -> value).read(post,
-				ReadingController.class);
-		CoapHandlerMethod postMethod = new CoapHandlerMethod(new ReadingController(), post);
-		this.adapter.checkSupported(postMethod);
-		this.postMapping = new CoapHandlerMapping(postInfo.patterns().get(0), postInfo, postMethod);
+		check(response, ResponseCode.CONTENT);
+		this.postMapping = mapping(reader, new ReadingController(),
+				ReflectionUtils.findMethod(ReadingController.class, "reading", Reading.class));
 		this.postRequest = Request.newPost();
 		this.postRequest.getOptions()
 			.setUriPath(ScenarioPaths.READING.substring(1))
 			.setContentFormat(MediaTypeRegistry.APPLICATION_JSON);
 		this.postRequest.setPayload(Reading.SAMPLE_JSON);
-		Response changed = post();
-		if (changed.getCode() != ResponseCode.CHANGED) {
-			throw new IllegalStateException("Expected 2.04 Changed but got " + changed.getCode() + ": "
-					+ changed.getPayloadString());
+		check(post(), ResponseCode.CHANGED);
+	}
+
+	private CoapHandlerMapping mapping(CoapMappingInfoReader reader, Object controller, Method handler) {
+		CoapMappingInfo info = reader.read(handler, controller.getClass());
+		CoapHandlerMethod handlerMethod = new CoapHandlerMethod(controller, handler);
+		this.adapter.checkSupported(handlerMethod);
+		return new CoapHandlerMapping(info.patterns().get(0), info, handlerMethod);
+	}
+
+	private static void check(Response response, ResponseCode expected) {
+		if (response.getCode() != expected) {
+			throw new IllegalStateException("Expected " + expected + " but got " + response.getCode() + ": "
+					+ response.getPayloadString());
 		}
 	}
 
