@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Declares that a handler method, or every handler method of a {@link CoapController}, never blocks, so that it
  * runs on the Californium protocol thread that received the request instead of being handed to the handler
- * executor and back:
+ * executor:
  *
  * <pre class="code">
  * &#64;CoapNonBlocking
@@ -19,9 +19,9 @@ import java.lang.annotation.Target;
  * }
  * </pre>
  *
- * Saving the two thread hand-offs of a request is worth it for methods that only compute, read memory or return
- * a {@code CompletionStage} or stream that completes elsewhere: under load it is a fifth or more of the cost of a
- * request that does little else. A method that blocks (I/O, a lock held by others, sleeping, waiting on a
+ * Saving the thread hand-off of a request is worth it for methods that only compute, read memory or return a
+ * {@code CompletionStage} or stream that completes elsewhere: under load it costs a tenth to a third of the
+ * throughput of a request that does little else. A method that blocks (I/O, a lock held by others, sleeping, waiting on a
  * future) must not carry this annotation: while it runs, the protocol thread serves no other request, and the
  * retransmissions and acknowledgements of other exchanges wait too.
  * <p>

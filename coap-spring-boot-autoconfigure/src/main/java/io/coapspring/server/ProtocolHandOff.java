@@ -62,7 +62,8 @@ public class ProtocolHandOff {
 		Assert.notNull(exchange, "'exchange' must not be null");
 		Assert.notNull(sending, "'sending' must not be null");
 		if (exchange.checkOwner() || this.takenJobs.get() != null) {
-			// processing the exchange already (the stack runs here anyway), or sending from a taken-over job
+			// processing the exchange already (the stack runs here anyway), or within another send on this
+			// thread, whose slot takes the job if it is still free
 			sending.run();
 			return;
 		}

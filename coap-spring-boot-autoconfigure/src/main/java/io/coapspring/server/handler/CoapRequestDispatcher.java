@@ -246,7 +246,7 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 				? () -> this.observations.register(exchange, relation, resource, mapping, view, timer)
 				: () -> run(exchange, resource, mapping, view, timer, relation);
 		if (mapping.handlerMethod().isNonBlocking()) {
-			// @CoapNonBlocking: on this thread, without the hand-off to the executor and back
+			// @CoapNonBlocking: on this thread, without the hand-off to the executor
 			task.run();
 			return;
 		}
