@@ -1,21 +1,15 @@
 package io.coapspring.benchmarks.servers.starter;
 
 import io.coapspring.annotation.CoapController;
-import io.coapspring.annotation.CoapGetMapping;
 import io.coapspring.annotation.CoapNonBlocking;
-import io.coapspring.annotation.CoapPayload;
-import io.coapspring.annotation.CoapPostMapping;
-import io.coapspring.benchmarks.servers.Reading;
-import io.coapspring.benchmarks.servers.ScenarioPaths;
-import jakarta.validation.Valid;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
 /**
- * The GET and JSON POST scenarios of {@link BenchmarkCoapController}, declared {@link CoapNonBlocking} (neither
- * method blocks), so that they run on the protocol thread without the hand-off to the handler executor. Active
- * with {@code benchmark.non-blocking=true} (the harness's {@code starter-nb} server), instead of
- * {@link BenchmarkCoapController}.
+ * The GET and JSON POST scenarios of {@link BenchmarkCoapController}, inherited unchanged and declared
+ * {@link CoapNonBlocking} (neither method blocks), so that they run on the protocol thread without the hand-off
+ * to the handler executor. Active with {@code benchmark.non-blocking=true} (the harness's {@code starter-nb}
+ * server), instead of {@link BenchmarkCoapController}.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -23,23 +17,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 @CoapController
 @CoapNonBlocking
 @ConditionalOnProperty(name = StarterBenchmarkApplication.NON_BLOCKING_PROPERTY, havingValue = "true")
-class NonBlockingBenchmarkCoapController {
-
-	/**
-	 * Scenario 1 and 2: 5 bytes of text.
-	 * @return the payload
-	 */
-	@CoapGetMapping(path = ScenarioPaths.HELLO, produces = "text/plain")
-	String hello() {
-		return ScenarioPaths.HELLO_PAYLOAD;
-	}
-
-	/**
-	 * Scenario 3: a 200-byte JSON body bound to a validated record; 2.04 when valid, 4.00 otherwise.
-	 * @param reading the reading
-	 */
-	@CoapPostMapping(path = ScenarioPaths.READING, consumes = "application/json")
-	void reading(@CoapPayload @Valid Reading reading) {
-	}
+class NonBlockingBenchmarkCoapController extends BenchmarkCoapController {
 
 }
