@@ -291,6 +291,19 @@ class MulticastGroupsNamespaceTests {
 	}
 
 	@Test
+	void theUnicastSocketOnTheMulticastPortTakesNoneOfTheGroupsDatagrams() throws Exception {
+		// through lo the datagrams come from 127.0.0.1, as from a client of the same host
+		List<List<String>> probes = List.of(List.of("239.255.0.2", "lo"),
+				List.of("239.255.0.2", NetworkNamespaces.CLIENT_INTERFACE),
+				List.of("ff05::1:2", NetworkNamespaces.CLIENT_INTERFACE));
+		for (List<String> probe : probes) {
+			String output = this.namespaces.runInClient(NetworkNamespaces.java(GroupTrafficProbe.class,
+					probe.get(0), "5685", probe.get(1), "20"), 60);
+			assertThat(output).as("%s: %s", probe, output).contains("multicast=20 unicast=1");
+		}
+	}
+
+	@Test
 	void libcoapAsksTheGroupAndHearsOnlyTheMatchingNode() throws Exception {
 		Optional<Path> libcoap = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
 			.map((directory) -> Path.of(directory, "coap-client-notls"))
