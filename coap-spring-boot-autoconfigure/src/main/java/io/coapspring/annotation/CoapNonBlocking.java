@@ -21,9 +21,9 @@ import java.lang.annotation.Target;
  *
  * Saving the thread hand-off of a request is worth it for methods that only compute, read memory or return a
  * {@code CompletionStage} or stream that completes elsewhere: under load it costs a tenth to a third of the
- * throughput of a request that does little else. A method that blocks (I/O, a lock held by others, sleeping, waiting on a
- * future) must not carry this annotation: while it runs, the protocol thread serves no other request, and the
- * retransmissions and acknowledgements of other exchanges wait too.
+ * throughput of a request that does little else. A method that blocks (I/O, a lock held by others, sleeping,
+ * waiting on a future) must not carry this annotation: while it runs, the protocol thread serves no other
+ * request, and the retransmissions and acknowledgements of other exchanges wait too.
  * <p>
  * Interceptors and exception handlers of such a method run on the protocol thread as well. Without the
  * annotation, handler methods run on the {@code CoapHandlerExecutor} ({@code coap.server.executor.*}).

@@ -18,9 +18,9 @@ import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends well-formed requests (CON GETs unless given another) over a plain {@link DatagramSocket} and waits for the matching
- * response, without any Californium endpoint on the client side (so no static default endpoint and no
- * client state can hide a server problem). Datagrams that do not match the request are skipped.
+ * Sends well-formed requests (CON GETs unless given another) over a plain {@link DatagramSocket} and waits for
+ * the matching response, without any Californium endpoint on the client side (so no static default endpoint
+ * and no client state can hide a server problem). Datagrams that do not match the request are skipped.
  */
 public final class PlainCoapProbe implements AutoCloseable {
 
