@@ -1,8 +1,11 @@
 package io.coapspring.rd.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.coapspring.rd.server.RdUnauthenticatedPolicy;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
@@ -24,11 +27,24 @@ public class RdProperties {
 	private final Server server = new Server();
 
 	/**
+	 * The Resource Directory client.
+	 */
+	private final Client client = new Client();
+
+	/**
 	 * Return the server settings.
 	 * @return the server settings
 	 */
 	public Server getServer() {
 		return this.server;
+	}
+
+	/**
+	 * Return the client settings.
+	 * @return the client settings
+	 */
+	public Client getClient() {
+		return this.client;
 	}
 
 	/**
@@ -222,6 +238,120 @@ public class RdProperties {
 
 		public void setUnauthenticated(RdUnauthenticatedPolicy unauthenticated) {
 			this.unauthenticated = unauthenticated;
+		}
+
+	}
+
+	/**
+	 * The Resource Directory client.
+	 */
+	public static class Client {
+
+		/**
+		 * Whether this application registers its own links with a Resource Directory.
+		 */
+		private boolean enabled;
+
+		/**
+		 * The directory: a URI with a path is its registration interface (coap://rd.example/rd); one without path
+		 * is asked for it with '/.well-known/core?rt=core.rd' (a host, or a multicast group).
+		 */
+		private String uri = "coap://224.0.1.187";
+
+		/**
+		 * Lifetime asked for ('lt'); the registration is refreshed when three quarters of it have passed.
+		 */
+		@DurationUnit(java.time.temporal.ChronoUnit.SECONDS)
+		private Duration lifetime = Duration.ofSeconds(90000);
+
+		/**
+		 * Sector ('d') of the registration.
+		 */
+		private @Nullable String sector;
+
+		/**
+		 * Endpoint types ('et') of the registration.
+		 */
+		private List<String> endpointTypes = new ArrayList<>();
+
+		/**
+		 * Base URI ('base') of the registration; by default the directory uses the address the registration came
+		 * from (the server's own endpoint).
+		 */
+		private @Nullable String base;
+
+		/**
+		 * Time to wait before trying again after a failed registration.
+		 */
+		private Duration retryInterval = Duration.ofSeconds(30);
+
+		/**
+		 * Whether to remove the registration when the application shuts down gracefully.
+		 */
+		private boolean removeOnShutdown = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getUri() {
+			return this.uri;
+		}
+
+		public void setUri(String uri) {
+			this.uri = uri;
+		}
+
+		public Duration getLifetime() {
+			return this.lifetime;
+		}
+
+		public void setLifetime(Duration lifetime) {
+			this.lifetime = lifetime;
+		}
+
+		public @Nullable String getSector() {
+			return this.sector;
+		}
+
+		public void setSector(@Nullable String sector) {
+			this.sector = sector;
+		}
+
+		public List<String> getEndpointTypes() {
+			return this.endpointTypes;
+		}
+
+		public void setEndpointTypes(List<String> endpointTypes) {
+			this.endpointTypes = endpointTypes;
+		}
+
+		public @Nullable String getBase() {
+			return this.base;
+		}
+
+		public void setBase(@Nullable String base) {
+			this.base = base;
+		}
+
+		public Duration getRetryInterval() {
+			return this.retryInterval;
+		}
+
+		public void setRetryInterval(Duration retryInterval) {
+			this.retryInterval = retryInterval;
+		}
+
+		public boolean isRemoveOnShutdown() {
+			return this.removeOnShutdown;
+		}
+
+		public void setRemoveOnShutdown(boolean removeOnShutdown) {
+			this.removeOnShutdown = removeOnShutdown;
 		}
 
 	}

@@ -1,0 +1,287 @@
+package io.coapspring.rd.client;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.coapspring.client.CoapClientResponseException;
+import io.coapspring.client.CoapOperations;
+import io.coapspring.client.CoapRequestEntity;
+import io.coapspring.client.discovery.WebLink;
+import io.coapspring.core.CoapResponseEntity;
+import io.coapspring.server.CoapServerLifecycle;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.eclipse.californium.core.coap.CoAP.Code;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
+
+/**
+ * Registers this application's links with a Resource Directory (RFC 9176 section 5.3) once the CoAP server runs,
+ * and keeps the registration: it finds the registration interface ({@code rt=core.rd}) when given only a host or
+ * a multicast group, refreshes the registration after three quarters of its lifetime, registers again when the
+ * directory lost it (4.04 on an update) or an attempt failed, and removes it on a graceful shutdown. Requests go
+ * through the given {@link CoapOperations}, normally one bound to the server's own endpoint, so that the directory
+ * sees the server's address as the registration's source.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+public class RdRegistrationClient implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(RdRegistrationClient.class);
+
+	private final CoapOperations client;
+
+	private final RdLinkSource linkSource;
+
+	private final RdClientSettings settings;
+
+	private final ApplicationEventPublisher publisher;
+
+	private volatile RdClientState state = RdClientState.STOPPED;
+
+	private volatile @Nullable URI location;
+
+	private volatile @Nullable String lastFailure;
+
+	private @Nullable ScheduledExecutorService executor;
+
+	/**
+	 * Create the client.
+	 * @param client sends the requests
+	 * @param linkSource the links to register
+	 * @param settings how to register
+	 * @param publisher publishes {@link RdClientRegisteredEvent} and {@link RdClientRegistrationFailedEvent}
+	 */
+	public RdRegistrationClient(CoapOperations client, RdLinkSource linkSource, RdClientSettings settings,
+			ApplicationEventPublisher publisher) {
+		Assert.notNull(client, "'client' must not be null");
+		Assert.notNull(linkSource, "'linkSource' must not be null");
+		Assert.notNull(settings, "'settings' must not be null");
+		Assert.notNull(publisher, "'publisher' must not be null");
+		this.client = client;
+		this.linkSource = linkSource;
+		this.settings = settings;
+		this.publisher = publisher;
+	}
+
+	/**
+	 * Return the state of the registration.
+	 * @return the state
+	 */
+	public RdClientState getState() {
+		return this.state;
+	}
+
+	/**
+	 * Return the registration resource.
+	 * @return its absolute URI, or {@code null} while not registered
+	 */
+	public @Nullable URI getLocation() {
+		return this.location;
+	}
+
+	/**
+	 * Return why the last attempt failed.
+	 * @return the reason, or {@code null} if the last attempt succeeded
+	 */
+	public @Nullable String getLastFailure() {
+		return this.lastFailure;
+	}
+
+	/**
+	 * Return the settings.
+	 * @return the settings
+	 */
+	public RdClientSettings getSettings() {
+		return this.settings;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.executor != null) {
+			return;
+		}
+		ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "coap-rd-client");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.executor = executor;
+		this.state = RdClientState.REGISTERING;
+		executor.execute(this::register);
+	}
+
+	@Override
+	public void stop() {
+		ScheduledExecutorService executor;
+		synchronized (this) {
+			executor = this.executor;
+			this.executor = null;
+		}
+		if (executor == null) {
+			return;
+		}
+		executor.shutdownNow();
+		try {
+			executor.awaitTermination(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		URI registration = this.location;
+		if (registration != null && this.settings.removeOnShutdown()) {
+			try {
+				this.client.exchange(CoapRequestEntity.method(Code.DELETE, registration).build(), Void.class);
+				logger.info("Removed the registration " + registration + " from the resource directory");
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not remove the registration " + registration + ": " + ex.getMessage());
+			}
+		}
+		this.location = null;
+		this.state = RdClientState.STOPPED;
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.executor != null;
+	}
+
+	/**
+	 * Start after the CoAP server, stop before it.
+	 */
+	@Override
+	public int getPhase() {
+		return CoapServerLifecycle.PHASE + 1;
+	}
+
+	private void register() {
+		try {
+			URI registrationInterface = registrationInterface();
+			byte[] links = this.linkSource.getLinks().getBytes(StandardCharsets.UTF_8);
+			CoapResponseEntity<Void> response = this.client.exchange(
+					CoapRequestEntity.method(Code.POST, withQuery(registrationInterface, registrationQuery()))
+						.contentFormat(MediaTypeRegistry.APPLICATION_LINK_FORMAT)
+						.body(links),
+					Void.class);
+			if (response.getCode() != ResponseCode.CREATED || response.getLocationPath().isEmpty()) {
+				throw new IllegalStateException(
+						"the directory answered " + response.getCode() + " without a Location-Path");
+			}
+			URI registered = registrationInterface.resolve("/" + response.getLocationPath());
+			boolean wasRegistered = registered.equals(this.location);
+			this.location = registered;
+			this.lastFailure = null;
+			this.state = RdClientState.REGISTERED;
+			if (!wasRegistered) {
+				logger.info("Registered '" + this.settings.endpointName() + "' with the resource directory at "
+						+ registered);
+			}
+			this.publisher.publishEvent(new RdClientRegisteredEvent(this, registered));
+			schedule(this::refresh, this.settings.refreshInterval());
+		}
+		catch (RuntimeException ex) {
+			failed("Registration with " + this.settings.directory() + " failed: " + describe(ex));
+		}
+	}
+
+	private void refresh() {
+		URI registration = this.location;
+		if (registration == null) {
+			register();
+			return;
+		}
+		try {
+			this.client.exchange(CoapRequestEntity.method(Code.POST, registration).build(), Void.class);
+			this.lastFailure = null;
+			this.state = RdClientState.REGISTERED;
+			schedule(this::refresh, this.settings.refreshInterval());
+		}
+		catch (CoapClientResponseException ex) {
+			if (ex.getCode() == ResponseCode.NOT_FOUND) {
+				logger.info("The resource directory lost the registration " + registration + ": registering again");
+				this.location = null;
+				register();
+				return;
+			}
+			failed("Refreshing " + registration + " failed: " + describe(ex));
+		}
+		catch (RuntimeException ex) {
+			failed("Refreshing " + registration + " failed: " + describe(ex));
+		}
+	}
+
+	private void failed(String reason) {
+		this.lastFailure = reason;
+		this.state = RdClientState.FAILED;
+		logger.warn(reason + "; trying again in " + this.settings.retryInterval());
+		this.publisher.publishEvent(new RdClientRegistrationFailedEvent(this, reason));
+		// registering again with the same name replaces the registration at the same location
+		schedule(this::register, this.settings.retryInterval());
+	}
+
+	private synchronized void schedule(Runnable task, Duration delay) {
+		if (this.executor != null && !this.executor.isShutdown()) {
+			this.executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private URI registrationInterface() {
+		URI directory = this.settings.directory();
+		String path = directory.getRawPath();
+		if (path != null && !path.isEmpty() && !path.equals("/")) {
+			return directory;
+		}
+		List<WebLink> links = this.client.discover(directory.toString(), "rt=core.rd");
+		if (links.isEmpty()) {
+			throw new IllegalStateException("no link with rt=core.rd in " + directory + "/.well-known/core");
+		}
+		return links.get(0).getUri();
+	}
+
+	private List<String> registrationQuery() {
+		List<String> query = new ArrayList<>();
+		query.add("ep=" + this.settings.endpointName());
+		if (this.settings.sector() != null) {
+			query.add("d=" + this.settings.sector());
+		}
+		query.add("lt=" + this.settings.lifetime().getSeconds());
+		if (this.settings.base() != null) {
+			query.add("base=" + this.settings.base());
+		}
+		if (!this.settings.endpointTypes().isEmpty()) {
+			query.add("et=" + String.join(" ", this.settings.endpointTypes()));
+		}
+		return query;
+	}
+
+	private static URI withQuery(URI uri, List<String> query) {
+		try {
+			return new URI(uri.getScheme(), uri.getRawAuthority(), uri.getPath(), String.join("&", query), null);
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalArgumentException("Cannot add " + query + " to " + uri, ex);
+		}
+	}
+
+	private static String describe(Throwable ex) {
+		if (ex instanceof CoapClientResponseException response) {
+			return response.getCode() + " " + response.getResponsePayloadAsString();
+		}
+		return String.valueOf(ex.getMessage());
+	}
+
+}
