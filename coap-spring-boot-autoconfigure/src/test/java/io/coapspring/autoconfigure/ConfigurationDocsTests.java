@@ -32,10 +32,11 @@ class ConfigurationDocsTests {
 
 	/**
 	 * A row of a property table: {@code | `name` | `default` or nothing | description |}, for the {@code coap.*}
-	 * properties and those the configuration processor generates for the {@code coap} actuator endpoint.
+	 * properties and those the configuration processor generates for the {@code coap} and {@code rd} actuator
+	 * endpoints.
 	 */
 	private static final Pattern ROW = Pattern
-		.compile("^\\|\\s*`((?:coap|management\\.endpoint\\.coap)\\.[^`]+)`\\s*\\|"
+		.compile("^\\|\\s*`((?:coap|management\\.endpoint\\.(?:coap|rd))\\.[^`]+)`\\s*\\|"
 				+ "\\s*(?:`([^`]*)`)?\\s*\\|\\s*(.*?)\\s*\\|\\s*$");
 
 	private Map<String, Property> generated;

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.coapspring.rd.RdExpiredEvent;
 import io.coapspring.rd.RdLink;
@@ -67,6 +68,8 @@ public class DefaultResourceDirectory implements ResourceDirectory {
 	private final SecureRandom random = new SecureRandom();
 
 	private final Object lock = new Object();
+
+	private final LongAdder refusedFull = new LongAdder();
 
 	/**
 	 * Create a directory.
@@ -366,7 +369,16 @@ public class DefaultResourceDirectory implements ResourceDirectory {
 		}
 	}
 
+	/**
+	 * Return how many registrations were refused because the directory was full (5.03).
+	 * @return the count since start
+	 */
+	public long getRefusedFullCount() {
+		return this.refusedFull.sum();
+	}
+
 	private RdException full(String what) {
+		this.refusedFull.increment();
 		return new RdException(ResponseCode.SERVICE_UNAVAILABLE, "Resource directory full: it " + what,
 				this.limits.retryAfter());
 	}
