@@ -1,5 +1,6 @@
 package io.coapspring.rd.autoconfigure;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -13,7 +14,9 @@ import io.coapspring.rd.client.ApplicationRdLinkSource;
 import io.coapspring.rd.client.RdClientHealthIndicator;
 import io.coapspring.rd.client.RdClientSettings;
 import io.coapspring.rd.client.RdLinkSource;
+import io.coapspring.rd.RdUris;
 import io.coapspring.rd.client.RdRegistrationClient;
+import io.coapspring.rd.server.DefaultResourceDirectory;
 import io.coapspring.server.discovery.CoapEndpointName;
 import io.coapspring.server.discovery.CoapMappingLinks;
 import io.coapspring.server.handler.CoapHandlerMappingRegistry;
@@ -40,7 +43,8 @@ import org.springframework.core.env.Environment;
 /**
  * Registers this application's own links with a Resource Directory when {@code coap.rd.client.enabled=true}, under
  * its endpoint name ({@code coap.server.endpoint-name}, else {@code spring.application.name}), and keeps the
- * registration alive ({@link RdRegistrationClient}). Registration requests leave from the server's own endpoint of
+ * registration alive ({@link RdRegistrationClient}). Without {@code coap.rd.client.uri} it registers with the
+ * directory the application runs itself, if it runs one, else asks the All CoAP Nodes group. Registration requests leave from the server's own endpoint of
  * the directory's scheme, so that the directory resolves the links against the server's address.
  *
  * @author CoAP Spring Boot team
@@ -54,6 +58,11 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(RdProperties.class)
 public final class RdClientAutoConfiguration {
 
+	/**
+	 * The directory asked when none is configured and the application runs none: the All CoAP Nodes group.
+	 */
+	static final String DEFAULT_DIRECTORY = "coap://224.0.1.187";
+
 	private static final Log logger = LogFactory.getLog(RdClientAutoConfiguration.class);
 
 	@Bean
@@ -66,35 +75,67 @@ public final class RdClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	RdRegistrationClient rdRegistrationClient(RdProperties rdProperties, CoapProperties coapProperties,
 			Environment environment, CoapServer coapServer, ObjectProvider<CoapTemplateBuilder> builders,
-			CoapOperations coapOperations, RdLinkSource rdLinkSource, ApplicationEventPublisher publisher) {
-		RdClientSettings settings = settings(rdProperties.getClient(), endpointName(coapProperties, environment));
-		Endpoint endpoint = serverEndpoint(coapServer, settings.directory().getScheme());
+			CoapOperations coapOperations, RdLinkSource rdLinkSource, ApplicationEventPublisher publisher,
+			ObjectProvider<DefaultResourceDirectory> ownDirectory) {
+		RdProperties.Client properties = rdProperties.getClient();
+		boolean own = properties.getUri() == null && ownDirectory.getIfAvailable() != null;
+		RdClientSettings settings = settings(properties, endpointName(coapProperties, environment), own);
+		String scheme = (settings.directory() != null) ? settings.directory().getScheme() : "coap";
+		Endpoint endpoint = serverEndpoint(coapServer, scheme);
 		CoapOperations client = coapOperations;
 		if (endpoint != null) {
 			client = builders.getObject().endpoint(endpoint).build();
 		}
 		else if (settings.base() == null) {
-			logger.warn("The CoAP server has no " + settings.directory().getScheme()
-					+ " endpoint: the resource directory registration leaves from the client's endpoint, and the "
-					+ "directory resolves the links against that address; set coap.rd.client.base");
+			logger.warn("The CoAP server has no " + scheme + " endpoint: the resource directory registration "
+					+ "leaves from the client's endpoint, and the directory resolves the links against that address; "
+					+ "set coap.rd.client.base");
 		}
-		return new RdRegistrationClient(client, rdLinkSource, settings, publisher);
+		if (!own) {
+			return new RdRegistrationClient(client, rdLinkSource, settings, publisher);
+		}
+		String registrationPath = rdProperties.getServer().getRegistrationPath();
+		return new RdRegistrationClient(client, rdLinkSource, settings, publisher,
+				() -> ownRegistrationInterface(coapServer, registrationPath));
 	}
 
-	static RdClientSettings settings(RdProperties.Client client, String endpointName) {
+	/**
+	 * The registration interface of this application's own directory, on the loopback address of its plain
+	 * endpoint, once the server is bound.
+	 */
+	private static URI ownRegistrationInterface(CoapServer server, String registrationPath) {
+		Endpoint endpoint = serverEndpoint(server, "coap");
+		if (endpoint == null) {
+			throw new IllegalStateException("the CoAP server has no coap endpoint for its own resource directory");
+		}
+		InetSocketAddress address = endpoint.getAddress();
+		URI origin = (address.getAddress() == null || address.getAddress().isAnyLocalAddress())
+				? URI.create("coap://127.0.0.1:" + address.getPort()) : RdUris.of("coap", address);
+		return URI.create(origin + registrationPath);
+	}
+
+	static RdClientSettings settings(RdProperties.Client client, String endpointName, boolean ownDirectory) {
+		if (ownDirectory) {
+			return settings(client, endpointName, (URI) null);
+		}
+		String uri = (client.getUri() != null) ? client.getUri() : DEFAULT_DIRECTORY;
 		URI directory;
 		try {
-			directory = new URI(client.getUri());
+			directory = new URI(uri);
 		}
 		catch (URISyntaxException ex) {
-			throw new InvalidConfigurationPropertyValueException("coap.rd.client.uri", client.getUri(),
-					ex.getMessage());
+			throw new InvalidConfigurationPropertyValueException("coap.rd.client.uri", uri, ex.getMessage());
 		}
 		if (!directory.isAbsolute() || directory.getHost() == null
 				|| !("coap".equals(directory.getScheme()) || "coaps".equals(directory.getScheme()))) {
-			throw new InvalidConfigurationPropertyValueException("coap.rd.client.uri", client.getUri(),
+			throw new InvalidConfigurationPropertyValueException("coap.rd.client.uri", uri,
 					"must be a coap:// or coaps:// URI with a host");
 		}
+		return settings(client, endpointName, directory);
+	}
+
+	private static RdClientSettings settings(RdProperties.Client client, String endpointName,
+			@Nullable URI directory) {
 		if (client.getSector() != null) {
 			name("coap.rd.client.sector", client.getSector());
 		}

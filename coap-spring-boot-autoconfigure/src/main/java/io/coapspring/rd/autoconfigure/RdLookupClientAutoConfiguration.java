@@ -1,5 +1,7 @@
 package io.coapspring.rd.autoconfigure;
 
+import java.util.Objects;
+
 import io.coapspring.autoconfigure.CoapClientAutoConfiguration;
 import io.coapspring.client.CoapOperations;
 import io.coapspring.rd.client.RdLookupClient;
@@ -31,7 +33,7 @@ public final class RdLookupClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RdLookupClient rdLookupClient(CoapOperations coapOperations, RdProperties properties) {
-		return RdLookupClient.create(coapOperations, properties.getClient().getUri());
+		return RdLookupClient.create(coapOperations, Objects.requireNonNull(properties.getClient().getUri()));
 	}
 
 }

@@ -254,9 +254,10 @@ public class RdProperties {
 
 		/**
 		 * The directory: a URI with a path is its registration interface (coap://rd.example/rd); one without path
-		 * is asked for it with '/.well-known/core?rt=core.rd' (a host, or a multicast group).
+		 * is asked for it with '/.well-known/core?rt=core.rd' (a host, or a multicast group). Unset: the directory
+		 * this application runs (coap.rd.server.enabled), else the All CoAP Nodes group coap://224.0.1.187.
 		 */
-		private String uri = "coap://224.0.1.187";
+		private @Nullable String uri;
 
 		/**
 		 * Lifetime asked for ('lt'); the registration is refreshed when three quarters of it have passed.
@@ -298,11 +299,11 @@ public class RdProperties {
 			this.enabled = enabled;
 		}
 
-		public String getUri() {
+		public @Nullable String getUri() {
 			return this.uri;
 		}
 
-		public void setUri(String uri) {
+		public void setUri(@Nullable String uri) {
 			this.uri = uri;
 		}
 

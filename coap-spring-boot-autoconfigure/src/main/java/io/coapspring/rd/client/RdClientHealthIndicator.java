@@ -36,7 +36,7 @@ public class RdClientHealthIndicator extends AbstractHealthIndicator {
 			case STOPPED -> builder.outOfService();
 		}
 		builder.withDetail("state", this.client.getState().name().toLowerCase(Locale.ROOT))
-			.withDetail("directory", this.client.getSettings().directory().toString())
+			.withDetail("directory", this.client.getDirectory().toString())
 			.withDetail("endpointName", this.client.getSettings().endpointName());
 		URI location = this.client.getLocation();
 		if (location != null) {

@@ -12,7 +12,7 @@ import org.springframework.util.Assert;
  * How this application registers with a Resource Directory.
  *
  * @param directory the directory: with a path, its registration interface; without, a host or multicast group
- * asked for {@code /.well-known/core?rt=core.rd}
+ * asked for {@code /.well-known/core?rt=core.rd}; {@code null} for the directory this application runs itself
  * @param endpointName the endpoint name ({@code ep})
  * @param sector the sector ({@code d}), or {@code null}
  * @param endpointTypes the endpoint types ({@code et})
@@ -23,7 +23,7 @@ import org.springframework.util.Assert;
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
-public record RdClientSettings(URI directory, String endpointName, @Nullable String sector,
+public record RdClientSettings(@Nullable URI directory, String endpointName, @Nullable String sector,
 		List<String> endpointTypes, @Nullable String base, Duration lifetime, Duration retryInterval,
 		boolean removeOnShutdown) {
 
@@ -31,8 +31,7 @@ public record RdClientSettings(URI directory, String endpointName, @Nullable Str
 	 * Check the settings.
 	 */
 	public RdClientSettings {
-		Assert.notNull(directory, "'directory' must not be null");
-		Assert.isTrue(directory.isAbsolute() && directory.getHost() != null,
+		Assert.isTrue(directory == null || (directory.isAbsolute() && directory.getHost() != null),
 				"'directory' must be an absolute URI with a host");
 		Assert.hasText(endpointName, "'endpointName' must not be empty");
 		Assert.isTrue(lifetime.getSeconds() >= 1, "'lifetime' must be at least one second");

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import io.coapspring.client.CoapClientResponseException;
 import io.coapspring.client.CoapOperations;
@@ -50,6 +52,8 @@ public class RdRegistrationClient implements SmartLifecycle {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final @Nullable Supplier<URI> ownDirectory;
+
 	private volatile RdClientState state = RdClientState.STOPPED;
 
 	private volatile @Nullable URI location;
@@ -67,6 +71,20 @@ public class RdRegistrationClient implements SmartLifecycle {
 	 */
 	public RdRegistrationClient(CoapOperations client, RdLinkSource linkSource, RdClientSettings settings,
 			ApplicationEventPublisher publisher) {
+		this(client, linkSource, settings, publisher, null);
+	}
+
+	/**
+	 * Create a client that may register with the directory this application runs itself.
+	 * @param client sends the requests
+	 * @param linkSource the links to register
+	 * @param settings how to register; without a directory, the one of {@code ownDirectory}
+	 * @param publisher publishes {@link RdClientRegisteredEvent} and {@link RdClientRegistrationFailedEvent}
+	 * @param ownDirectory the registration interface of this application's own directory, known once its server
+	 * runs, or {@code null}
+	 */
+	public RdRegistrationClient(CoapOperations client, RdLinkSource linkSource, RdClientSettings settings,
+			ApplicationEventPublisher publisher, @Nullable Supplier<URI> ownDirectory) {
 		Assert.notNull(client, "'client' must not be null");
 		Assert.notNull(linkSource, "'linkSource' must not be null");
 		Assert.notNull(settings, "'settings' must not be null");
@@ -75,6 +93,18 @@ public class RdRegistrationClient implements SmartLifecycle {
 		this.linkSource = linkSource;
 		this.settings = settings;
 		this.publisher = publisher;
+		this.ownDirectory = ownDirectory;
+		Assert.isTrue(settings.directory() != null || ownDirectory != null,
+				"Without a directory in the settings, 'ownDirectory' must not be null");
+	}
+
+	/**
+	 * Return the directory this client registers with.
+	 * @return the configured directory, or the registration interface of this application's own directory
+	 */
+	public URI getDirectory() {
+		URI directory = this.settings.directory();
+		return (directory != null) ? directory : Objects.requireNonNull(this.ownDirectory).get();
 	}
 
 	/**
@@ -194,7 +224,7 @@ public class RdRegistrationClient implements SmartLifecycle {
 			schedule(this::refresh, this.settings.refreshInterval());
 		}
 		catch (RuntimeException ex) {
-			failed("Registration with " + this.settings.directory() + " failed: " + describe(ex));
+			failed("Registration with " + getDirectory() + " failed: " + describe(ex));
 		}
 	}
 
@@ -240,7 +270,7 @@ public class RdRegistrationClient implements SmartLifecycle {
 	}
 
 	private URI registrationInterface() {
-		URI directory = this.settings.directory();
+		URI directory = getDirectory();
 		String path = directory.getRawPath();
 		if (path != null && !path.isEmpty() && !path.equals("/")) {
 			return directory;

@@ -73,10 +73,21 @@ class RdClientAutoConfigurationTests {
 				RdClientSettings settings = context.getBean(RdRegistrationClient.class).getSettings();
 				assertThat(settings.endpointName()).isEqualTo("garden");
 				assertThat(settings.directory()).hasToString("coap://224.0.1.187");
+				assertThat(context.getBean(RdRegistrationClient.class).getDirectory())
+					.hasToString("coap://224.0.1.187");
 				assertThat(settings.lifetime()).isEqualTo(Duration.ofSeconds(90000));
 				// the lookup client exists only for an explicit directory
 				assertThat(context).doesNotHaveBean(RdLookupClient.class);
 			});
+	}
+
+	@Test
+	void withoutUriAnApplicationRunningADirectoryRegistersWithIt() {
+		this.runner.withConfiguration(AutoConfigurations.of(RdServerAutoConfiguration.class))
+			.withPropertyValues("coap.rd.client.enabled=true", "coap.server.endpoint-name=kitchen",
+					"coap.rd.server.enabled=true")
+			.run((context) -> assertThat(context.getBean(RdRegistrationClient.class).getSettings().directory())
+				.isNull());
 	}
 
 	@Test

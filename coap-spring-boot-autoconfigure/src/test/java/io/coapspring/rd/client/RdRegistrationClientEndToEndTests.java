@@ -159,6 +159,20 @@ class RdRegistrationClientEndToEndTests {
 		assertThat(directory().getRegistrations()).isEmpty();
 	}
 
+	@Test
+	void anApplicationRunningADirectoryRegistersWithItself() {
+		startNode("--coap.rd.server.enabled=true", "--coap.rd.client.lifetime=120");
+		RdRegistrationClient client = this.node.getBean(RdRegistrationClient.class);
+		await().atMost(WAIT).until(() -> client.getState() == RdClientState.REGISTERED);
+		assertThat(client.getDirectory()).hasToString("coap://127.0.0.1:" + nodePort() + "/rd");
+		RdRegistration registration = this.node.getBean(DefaultResourceDirectory.class)
+			.findEndpoint("kitchen", null)
+			.orElseThrow();
+		assertThat(registration.effectiveBase()).hasToString("coap://127.0.0.1:" + nodePort());
+		assertThat(registration.links()).extracting(RdLink::target).contains("/temperature", "/rd");
+		assertThat(directory().getRegistrations()).isEmpty();
+	}
+
 	private static Health health(RdRegistrationClient client) {
 		return new RdClientHealthIndicator(client).health(true);
 	}
