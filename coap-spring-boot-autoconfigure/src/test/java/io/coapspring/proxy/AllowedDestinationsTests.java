@@ -141,6 +141,18 @@ class AllowedDestinationsTests {
 	}
 
 	@Test
+	void theDocumentedExamplesParse() throws Exception {
+		AllowedDestinations allowed = AllowedDestinations.of(List.of("coap://[fd00::]/8:*", "10.0.0.0/8",
+				"coap://*.devices.example:5683", "coap://sensor.local:5683", "http://10.0.0.0/8:80",
+				"[fd00::7]:5683-5690", "coaps://*.devices.example", "127.0.0.0/8:9000", "[::1]:5683"));
+		assertThat(allows(allowed, "coap://[fd12::1]:40000/x")).isTrue();
+		assertThat(allows(allowed, "coap://a.devices.example/x", "10.0.0.7")).isTrue();
+		assertThat(allows(allowed, "http://127.0.0.1:9000/x")).isTrue();
+		assertThat(allows(allowed, "coap://[::1]/x")).isTrue();
+		assertThat(allows(allowed, "coap://127.0.0.1/x")).isFalse();
+	}
+
+	@Test
 	void everyResolvedAddressMustBeAllowed() throws Exception {
 		AllowedDestinations allowed = AllowedDestinations.of(List.of("10.0.0.0/8"));
 		assertThat(allows(allowed, "coap://sensor.example/x", "10.0.0.7", "10.0.0.8")).isTrue();
