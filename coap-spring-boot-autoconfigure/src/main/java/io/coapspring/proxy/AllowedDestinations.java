@@ -89,20 +89,14 @@ public final class AllowedDestinations {
 				&& candidates.stream().anyMatch((entry) -> entry.allowsName(target.host()));
 		for (InetAddress address : addresses) {
 			Set<HostOnlyAddresses.Kind> kinds = HostOnlyAddresses.kindsOf(address);
-			if (kinds.isEmpty()) {
-				if (!nameAllowed && candidates.stream().noneMatch((entry) -> entry.allowsAddress(address))) {
-					return destination + (target.isAddressLiteral() ? "" : " (" + address.getHostAddress() + ")")
-							+ " is not allowed";
-				}
+			boolean covered = nameAllowed || candidates.stream().anyMatch((entry) -> entry.allowsAddress(address));
+			if (!covered) {
+				return destination + (target.isAddressLiteral() ? "" : " (" + address.getHostAddress() + ")")
+						+ " is not allowed";
 			}
-			else if (candidates.stream().noneMatch((entry) -> listsExplicitly(entry, address, kinds))) {
-				if (!nameAllowed && candidates.stream().noneMatch((entry) -> entry.allowsAddress(address))) {
-					return destination + (target.isAddressLiteral() ? "" : " (" + address.getHostAddress() + ")")
-							+ " is not allowed";
-				}
-				HostOnlyAddresses.Kind kind = kinds.iterator().next();
-				return destination + " is not allowed: " + address.getHostAddress() + " is " + kind.description()
-						+ ", refused unless listed explicitly";
+			if (!kinds.isEmpty() && candidates.stream().noneMatch((entry) -> listsExplicitly(entry, address, kinds))) {
+				return destination + " is not allowed: " + address.getHostAddress() + " is "
+						+ kinds.iterator().next().description() + ", refused unless listed explicitly";
 			}
 		}
 		return null;

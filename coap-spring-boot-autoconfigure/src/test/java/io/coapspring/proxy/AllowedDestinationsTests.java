@@ -1,7 +1,9 @@
 package io.coapspring.proxy;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -30,7 +32,7 @@ class AllowedDestinationsTests {
 			throws Exception {
 		ProxyTarget target = ProxyTarget.fromUri(uri);
 		List<InetAddress> resolved = (addresses.length > 0)
-				? java.util.Arrays.stream(addresses).map(AllowedDestinationsTests::unchecked).toList()
+				? Arrays.stream(addresses).map(AllowedDestinationsTests::unchecked).toList()
 				: List.of(address(target.host()));
 		return allowed.refusal(target, resolved);
 	}
@@ -100,7 +102,7 @@ class AllowedDestinationsTests {
 	@Test
 	void ipv4MappedAddressesMatchIpv4Entries() throws Exception {
 		AddressRange range = AddressRange.parse("10.0.0.0", "8", "10.0.0.0/8");
-		InetAddress mapped = java.net.Inet6Address.getByAddress(null,
+		InetAddress mapped = Inet6Address.getByAddress(null,
 				new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 10, 1, 2, 3 }, -1);
 		assertThat(range.contains(mapped)).isTrue();
 	}
