@@ -25,12 +25,12 @@ import org.springframework.util.Assert;
  * gateway alike.
  * <p>
  * In order: a scheme without a {@link ProxyClient} is answered with 5.05 Proxying Not Supported, a destination
- * outside the {@link AllowedDestinations} with 4.03 Forbidden (so the proxy is not an open relay), a host
- * that cannot be resolved with 5.02 Bad Gateway. The host is resolved before the check and every address it
- * resolves to must be allowed, so that an allowed name cannot lead to this host's loopback-only services. Cacheable requests are answered from the
- * {@link CoapProxyCache} while its response is fresh; a stale response with an ETag is revalidated, and a
- * 2.03 Valid from the destination refreshes it (RFC 7252 sections 5.6 and 5.10.6). A successful unsafe request
- * removes the cached responses of its target.
+ * outside the {@link AllowedDestinations} with 4.03 Forbidden (so the proxy is not an open relay), a host that
+ * cannot be resolved with 5.02 Bad Gateway. The host is resolved before the check and every address it resolves to
+ * must be allowed, so that an allowed name cannot lead to this host's loopback-only services. Cacheable requests
+ * are answered from the {@link CoapProxyCache} while its response is fresh; a stale response with an ETag is
+ * revalidated, and a 2.03 Valid from the destination refreshes it (RFC 7252 sections 5.6 and 5.10.6). A
+ * successful unsafe request removes the cached responses of its target.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0

@@ -188,7 +188,8 @@ public record ProxyTarget(String scheme, String host, int port, List<String> pat
 	private static int defaultPort(String scheme, String uri) {
 		int port = defaultPort(scheme);
 		if (port == 0) {
-			throw new InvalidProxyRequestException(CoAP.ResponseCode.PROXY_NOT_SUPPORTED, "Proxying to '" + scheme + "' URIs is not supported: " + uri);
+			throw new InvalidProxyRequestException(CoAP.ResponseCode.PROXY_NOT_SUPPORTED,
+					"Proxying to '" + scheme + "' URIs is not supported: " + uri);
 		}
 		return port;
 	}

@@ -185,7 +185,8 @@ class CoapProxyAutoConfigurationTests {
 					"coap.proxy.allowed-destinations=coap://127.0.0.1:*,[::1]:8080,169.254.169.254,10.0.0.0/8")
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(output.getOut().lines().filter((line) -> line.contains("WARN")))
-			.anySatisfy((line) -> assertThat(line).contains("'coap.proxy.allowed-destinations' entry 'coap://127.0.0.1:*'")
+			.anySatisfy((line) -> assertThat(line)
+				.contains("'coap.proxy.allowed-destinations' entry 'coap://127.0.0.1:*'")
 				.contains("loopback")
 				.contains("services listening only on this host")
 				.contains("coap on every port"))

@@ -117,7 +117,8 @@ class AllowedDestinationsTests {
 		assertThat(allows(allowed, "coap://10.0.0.7:5684/x")).isFalse();
 		assertThat(allows(allowed, "http://10.0.0.7:8080/x")).isFalse();
 		assertThat(allows(allowed, "http://sensor.local:8080/x", "10.0.0.9")).isFalse();
-		assertThat(refusal(allowed, "http://10.0.0.7:8080/x")).isEqualTo("Destination 'http://10.0.0.7:8080' is not allowed");
+		assertThat(refusal(allowed, "http://10.0.0.7:8080/x"))
+			.isEqualTo("Destination 'http://10.0.0.7:8080' is not allowed");
 	}
 
 	@Test

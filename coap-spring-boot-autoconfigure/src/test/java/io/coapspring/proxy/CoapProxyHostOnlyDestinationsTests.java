@@ -127,8 +127,9 @@ class CoapProxyHostOnlyDestinationsTests {
 	@Test
 	void aHostOnlyEntryAllowsTheDefaultPortOnly() throws Exception {
 		int before = origin.received().size();
-		Response otherPort = send("coap://127.0.0.1:" + (origin.port() == 65535 ? 65534 : origin.port() + 1) + "/hello");
-		assertThat(otherPort.getCode()).isEqualTo(ResponseCode.FORBIDDEN);
+		int otherPort = (origin.port() == 65535) ? 65534 : origin.port() + 1;
+		Response response = send("coap://127.0.0.1:" + otherPort + "/hello");
+		assertThat(response.getCode()).isEqualTo(ResponseCode.FORBIDDEN);
 		assertThat(origin.received()).hasSize(before);
 	}
 

@@ -65,11 +65,13 @@ class SampleActuatorTests {
 	@Test
 	void theCoapProxyCannotReadTheManagementEndpoints() {
 		for (String uri : new String[] { actuator("/health"), actuator("/coap"),
-				actuator("/health").replace("127.0.0.1", "localhost"), actuator("/health").replace("127.0.0.1", "[::1]"),
+				actuator("/health").replace("127.0.0.1", "localhost"),
+				actuator("/health").replace("127.0.0.1", "[::1]"),
 				"http://127.0.0.1:" + this.httpPort + "/api/hello", "coap://127.1:" + this.coapPort + "/hello" }) {
 			CoapTestRequest proxied = this.coap.get("/");
 			proxied.getRequest().getOptions().setProxyUri(uri);
-			proxied.exchange().expectCode(uri.startsWith("coap://127.1") ? ResponseCode.BAD_REQUEST : ResponseCode.FORBIDDEN);
+			proxied.exchange()
+				.expectCode(uri.startsWith("coap://127.1") ? ResponseCode.BAD_REQUEST : ResponseCode.FORBIDDEN);
 		}
 	}
 
