@@ -2,6 +2,7 @@ package io.coapspring.server;
 
 import java.util.List;
 
+import io.coapspring.server.context.CoapServerLifecycle;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.Response;
 

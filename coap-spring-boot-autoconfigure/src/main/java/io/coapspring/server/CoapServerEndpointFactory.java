@@ -1,5 +1,6 @@
 package io.coapspring.server;
 
+import io.coapspring.server.context.CoapServerLifecycle;
 import org.eclipse.californium.core.network.Endpoint;
 
 /**
