@@ -58,13 +58,15 @@ public final class CoapResponseEntity<T> {
 	 * @param body the body, {@code null} for none
 	 */
 	public CoapResponseEntity(ResponseCode code, @Nullable OptionSet options, @Nullable T body) {
-		this((ResponseCode) Objects.requireNonNull(code, "'code' must not be null"), options, body, true);
+		Assert.notNull(code, "'code' must not be null");
+		this.code = code;
+		this.options = (options != null) ? new OptionSet(options) : new OptionSet();
+		this.body = body;
 	}
 
-	private CoapResponseEntity(@Nullable ResponseCode code, @Nullable OptionSet options, @Nullable T body,
-			boolean copy) {
-		this.code = code;
-		this.options = (options == null) ? new OptionSet() : (copy ? new OptionSet(options) : options);
+	private CoapResponseEntity(Builder builder, @Nullable T body) {
+		this.code = builder.code;
+		this.options = new OptionSet(builder.options);
 		this.body = body;
 	}
 
@@ -270,8 +272,16 @@ public final class CoapResponseEntity<T> {
 	public static Builder created(String location) {
 		Assert.notNull(location, "'location' must not be null");
 		int question = location.indexOf('?');
-		Builder builder = created().locationPath((question < 0) ? location : location.substring(0, question));
-		return (question < 0) ? builder : builder.locationQuery(location.substring(question + 1));
+		String path = (question < 0) ? location : location.substring(0, question);
+		String query = (question < 0) ? "" : location.substring(question + 1);
+		Builder builder = created();
+		if (!path.isEmpty()) {
+			builder.locationPath(path);
+		}
+		if (!query.isEmpty()) {
+			builder.locationQuery(query);
+		}
+		return builder;
 	}
 
 	/**
@@ -481,7 +491,7 @@ public final class CoapResponseEntity<T> {
 		 * @return the entity
 		 */
 		public <T> CoapResponseEntity<T> body(@Nullable T body) {
-			return new CoapResponseEntity<>(this.code, this.options, body, true);
+			return new CoapResponseEntity<>(this, body);
 		}
 
 		/**

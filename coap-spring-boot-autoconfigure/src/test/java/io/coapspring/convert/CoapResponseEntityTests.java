@@ -25,6 +25,26 @@ class CoapResponseEntityTests {
 	}
 
 	@Test
+	void createdWithAQueryOnly() {
+		CoapResponseEntity<Object> entity = CoapResponseEntity.created("?first=1&second=2").build();
+		assertThat(entity.getLocationPath()).isEmpty();
+		assertThat(entity.getOptions().getLocationQuery()).containsExactly("first=1", "second=2");
+		assertThat(CoapResponseEntity.created("/").build().getLocationPath()).isEmpty();
+	}
+
+	@Test
+	void locationPathAndQueryAddTheirParts() {
+		CoapResponseEntity<Object> entity = CoapResponseEntity.created()
+			.locationPath("a")
+			.locationPath("b/c")
+			.locationQuery("x=1")
+			.locationQuery("y=2&z")
+			.build();
+		assertThat(entity.getOptions().getLocationPath()).containsExactly("a", "b", "c");
+		assertThat(entity.getOptions().getLocationQuery()).containsExactly("x=1", "y=2", "z");
+	}
+
+	@Test
 	void okLeavesTheCodeToTheRequestMethod() {
 		assertThat(CoapResponseEntity.ok("x").getCode()).isNull();
 		assertThat(CoapResponseEntity.ok("x").getBody()).isEqualTo("x");
