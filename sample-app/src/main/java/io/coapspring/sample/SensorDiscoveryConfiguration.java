@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code if}, {@code obs}):
  * <pre>
  * &lt;/sensors/1&gt;;ct="50 60";if="sensor";obs;rt="temperature-c";title="Kitchen",
- * &lt;/sensors/1/celsius&gt;;ct=0;obs;rt="temperature-c";title="Kitchen, reading", ...
+ * &lt;/sensors/1/celsius&gt;;ct=0;obs;rt="temperature-c";title="Kitchen (reading)", ...
  * </pre>
  * The sensors are asked for on every discovery request, so a sensor created over CoAP or HTTP is listed at
  * once.
@@ -33,7 +33,7 @@ class SensorDiscoveryConfiguration {
 	CoapLinkInstances sensorReadingLinks(SensorService sensors) {
 		return CoapLinkInstances.of("/sensors/{id}/celsius", () -> sensors.findAll()
 			.stream()
-			.map((sensor) -> CoapLinkInstance.of(sensor.id()).withTitle(sensor.name() + ", reading"))
+			.map((sensor) -> CoapLinkInstance.of(sensor.id()).withTitle(sensor.name() + " (reading)"))
 			.toList());
 	}
 

@@ -79,7 +79,7 @@ class SampleApplicationTests {
 					+ "title=\"Kitchen\"")
 			.contains("</sensors/2>;ct=\"50 60\";ep=\"coap-sample\";if=\"sensor\";obs;rt=\"temperature-c\";"
 					+ "title=\"Cellar\"")
-			.contains("</sensors/2/celsius>;ct=0;ep=\"coap-sample\";obs;rt=\"temperature-c\";title=\"Cellar, reading\"")
+			.contains("</sensors/2/celsius>;ct=0;ep=\"coap-sample\";obs;rt=\"temperature-c\";title=\"Cellar (reading)\"")
 			.contains("</hello>;ct=0;ep=\"coap-sample\";title=\"Greeting\"");
 	}
 
