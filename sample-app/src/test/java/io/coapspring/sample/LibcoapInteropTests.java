@@ -78,7 +78,8 @@ class LibcoapInteropTests {
 			.contains("</sensors/2/celsius>;")
 			.doesNotContain("{")
 			.doesNotContain("}");
-		String filtered = coapClient("-m", "get", "coap://127.0.0.1:" + this.port + "/.well-known/core?href=/sensors/2");
+		String filtered = coapClient("-m", "get",
+				"coap://127.0.0.1:" + this.port + "/.well-known/core?href=/sensors/2");
 		assertThat(filtered.strip()).startsWith("</sensors/2>;").doesNotContain(",");
 	}
 

@@ -79,7 +79,8 @@ class SampleApplicationTests {
 					+ "title=\"Kitchen\"")
 			.contains("</sensors/2>;ct=\"50 60\";ep=\"coap-sample\";if=\"sensor\";obs;rt=\"temperature-c\";"
 					+ "title=\"Cellar\"")
-			.contains("</sensors/2/celsius>;ct=0;ep=\"coap-sample\";obs;rt=\"temperature-c\";title=\"Cellar (reading)\"")
+			.contains("</sensors/2/celsius>;ct=0;ep=\"coap-sample\";obs;rt=\"temperature-c\";"
+					+ "title=\"Cellar (reading)\"")
 			.contains("</hello>;ct=0;ep=\"coap-sample\";title=\"Greeting\"");
 	}
 
@@ -97,7 +98,8 @@ class SampleApplicationTests {
 				assertThat(link.getTitle()).isEqualTo("Attic \"east\"");
 				assertThat(link.getResourceTypes()).containsExactly("temperature-c");
 				assertThat(link.getContentFormats()).containsExactly(50, 60);
-				assertThat(this.coap.getForObject(link.getUri(), String.class)).contains("\"id\":\"" + created.id() + "\"");
+				assertThat(this.coap.getForObject(link.getUri(), String.class))
+					.contains("\"id\":\"" + created.id() + "\"");
 			});
 		}
 		finally {

@@ -20,8 +20,9 @@ import org.springframework.util.Assert;
 /**
  * {@code /.well-known/core} (RFC 6690): the links of {@link CoapDiscoveryLinks} (the discoverable handler
  * mappings, with the instances of patterns with variables, and the visible resources of the server's resource
- * tree), in link format (Content-Format 40). Query parameters filter the links ({@code ?rt=}, {@code ?if=}, {@code ?ct=},
- * {@code ?href=}, any other attribute), a trailing {@code *} matching a prefix; several filters must all match.
+ * tree), in link format (Content-Format 40). Query parameters filter the links ({@code ?rt=}, {@code ?if=},
+ * {@code ?ct=}, {@code ?href=}, any other attribute), a trailing {@code *} matching a prefix; several filters must
+ * all match.
  * A listing longer than a block is sent block-wise by Californium.
  * <p>
  * With a {@link CoapEndpointName}, every link carries the node's name as its {@code ep} attribute, so that

@@ -23,7 +23,8 @@ class CoapLinkInstancesTests {
 		assertThat(expand(pattern, CoapLinkInstance.of("a/b"))).isEqualTo("/sensors/a%2Fb");
 		assertThat(expand(pattern, CoapLinkInstance.of("living room"))).isEqualTo("/sensors/living%20room");
 		assertThat(expand(pattern, CoapLinkInstance.of("{id}"))).isEqualTo("/sensors/%7Bid%7D");
-		assertThat(expand(pattern, CoapLinkInstance.of("a,b;c=\"d\"<e>*"))).isEqualTo("/sensors/a%2Cb%3Bc%3D%22d%22%3Ce%3E%2A");
+		assertThat(expand(pattern, CoapLinkInstance.of("a,b;c=\"d\"<e>*")))
+			.isEqualTo("/sensors/a%2Cb%3Bc%3D%22d%22%3Ce%3E%2A");
 		assertThat(expand(pattern, CoapLinkInstance.of("50%"))).isEqualTo("/sensors/50%25");
 		assertThat(expand(pattern, CoapLinkInstance.of("ü-1.x_~"))).isEqualTo("/sensors/%C3%BC-1.x_~");
 	}
@@ -48,7 +49,8 @@ class CoapLinkInstancesTests {
 	@Test
 	void valuesThatCannotRouteBackAreRefused() {
 		assertThat(expand(CoapPathPattern.parse("/lights/{id:\\d+}"), CoapLinkInstance.of("x"))).isNull();
-		assertThat(expand(CoapPathPattern.parse("/lights/{id:\\d+}"), CoapLinkInstance.of("12"))).isEqualTo("/lights/12");
+		assertThat(expand(CoapPathPattern.parse("/lights/{id:\\d+}"), CoapLinkInstance.of("12")))
+			.isEqualTo("/lights/12");
 		CoapPathPattern pattern = CoapPathPattern.parse("/sensors/{id}");
 		assertThat(expand(pattern, CoapLinkInstance.of(""))).isNull();
 		assertThat(expand(pattern, CoapLinkInstance.of(".."))).isNull();

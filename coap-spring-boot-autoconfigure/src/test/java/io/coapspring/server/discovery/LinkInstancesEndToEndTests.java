@@ -41,9 +41,10 @@ class LinkInstancesEndToEndTests {
 	void noTemplateIsListedAndInstancesAreOrdinaryLinks() {
 		String document = this.coap.getForObject(node() + "/.well-known/core", String.class);
 		assertThat(document).doesNotContain("{").doesNotContain("}").doesNotContain("/hidden");
-		assertThat(document).contains("</sensors/a%2Fb>;ct=0;ep=\"lab\";obs;rt=\"temperature-c\";title=\"Temperature\"");
-		assertThat(document).contains("</sensors/1>;ct=0;ep=\"lab\";obs;rt=\"temperature-c\";title=\"Kitchen \\\"north\\\"\"");
-		assertThat(document).contains("</rooms/attic/lights/4>;anchor=\"/rooms/attic\";ep=\"lab\";obs;rt=\"light dimmable\"");
+		assertThat(document)
+			.contains("</sensors/a%2Fb>;ct=0;ep=\"lab\";obs;rt=\"temperature-c\";title=\"Temperature\"")
+			.contains("</sensors/1>;ct=0;ep=\"lab\";obs;rt=\"temperature-c\";title=\"Kitchen \\\"north\\\"\"")
+			.contains("</rooms/attic/lights/4>;anchor=\"/rooms/attic\";ep=\"lab\";obs;rt=\"light dimmable\"");
 		assertThat(LinkFormatParser.parse(document, new java.net.InetSocketAddress("127.0.0.1", this.port)))
 			.extracting(WebLink::getTarget)
 			.contains("/sensors/1", "/sensors/a%2Fb", "/sensors/living%20room", "/sensors/%7Bx%7D", "/sensors/%C3%BC",
