@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import io.coapspring.server.handler.CoapPathPattern;
+import io.coapspring.server.mapping.CoapPathPattern;
 
 import org.springframework.util.Assert;
 

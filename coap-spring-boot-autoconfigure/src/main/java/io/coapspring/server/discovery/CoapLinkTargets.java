@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.coapspring.server.handler.CoapPathPattern;
+import io.coapspring.server.mapping.CoapPathPattern;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,7 +3,7 @@ package io.coapspring.server.discovery;
 import java.util.List;
 import java.util.Map;
 
-import io.coapspring.server.handler.CoapPathPattern;
+import io.coapspring.server.mapping.CoapPathPattern;
 import org.eclipse.californium.core.server.resources.ResourceAttributes;
 import org.junit.jupiter.api.Test;
 
