@@ -951,8 +951,8 @@ public class CoapProperties {
 	public static class Deduplication {
 
 		/**
-		 * Deduplication algorithm. The default keeps a bounded window of recent messages per peer, so
-		 * memory stays bounded under sustained load.
+		 * Deduplication algorithm. The default keeps a bounded window of recent messages per peer, within a
+		 * total bound ('max-messages') over all peers.
 		 */
 		private DeduplicationMode mode = DeduplicationMode.PEERS_MARK_AND_SWEEP;
 
@@ -967,6 +967,13 @@ public class CoapProperties {
 		 * within the exchange lifetime may see an old retransmission processed again. At least 4.
 		 */
 		private int messagesPerPeer = 64;
+
+		/**
+		 * Largest number of messages each endpoint remembers for deduplication, over all peers, in the
+		 * 'peers-mark-and-sweep' and 'mark-and-sweep' modes; beyond it the oldest message of the least recently
+		 * active peer is forgotten. The peers remembered are bounded by 'coap.network.max-active-peers' as well.
+		 */
+		private int maxMessages = 20_000;
 
 		public DeduplicationMode getMode() {
 			return this.mode;
@@ -990,6 +997,14 @@ public class CoapProperties {
 
 		public void setMessagesPerPeer(int messagesPerPeer) {
 			this.messagesPerPeer = messagesPerPeer;
+		}
+
+		public int getMaxMessages() {
+			return this.maxMessages;
+		}
+
+		public void setMaxMessages(int maxMessages) {
+			this.maxMessages = maxMessages;
 		}
 
 	}

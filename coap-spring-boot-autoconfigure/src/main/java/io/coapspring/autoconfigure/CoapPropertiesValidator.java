@@ -61,6 +61,7 @@ final class CoapPropertiesValidator {
 		CoapProperties.Deduplication deduplication = this.properties.getDeduplication();
 		positive("coap.deduplication.sweep-interval", deduplication.getSweepInterval());
 		intRange("coap.deduplication.messages-per-peer", deduplication.getMessagesPerPeer(), 4, Integer.MAX_VALUE);
+		intRange("coap.deduplication.max-messages", deduplication.getMaxMessages(), 1, Integer.MAX_VALUE);
 		CoapProperties.Observe observe = this.properties.getObserve();
 		intRange("coap.observe.notification-check-interval-count", observe.getNotificationCheckIntervalCount(), 1,
 				Integer.MAX_VALUE);

@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.coapspring.server.deduplication.CoapDeduplication;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.core.config.CoapConfig;
@@ -43,6 +44,8 @@ public class CoapServerFactory {
 	private @Nullable CoapUdpConnectorFactory udpConnectorFactory;
 
 	private @Nullable ProtocolHandOff protocolHandOff;
+
+	private @Nullable CoapDeduplication deduplication;
 
 	/**
 	 * Create a factory.
@@ -102,6 +105,14 @@ public class CoapServerFactory {
 	}
 
 	/**
+	 * Set the deduplication that gives every plain endpoint created its deduplicator, with a total bound.
+	 * @param deduplication the deduplication, or {@code null} for Californium's deduplicators
+	 */
+	public void setDeduplication(@Nullable CoapDeduplication deduplication) {
+		this.deduplication = deduplication;
+	}
+
+	/**
 	 * Create a server with one UDP endpoint.
 	 * @param address the address to bind, or {@code null} for the wildcard address
 	 * @param port the port to bind, 0 for a free one
@@ -129,6 +140,9 @@ public class CoapServerFactory {
 		}
 		if (this.optionRegistry != null) {
 			endpoint.setOptionRegistry(this.optionRegistry);
+		}
+		if (this.deduplication != null) {
+			this.deduplication.apply(endpoint, this.configuration);
 		}
 		return endpoint.build();
 	}
