@@ -83,7 +83,7 @@ public final class ObserveLoadMeasurement {
 			load.value = "0:" + System.nanoTime();
 			long heapBefore = usedHeapAfterGc();
 			Map<String, long[]> histogramBefore = histogram();
-			Process client = new ProcessBuilder(javaBinary(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+			Process client = new ProcessBuilder(javaBinary(), "-Xmx1g", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
 					ObserveLoadClient.class.getName(), String.valueOf(port), String.valueOf(observers),
 					String.valueOf(Math.max(1, observers / OBSERVERS_PER_ENDPOINT)))
 				.redirectError(ProcessBuilder.Redirect.INHERIT)
