@@ -175,6 +175,12 @@ public class CoapProperties {
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
 		/**
+		 * Interval between checks of the network threads of the plain UDP endpoint: an endpoint whose
+		 * receiver or sender thread died is reported DOWN, logged once as an ERROR and restarted on its port.
+		 */
+		private Duration watchdogInterval = Duration.ofSeconds(5);
+
+		/**
 		 * Whether to run only the DTLS endpoint and no plain UDP endpoint. Requires
 		 * 'coap.server.dtls.enabled=true'.
 		 */
@@ -228,6 +234,14 @@ public class CoapProperties {
 
 		public void setShutdownTimeout(Duration shutdownTimeout) {
 			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public Duration getWatchdogInterval() {
+			return this.watchdogInterval;
+		}
+
+		public void setWatchdogInterval(Duration watchdogInterval) {
+			this.watchdogInterval = watchdogInterval;
 		}
 
 		public boolean isSecureOnly() {

@@ -49,6 +49,7 @@ final class CoapPropertiesValidator {
 			}
 		}
 		notNegative("coap.server.shutdown-timeout", server.getShutdownTimeout());
+		positive("coap.server.watchdog-interval", server.getWatchdogInterval());
 		if (server.getDtls().isEnabled()) {
 			validateDtls(server);
 		}

@@ -13,6 +13,7 @@ import io.coapspring.server.CoapServerLifecycle;
 import io.coapspring.server.CoapUdpConnectorFactory;
 import io.coapspring.server.ProtocolHandOff;
 import io.coapspring.server.deduplication.CoapDeduplication;
+import io.coapspring.server.watchdog.CoapEndpointWatchdog;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
@@ -126,6 +127,12 @@ public final class CoapServerAutoConfiguration {
 			throw new InvalidConfigurationPropertyValueException("coap.server.secure-only", true,
 					"a secure-only server needs a DTLS endpoint: set 'coap.server.dtls.enabled=true'");
 		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoapEndpointWatchdog coapEndpointWatchdog(CoapServer coapServer, CoapProperties properties) {
+		return new CoapEndpointWatchdog(coapServer, properties.getServer().getWatchdogInterval());
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.coapspring.server.deduplication.CoapDeduplication;
+import io.coapspring.server.watchdog.WatchedUdpConnector;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.core.config.CoapConfig;
@@ -26,7 +27,8 @@ import org.springframework.util.Assert;
  * and an {@link UnsolicitedResponseFilter} against hostile datagrams that Californium would otherwise answer
  * with an exception, and a {@link MulticastRequestFilter} that drops CON requests sent to a multicast group.
  * The plain endpoint's connector comes from the {@link CoapUdpConnectorFactory}, if one is set, for instance
- * one that listens to multicast groups too. {@link CoapServerLifecycle} starts it.
+ * one that listens to multicast groups too; otherwise it is a {@link WatchedUdpConnector}, whose network threads
+ * the {@code CoapEndpointWatchdog} watches. {@link CoapServerLifecycle} starts it.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -136,7 +138,7 @@ public class CoapServerFactory {
 			endpoint.setConnector(this.udpConnectorFactory.createConnector(bindAddress, this.configuration));
 		}
 		else {
-			endpoint.setInetSocketAddress(bindAddress);
+			endpoint.setConnector(new WatchedUdpConnector(bindAddress, this.configuration));
 		}
 		if (this.optionRegistry != null) {
 			endpoint.setOptionRegistry(this.optionRegistry);
