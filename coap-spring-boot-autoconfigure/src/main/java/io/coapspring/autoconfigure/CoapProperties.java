@@ -1042,10 +1042,24 @@ public class CoapProperties {
 		/**
 		 * Time after which a notification is sent as CON to check that the observer is still there.
 		 */
-		private Duration notificationCheckIntervalTime = Duration.ofHours(24);
+		private Duration notificationCheckIntervalTime = Duration.ofMinutes(2);
 
 		/**
-		 * Largest number of observe relations the server keeps. 0 for no limit.
+		 * Whether an observer that got no notification for 'notification-check-interval-time' is sent the
+		 * current state again, as CON, so that an observer that left without saying so is dropped even on a
+		 * resource that rarely changes.
+		 */
+		private boolean keepAlive = true;
+
+		/**
+		 * Largest number of observe relations one peer (address and port) may have over all mapped resources;
+		 * a further registration is answered 5.03 Service Unavailable with a Max-Age. 0 for no limit.
+		 */
+		private int maxObserversPerPeer = 64;
+
+		/**
+		 * Largest number of observe relations the server keeps; a further registration is answered 5.03
+		 * Service Unavailable with a Max-Age. 0 for no limit.
 		 */
 		private int maxObservers = 50_000;
 
@@ -1075,6 +1089,22 @@ public class CoapProperties {
 
 		public int getMaxObservers() {
 			return this.maxObservers;
+		}
+
+		public boolean isKeepAlive() {
+			return this.keepAlive;
+		}
+
+		public void setKeepAlive(boolean keepAlive) {
+			this.keepAlive = keepAlive;
+		}
+
+		public int getMaxObserversPerPeer() {
+			return this.maxObserversPerPeer;
+		}
+
+		public void setMaxObserversPerPeer(int maxObserversPerPeer) {
+			this.maxObserversPerPeer = maxObserversPerPeer;
 		}
 
 		public void setMaxObservers(int maxObservers) {

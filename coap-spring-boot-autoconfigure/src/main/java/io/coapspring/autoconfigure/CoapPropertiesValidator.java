@@ -68,6 +68,7 @@ final class CoapPropertiesValidator {
 				Integer.MAX_VALUE);
 		positive("coap.observe.notification-check-interval-time", observe.getNotificationCheckIntervalTime());
 		intRange("coap.observe.max-observers", observe.getMaxObservers(), 0, Integer.MAX_VALUE);
+		intRange("coap.observe.max-observers-per-peer", observe.getMaxObserversPerPeer(), 0, Integer.MAX_VALUE);
 		validateMulticast(this.properties.getMulticast(), server);
 		validateClient(this.properties.getClient());
 		validateProxy(this.properties.getProxy());

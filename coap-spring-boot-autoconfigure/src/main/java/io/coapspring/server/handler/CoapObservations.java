@@ -1,5 +1,6 @@
 package io.coapspring.server.handler;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -62,6 +63,10 @@ public class CoapObservations implements CoapObservationTerminator, DisposableBe
 
 	private final ScheduledThreadPoolExecutor scheduler;
 
+	private long keepAliveNanos = -1;
+
+	private int maxObserversPerPeer;
+
 	/**
 	 * Create the observations.
 	 * @param adapter invokes the handler methods
@@ -91,6 +96,36 @@ public class CoapObservations implements CoapObservationTerminator, DisposableBe
 		});
 		this.scheduler.setRemoveOnCancelPolicy(true);
 		this.scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+	}
+
+	/**
+	 * Set the keep-alive of observers: an observer that got no notification for this time is sent the current
+	 * state again, as a confirmable notification, so that an observer that left without saying so is found out
+	 * (its notification is not acknowledged) and its relation dropped.
+	 * @param keepAlive the time, or {@code null} for no keep-alive
+	 */
+	public void setKeepAlive(@Nullable Duration keepAlive) {
+		Assert.isTrue(keepAlive == null || (!keepAlive.isNegative() && !keepAlive.isZero()),
+				"'keepAlive' must be positive");
+		this.keepAliveNanos = (keepAlive != null) ? keepAlive.toNanos() : -1;
+	}
+
+	/**
+	 * Set the largest number of observe relations a peer may have over all mapped resources; a further
+	 * registration is answered 5.03 Service Unavailable with a Max-Age.
+	 * @param maxObserversPerPeer the number, 0 for no limit
+	 */
+	public void setMaxObserversPerPeer(int maxObserversPerPeer) {
+		Assert.isTrue(maxObserversPerPeer >= 0, "'maxObserversPerPeer' must not be negative");
+		this.maxObserversPerPeer = maxObserversPerPeer;
+	}
+
+	long getKeepAliveNanos() {
+		return this.keepAliveNanos;
+	}
+
+	int getMaxObserversPerPeer() {
+		return this.maxObserversPerPeer;
 	}
 
 	/**

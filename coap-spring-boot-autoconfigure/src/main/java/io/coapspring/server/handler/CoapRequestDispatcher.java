@@ -20,6 +20,7 @@ import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.OptionSet;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.coap.Token;
 import org.eclipse.californium.core.network.Exchange;
 import org.eclipse.californium.core.observe.ObserveRelation;
 import org.eclipse.californium.core.server.resources.Resource;
@@ -57,6 +58,8 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 	private static final List<String> DISCOVERY_PATH = List.of(".well-known", "core");
 
 	private static final long BUSY_RETRY_SECONDS = 2;
+
+	private static final long OBSERVERS_FULL_RETRY_SECONDS = 60;
 
 	private final CoapHandlerMappingRegistry registry;
 
@@ -241,6 +244,16 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		// a registration whose answer may be suppressed (multicast, No-Response) is served without observing
 		boolean observe = relation != null && !relation.isCanceled() && mapping.info().isObservable(view.getMethod())
 				&& !UnansweredExchanges.mayGoUnanswered(request);
+		if (!observe && relation == null && resource.isObservable() && isObserveRegistration(request)
+				&& mapping.info().isObservable(view.getMethod()) && !UnansweredExchanges.mayGoUnanswered(request)) {
+			// Californium keeps no relation once coap.observe.max-observers is reached
+			refuseObserver(exchange, resource, null, "Too many observers, retry later", accept);
+			return;
+		}
+		if (observe && isOverPeerLimit(relation, resource)) {
+			refuseObserver(exchange, resource, relation, "Too many observers of this peer, retry later", accept);
+			return;
+		}
 		CoapPiggybackTimer.PendingAck timer = this.piggybackTimer.start(exchange);
 		Runnable task = observe
 				? () -> this.observations.register(exchange, relation, resource, mapping, view, timer)
@@ -281,6 +294,31 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 			abandon(relation, answer);
 			send(exchange, resource, timer, answer);
 		});
+	}
+
+	private boolean isOverPeerLimit(ObserveRelation relation, CoapHandlerResource resource) {
+		int max = this.observations.getMaxObserversPerPeer();
+		if (max <= 0 || this.observedResources.getObserverCount(relation.getSource()) < max) {
+			return false;
+		}
+		// a registration again with the token of a relation of the peer replaces it
+		Token token = relation.getExchange().getRequest().getToken();
+		for (CoapObserver observer : resource.getObservers()) {
+			ObserveRelation existing = observer.getRelation();
+			if (existing.getSource().equals(relation.getSource())
+					&& token.equals(existing.getExchange().getRequest().getToken())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private void refuseObserver(Exchange exchange, CoapHandlerResource resource, @Nullable ObserveRelation relation,
+			String diagnostic, int accept) {
+		Response full = this.errorResponses.create(ResponseCode.SERVICE_UNAVAILABLE, diagnostic, accept);
+		full.getOptions().setMaxAge(OBSERVERS_FULL_RETRY_SECONDS);
+		abandon(relation, full);
+		send(exchange, resource, null, full);
 	}
 
 	// Californium keeps a relation that is never established: cancel it before answering without Observe
