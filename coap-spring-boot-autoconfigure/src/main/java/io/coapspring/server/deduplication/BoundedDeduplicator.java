@@ -36,7 +36,8 @@ import org.springframework.util.Assert;
  * whose messages are the least likely to be retransmitted still; every eviction is counted in the
  * {@link DeduplicationStatistics}. A sweep every {@code sweepInterval} forgets messages older than the exchange
  * lifetime. The state per message is one map entry and one slot of its peer's window; no window is allocated
- * ahead of use.
+ * ahead of use. A remembered exchange of a plain UDP request keeps its request's source context rather than a
+ * second, equal context reported when its response is sent.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -185,6 +186,9 @@ public class BoundedDeduplicator implements Deduplicator {
 	}
 
 	private void add(KeyMID key, Exchange exchange) {
+		if (!exchange.isOfLocalOrigin()) {
+			SourceContextReuse.apply(exchange);
+		}
 		Object peer = key.getPeer();
 		Remembered remembered = new Remembered(key, exchange, ClockUtil.nanoRealtime());
 		ArrayDeque<Remembered> window = this.peers.get(peer);

@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lifetime (247 s), about 2 KB each, and the server runs out of memory.
  * <p>
  * The figures (remembered exchanges, live heap) are printed; {@code -Dflood.heap=1g} measures the unbounded
- * state of a configuration without running out of memory, {@code -Dflood.args=--a=1,--b=2} passes properties.
+ * state of a configuration without running out of memory, {@code -Dflood.args=--a=1,--b=2} passes properties,
+ * {@code -Dflood.waves=0} measures the live heap of the server without the flood.
  */
 class ManyPeersFloodEndToEndTests {
 
@@ -59,7 +60,8 @@ class ManyPeersFloodEndToEndTests {
 		SourcePortFlood flood = new SourcePortFlood(address, "flood");
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(35);
 		int answered = 0;
-		for (int wave = 0; wave < WAVES && this.server.isAlive(); wave++) {
+		int waves = Integer.getInteger("flood.waves", WAVES);
+		for (int wave = 0; wave < waves && this.server.isAlive(); wave++) {
 			answered += flood.send(wave * PEERS_PER_WAVE, PEERS_PER_WAVE, deadline);
 		}
 		System.out.printf("flood: %d of %d requests answered in %d ms%n", answered, WAVES * PEERS_PER_WAVE,
