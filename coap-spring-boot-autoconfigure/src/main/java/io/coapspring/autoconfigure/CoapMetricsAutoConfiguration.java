@@ -3,10 +3,10 @@ package io.coapspring.autoconfigure;
 import io.coapspring.server.CoapRequestGate;
 import io.coapspring.server.deduplication.CoapDeduplication;
 import io.coapspring.server.handler.CoapHandlerExecutor;
-import io.coapspring.server.handler.CoapObserveRelations;
-import io.coapspring.server.handler.CoapObservedResources;
 import io.coapspring.server.metrics.CoapDeduplicationMetrics;
 import io.coapspring.server.metrics.CoapServerMetrics;
+import io.coapspring.server.observe.CoapObserveRelations;
+import io.coapspring.server.observe.CoapObservedResources;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.californium.core.CoapServer;
 

@@ -28,7 +28,7 @@ import org.springframework.util.Assert;
  * with an exception, and a {@link MulticastRequestFilter} that drops CON requests sent to a multicast group.
  * The plain endpoint's connector comes from the {@link CoapUdpConnectorFactory}, if one is set, for instance
  * one that listens to multicast groups too; otherwise it is a {@link WatchedUdpConnector}, whose network threads
- * the {@code CoapEndpointWatchdog} watches. {@link CoapServerLifecycle} starts it.
+ * the {@code CoapEndpointWatchdog} watches. {@code CoapServerLifecycle} starts it.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0

@@ -10,17 +10,26 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.coapspring.annotation.CoapMethod;
+import io.coapspring.server.CoapPiggybackTimer;
 import io.coapspring.server.CoapRequestRoute;
 import io.coapspring.server.CoapRequestRouter;
 import io.coapspring.server.ProtocolHandOff;
 import io.coapspring.server.UnansweredExchanges;
+import io.coapspring.server.invocation.CoapErrorResponses;
+import io.coapspring.server.invocation.CoapHandlerAdapter;
+import io.coapspring.server.invocation.CoapRequest;
+import io.coapspring.server.mapping.CoapHandlerMapping;
+import io.coapspring.server.mapping.CoapHandlerMappingRegistry;
+import io.coapspring.server.mapping.CoapPathMatch;
+import io.coapspring.server.observe.CoapHandlerResource;
+import io.coapspring.server.observe.CoapObservations;
+import io.coapspring.server.observe.CoapObservedResources;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.OptionSet;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
-import org.eclipse.californium.core.coap.Token;
 import org.eclipse.californium.core.network.Exchange;
 import org.eclipse.californium.core.observe.ObserveRelation;
 import org.eclipse.californium.core.server.resources.Resource;
@@ -166,7 +175,7 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 	}
 
 	private CoapHandlerResource createResource(List<String> path, List<CoapPathMatch> matches) {
-		return new CoapHandlerResource(path, matches, this, this.observedResources,
+		return new CoapHandlerResource(path, matches, this::dispatch, this.observedResources,
 				this.observations.getNotificationType());
 	}
 
@@ -217,10 +226,7 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		ObserveRelation relation = exchange.getRelation();
 		if (relation != null && relation.isEstablished()) {
 			// Californium's own notification (CoapResource.changed()): serve the observer again
-			CoapObserver observer = resource.getObserver(relation);
-			if (observer != null) {
-				this.observations.sample(List.of(observer));
-			}
+			this.observations.sample(resource, relation);
 			return;
 		}
 		Request request = exchange.getRequest();
@@ -250,7 +256,7 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 			refuseObserver(exchange, resource, null, "Too many observers, retry later", accept);
 			return;
 		}
-		if (observe && isOverPeerLimit(relation, resource)) {
+		if (observe && this.observations.isOverPeerLimit(relation, resource)) {
 			refuseObserver(exchange, resource, relation, "Too many observers of this peer, retry later", accept);
 			return;
 		}
@@ -294,23 +300,6 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 			abandon(relation, answer);
 			send(exchange, resource, timer, answer);
 		});
-	}
-
-	private boolean isOverPeerLimit(ObserveRelation relation, CoapHandlerResource resource) {
-		int max = this.observations.getMaxObserversPerPeer();
-		if (max <= 0 || this.observedResources.getObserverCount(relation.getSource()) < max) {
-			return false;
-		}
-		// a registration again with the token of a relation of the peer replaces it
-		Token token = relation.getExchange().getRequest().getToken();
-		for (CoapObserver observer : resource.getObservers()) {
-			ObserveRelation existing = observer.getRelation();
-			if (existing.getSource().equals(relation.getSource())
-					&& token.equals(existing.getExchange().getRequest().getToken())) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private void refuseObserver(Exchange exchange, CoapHandlerResource resource, @Nullable ObserveRelation relation,
