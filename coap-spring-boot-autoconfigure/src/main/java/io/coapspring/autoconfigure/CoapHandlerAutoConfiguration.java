@@ -174,8 +174,12 @@ public final class CoapHandlerAutoConfiguration {
 			case NON -> Type.NON;
 			case REQUEST -> null;
 		};
-		return new CoapObservations(coapHandlerAdapter, coapErrorResponses, coapObservedResources,
-				coapHandlerExecutor::execute, notificationType);
+		CoapObservations observations = new CoapObservations(coapHandlerAdapter, coapErrorResponses,
+				coapObservedResources, coapHandlerExecutor::execute, notificationType);
+		CoapProperties.Observe observe = properties.getObserve();
+		observations.setKeepAlive(observe.isKeepAlive() ? observe.getNotificationCheckIntervalTime() : null);
+		observations.setMaxObserversPerPeer(observe.getMaxObserversPerPeer());
+		return observations;
 	}
 
 	@Bean
