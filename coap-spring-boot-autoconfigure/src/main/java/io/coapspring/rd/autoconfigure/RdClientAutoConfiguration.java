@@ -10,16 +10,15 @@ import io.coapspring.autoconfigure.CoapProperties;
 import io.coapspring.autoconfigure.CoapServerAutoConfiguration;
 import io.coapspring.client.CoapOperations;
 import io.coapspring.client.CoapTemplateBuilder;
+import io.coapspring.rd.RdUris;
 import io.coapspring.rd.client.ApplicationRdLinkSource;
 import io.coapspring.rd.client.RdClientHealthIndicator;
 import io.coapspring.rd.client.RdClientSettings;
 import io.coapspring.rd.client.RdLinkSource;
-import io.coapspring.rd.RdUris;
 import io.coapspring.rd.client.RdRegistrationClient;
 import io.coapspring.rd.server.DefaultResourceDirectory;
+import io.coapspring.server.discovery.CoapDiscoveryLinks;
 import io.coapspring.server.discovery.CoapEndpointName;
-import io.coapspring.server.discovery.CoapMappingLinks;
-import io.coapspring.server.handler.CoapHandlerMappingRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.CoapServer;
@@ -33,9 +32,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -54,7 +53,7 @@ import org.springframework.core.env.Environment;
 		CoapClientAutoConfiguration.class, RdServerAutoConfiguration.class })
 @ConditionalOnClass(CoapServer.class)
 @ConditionalOnBooleanProperty(name = "coap.rd.client.enabled")
-@ConditionalOnBean({ CoapServer.class, CoapHandlerMappingRegistry.class })
+@ConditionalOnBean({ CoapServer.class, CoapDiscoveryLinks.class })
 @EnableConfigurationProperties(RdProperties.class)
 public final class RdClientAutoConfiguration {
 
@@ -67,8 +66,8 @@ public final class RdClientAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	RdLinkSource rdLinkSource(CoapHandlerMappingRegistry coapHandlerMappingRegistry, CoapServer coapServer) {
-		return new ApplicationRdLinkSource(new CoapMappingLinks(coapHandlerMappingRegistry), coapServer);
+	RdLinkSource rdLinkSource(CoapDiscoveryLinks coapDiscoveryLinks) {
+		return new ApplicationRdLinkSource(coapDiscoveryLinks);
 	}
 
 	@Bean

@@ -5,7 +5,6 @@ import java.time.Clock;
 import io.coapspring.autoconfigure.CoapClientAutoConfiguration;
 import io.coapspring.autoconfigure.CoapHandlerAutoConfiguration;
 import io.coapspring.client.CoapOperations;
-import io.coapspring.observe.CoapNotifier;
 import io.coapspring.rd.InMemoryRdRegistrationStore;
 import io.coapspring.rd.RdRegistrationStore;
 import io.coapspring.rd.server.DefaultResourceDirectory;
@@ -15,6 +14,7 @@ import io.coapspring.rd.server.RdLookupController;
 import io.coapspring.rd.server.RdLookupObservers;
 import io.coapspring.rd.server.RdRegistrationController;
 import io.coapspring.rd.server.RdSimpleRegistrationController;
+import io.coapspring.server.observe.CoapNotifier;
 import org.eclipse.californium.core.CoapServer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

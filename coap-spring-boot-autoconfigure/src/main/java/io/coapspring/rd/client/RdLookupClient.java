@@ -11,7 +11,7 @@ import io.coapspring.client.CoapOperations;
 import io.coapspring.client.CoapRequestEntity;
 import io.coapspring.client.discovery.LinkFormatParser;
 import io.coapspring.client.discovery.WebLink;
-import io.coapspring.core.CoapResponseEntity;
+import io.coapspring.convert.CoapResponseEntity;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.jspecify.annotations.Nullable;
 

@@ -8,12 +8,12 @@ import java.util.Map;
 import io.coapspring.annotation.CoapController;
 import io.coapspring.annotation.CoapExceptionHandler;
 import io.coapspring.annotation.CoapGetMapping;
+import io.coapspring.convert.CoapResponseEntity;
 import io.coapspring.rd.RdLink;
 import io.coapspring.rd.RdLinkFormat;
 import io.coapspring.rd.RdQuery;
 import io.coapspring.rd.RdRegistration;
-import io.coapspring.server.handler.CoapRequest;
-import io.coapspring.server.handler.CoapResponseEntity;
+import io.coapspring.server.invocation.CoapRequest;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 

@@ -1,8 +1,8 @@
 package io.coapspring.rd.server;
 
-import io.coapspring.observe.CoapNotifier;
 import io.coapspring.rd.RdRegistrationEvent;
 import io.coapspring.rd.RdUpdatedEvent;
+import io.coapspring.server.observe.CoapNotifier;
 
 import org.springframework.context.ApplicationListener;
 import org.springframework.util.Assert;

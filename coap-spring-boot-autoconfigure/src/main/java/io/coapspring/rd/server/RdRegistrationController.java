@@ -6,10 +6,10 @@ import io.coapspring.annotation.CoapExceptionHandler;
 import io.coapspring.annotation.CoapGetMapping;
 import io.coapspring.annotation.CoapPathVariable;
 import io.coapspring.annotation.CoapPostMapping;
+import io.coapspring.convert.CoapResponseEntity;
 import io.coapspring.rd.RdLinkFormat;
 import io.coapspring.rd.RdRegistration;
-import io.coapspring.server.handler.CoapRequest;
-import io.coapspring.server.handler.CoapResponseEntity;
+import io.coapspring.server.invocation.CoapRequest;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 

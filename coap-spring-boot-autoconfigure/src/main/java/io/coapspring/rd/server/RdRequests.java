@@ -1,7 +1,7 @@
 package io.coapspring.rd.server;
 
 import io.coapspring.security.CoapPeerIdentity;
-import io.coapspring.server.handler.CoapRequest;
+import io.coapspring.server.invocation.CoapRequest;
 
 /**
  * What the Resource Directory reads from a request.

@@ -12,9 +12,9 @@ import io.coapspring.client.CoapClientResponseException;
 import io.coapspring.client.CoapOperations;
 import io.coapspring.client.CoapRequestEntity;
 import io.coapspring.client.CoapTimeoutException;
+import io.coapspring.convert.CoapResponseEntity;
 import io.coapspring.rd.RdUris;
-import io.coapspring.server.handler.CoapRequest;
-import io.coapspring.server.handler.CoapResponseEntity;
+import io.coapspring.server.invocation.CoapRequest;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 

@@ -18,7 +18,7 @@ import io.coapspring.rd.server.RdLookupObservers;
 import io.coapspring.rd.server.RdRegistrationController;
 import io.coapspring.rd.server.RdSimpleRegistrationController;
 import io.coapspring.rd.server.RdUnauthenticatedPolicy;
-import io.coapspring.server.handler.CoapHandlerMappingRegistry;
+import io.coapspring.server.mapping.CoapHandlerMappingRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.coapspring.client.observe.CoapObservation;
+import io.coapspring.client.CoapObservation;
 import io.coapspring.client.CoapOperations;
 import io.coapspring.client.CoapRequestEntity;
 import io.coapspring.rd.RdLinkFormat;
