@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +45,9 @@ class SampleResourceDirectoryTests {
 
 	@LocalCoapPort
 	int coapPort;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@BeforeEach
 	void registered() {
@@ -75,7 +79,7 @@ class SampleResourceDirectoryTests {
 			.jsonPath("$[0].endpoint")
 			.isEqualTo("coap-sample");
 		this.http.get()
-			.uri("/actuator/rd")
+			.uri("http://127.0.0.1:" + this.managementPort + "/actuator/rd")
 			.exchange()
 			.expectStatus()
 			.isOk()
