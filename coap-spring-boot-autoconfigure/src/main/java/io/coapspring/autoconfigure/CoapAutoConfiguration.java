@@ -1,6 +1,8 @@
 package io.coapspring.autoconfigure;
 
 import io.coapspring.config.CoapConfigurationCustomizer;
+import io.coapspring.observe.CoapNotifier;
+import io.coapspring.observe.NoObserversCoapNotifier;
 import io.coapspring.option.CoapOptionRegistries;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.option.OptionDefinition;
@@ -11,6 +13,7 @@ import org.eclipse.californium.scandium.config.DtlsConfig;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,6 +27,9 @@ import org.springframework.context.annotation.Bean;
  * <p>
  * {@link ModuleDefinitionsProvider} beans add Californium modules to that configuration; when Eclipse
  * Californium Scandium is on the classpath, its DTLS module is added this way.
+ * <p>
+ * With {@code coap.server.enabled=false} there is no server and nothing to observe: the {@link CoapNotifier} is
+ * then a {@link NoObserversCoapNotifier}, so that services that notify still start.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -58,6 +64,18 @@ public final class CoapAutoConfiguration {
 	@ConditionalOnMissingBean
 	OptionRegistry coapOptionRegistry(ObjectProvider<OptionDefinition> optionDefinitions) {
 		return CoapOptionRegistries.withCustomOptions(optionDefinitions.orderedStream().toList());
+	}
+
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "coap.server.enabled", havingValue = false)
+	static class DisabledServerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CoapNotifier coapNotifier() {
+			return new NoObserversCoapNotifier();
+		}
+
 	}
 
 }

@@ -24,6 +24,7 @@ import io.coapspring.server.handler.CoapHandlerMethodReturnValueHandler;
 import io.coapspring.server.handler.CoapHandlerMethodReturnValueHandlerComposite;
 import io.coapspring.server.handler.CoapHandlerNotifier;
 import io.coapspring.server.handler.CoapHandlerSelector;
+import io.coapspring.server.handler.CoapMappingFormatCheck;
 import io.coapspring.server.handler.CoapMappingInfoReader;
 import io.coapspring.server.handler.CoapObservations;
 import io.coapspring.server.handler.CoapObservedResources;
@@ -176,7 +177,8 @@ public final class CoapHandlerAutoConfiguration {
 			CoapMessageConverters coapMessageConverters, Environment environment) {
 		CoapMappingInfoReader reader = new CoapMappingInfoReader(coapMessageConverters.getContentFormats(),
 				environment::resolveRequiredPlaceholders);
-		return new CoapControllerDetector(applicationContext, coapHandlerMappingRegistry, reader, coapHandlerAdapter);
+		return new CoapControllerDetector(applicationContext, coapHandlerMappingRegistry, reader, coapHandlerAdapter,
+				new CoapMappingFormatCheck(coapMessageConverters, coapHandlerAdapter.getReturnValueHandlers()));
 	}
 
 	@Bean
@@ -214,7 +216,8 @@ public final class CoapHandlerAutoConfiguration {
 			CoapObservations coapObservations, ObjectProvider<ProtocolHandOff> protocolHandOff) {
 		CoapHandlerSelector selector = new CoapHandlerSelector(coapHandlerMappingRegistry,
 				coapMessageConverters.getContentFormats());
-		CoapPreconditions preconditions = new CoapPreconditions(selector, coapHandlerAdapter, coapErrorResponses);
+		CoapPreconditions preconditions = new CoapPreconditions(selector, coapHandlerAdapter, coapErrorResponses,
+				coapMessageConverters);
 		return new CoapRequestDispatcher(coapHandlerMappingRegistry, selector, coapHandlerAdapter, preconditions,
 				coapErrorResponses, coapHandlerExecutor::execute, coapPiggybackTimer, coapObservedResources,
 				coapObservations, protocolHandOff.getIfAvailable(ProtocolHandOff::new));
