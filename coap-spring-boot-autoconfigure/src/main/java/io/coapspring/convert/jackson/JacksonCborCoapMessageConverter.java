@@ -9,7 +9,8 @@ import org.springframework.core.ResolvableType;
 /**
  * Reads and writes {@code application/cbor} (60) and {@code application/senml+cbor} (112) payloads with a
  * {@link CBORMapper}, and any other {@code +cbor} Content-Format when created with the application's
- * {@link CoapContentFormats}. Arrays, maps and strings are written with definite lengths.
+ * {@link CoapContentFormats}, except concise problem details (257), which only error responses carry. Arrays,
+ * maps and strings are written with definite lengths.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -33,6 +34,17 @@ public class JacksonCborCoapMessageConverter extends AbstractJacksonCoapMessageC
 	public JacksonCborCoapMessageConverter(CBORMapper mapper, CoapContentFormats contentFormats) {
 		super(mapper, "CBOR", "+cbor", contentFormats, MediaTypeRegistry.APPLICATION_CBOR,
 				MediaTypeRegistry.APPLICATION_SENML_CBOR);
+	}
+
+	/**
+	 * Return whether this converter handles a Content-Format: CBOR, SenML CBOR, or another {@code +cbor} format
+	 * other than RFC 9290 concise problem details (257), which only error responses carry.
+	 * @param contentFormat the Content-Format number
+	 * @return {@code true} if payloads of the format are read and written
+	 */
+	@Override
+	protected boolean supports(int contentFormat) {
+		return contentFormat != CoapContentFormats.PROBLEM_DETAILS_CBOR && super.supports(contentFormat);
 	}
 
 	/**

@@ -69,6 +69,12 @@ class StructuredSyntaxSuffixTests {
 	}
 
 	@Test
+	void conciseProblemDetailsAreLeftToErrorResponses() {
+		assertThat(this.cbor.canWrite(MAP, CoapContentFormats.PROBLEM_DETAILS_CBOR)).isFalse();
+		assertThat(this.cbor.canRead(MAP, CoapContentFormats.PROBLEM_DETAILS_CBOR)).isFalse();
+	}
+
+	@Test
 	void converterWithoutRegistryKnowsTheRegisteredSuffixFormats() {
 		JacksonJsonCoapMessageConverter plain = new JacksonJsonCoapMessageConverter(new JsonMapper());
 		assertThat(plain.canRead(MAP, MediaTypeRegistry.APPLICATION_MERGE_PATCH)).isTrue();
