@@ -11,8 +11,8 @@ import io.coapspring.annotation.CoapPatchMapping;
 import io.coapspring.annotation.CoapPayload;
 import io.coapspring.annotation.CoapPostMapping;
 import io.coapspring.convert.CoapContentFormat;
-import io.coapspring.server.handler.CoapHandlerMappingRegistry;
-import io.coapspring.server.handler.CoapResponseEntity;
+import io.coapspring.server.mapping.CoapHandlerMappingRegistry;
+import io.coapspring.convert.CoapResponseEntity;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

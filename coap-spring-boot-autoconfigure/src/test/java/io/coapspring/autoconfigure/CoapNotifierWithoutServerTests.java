@@ -1,8 +1,8 @@
 package io.coapspring.autoconfigure;
 
-import io.coapspring.observe.CoapNotifier;
-import io.coapspring.observe.NoObserversCoapNotifier;
-import io.coapspring.server.handler.CoapHandlerNotifier;
+import io.coapspring.server.observe.CoapNotifier;
+import io.coapspring.server.observe.NoObserversCoapNotifier;
+import io.coapspring.server.observe.CoapHandlerNotifier;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

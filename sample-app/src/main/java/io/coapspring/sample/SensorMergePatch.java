@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.coapspring.server.handler.CoapResponseStatusException;
+import io.coapspring.server.invocation.CoapResponseStatusException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;

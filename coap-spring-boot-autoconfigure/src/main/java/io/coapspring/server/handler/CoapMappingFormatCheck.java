@@ -7,7 +7,12 @@ import java.util.concurrent.Flow;
 import io.coapspring.annotation.CoapPayload;
 import io.coapspring.convert.CoapContentFormats;
 import io.coapspring.convert.CoapMessageConverters;
-import io.coapspring.server.handler.support.PayloadReturnValueHandler;
+import io.coapspring.convert.CoapResponseEntity;
+import io.coapspring.server.invocation.CoapHandlerMethodReturnValueHandler;
+import io.coapspring.server.invocation.CoapHandlerMethodReturnValueHandlerComposite;
+import io.coapspring.server.invocation.support.PayloadReturnValueHandler;
+import io.coapspring.server.mapping.CoapHandlerMethod;
+import io.coapspring.server.mapping.CoapMappingInfo;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;

@@ -11,6 +11,7 @@ import io.coapspring.annotation.CoapPathVariable;
 import io.coapspring.annotation.CoapPayload;
 import io.coapspring.annotation.CoapPostMapping;
 import io.coapspring.annotation.CoapPutMapping;
+import io.coapspring.server.invocation.CoapResponseStatusException;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 
 /**
