@@ -54,9 +54,10 @@ class SensorCoapController {
 		return this.sensors.findAll();
 	}
 
-	// observable: a notification per change of the sensor (see docs/observe.md)
-	@CoapGetMapping(path = "/{id}", observable = true, etag = true, maxAge = 10, discoverAsTemplate = true,
-			resourceType = "temperature-c", interfaceDescription = "sensor", title = "Temperature")
+	// observable: a notification per change of the sensor (see docs/observe.md); discovery lists every sensor
+	// (SensorDiscoveryConfiguration)
+	@CoapGetMapping(path = "/{id}", observable = true, etag = true, maxAge = 10, resourceType = "temperature-c",
+			interfaceDescription = "sensor", title = "Temperature")
 	Optional<Sensor> get(@CoapPathVariable String id) {
 		return this.sensors.find(id);
 	}
