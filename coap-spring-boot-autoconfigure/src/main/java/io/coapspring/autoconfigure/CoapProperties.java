@@ -1438,9 +1438,13 @@ public class CoapProperties {
 		private boolean enabled;
 
 		/**
-		 * Destinations the proxy may forward to: host names (a leading '*.' matches any subdomain), IP
-		 * addresses and CIDR ranges such as '10.0.0.0/8' or 'fd00::/8'. A request for any other destination is
-		 * refused with 4.03 Forbidden; empty refuses every request.
+		 * Destinations the proxy may forward to, as '[scheme://]host[:ports]': the host a name (a leading '*.'
+		 * matches any subdomain), an IP address or a CIDR range, the ports a port, a range such as '8000-8099'
+		 * or '*', for instance 'coap://sensor.local:5683' or 'http://10.0.0.0/8:80'. Without ports only the
+		 * scheme's default port is allowed, without scheme every scheme. Loopback, link-local and this host's
+		 * own addresses are refused, also when an allowed name resolves to them, unless an entry lists them as
+		 * addresses. A request for any other destination is refused with 4.03 Forbidden; empty refuses every
+		 * request.
 		 */
 		private List<String> allowedDestinations = new ArrayList<>();
 
