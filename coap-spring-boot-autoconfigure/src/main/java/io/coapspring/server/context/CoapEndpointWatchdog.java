@@ -1,4 +1,4 @@
-package io.coapspring.server.watchdog;
+package io.coapspring.server.context;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.coapspring.server.context.CoapServerLifecycle;
+import io.coapspring.server.WatchedUdpConnector;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.CoapServer;
@@ -134,6 +134,9 @@ public class CoapEndpointWatchdog implements SmartLifecycle {
 	}
 
 	private void checkSafely() {
+		if (!isRunning()) {
+			return;
+		}
 		try {
 			check();
 		}
@@ -143,10 +146,21 @@ public class CoapEndpointWatchdog implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void stop() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
+	public void stop() {
+		ScheduledExecutorService scheduler;
+		synchronized (this) {
+			scheduler = this.scheduler;
 			this.scheduler = null;
+		}
+		if (scheduler != null) {
+			scheduler.shutdown();
+			try {
+				// a restart in progress ends before the server stops, so that no endpoint is started after it
+				scheduler.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 
