@@ -1,0 +1,211 @@
+package io.coapspring.lwm2m.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import io.coapspring.lwm2m.core.Lwm2mOperationListener;
+import io.coapspring.lwm2m.core.Lwm2mOperations;
+import io.coapspring.lwm2m.core.Lwm2mTemplate;
+import io.coapspring.lwm2m.server.LenientLwm2mDecoder;
+import io.coapspring.lwm2m.server.Lwm2mEventPublisher;
+import io.coapspring.lwm2m.server.Lwm2mNotificationPublisher;
+import io.coapspring.lwm2m.server.Lwm2mRegistrationLimits;
+import io.coapspring.lwm2m.server.Lwm2mServerCustomizer;
+import io.coapspring.lwm2m.server.Lwm2mServerLifecycle;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.leshan.core.endpoint.Protocol;
+import org.eclipse.leshan.core.model.InvalidDDFFileException;
+import org.eclipse.leshan.core.model.ObjectLoader;
+import org.eclipse.leshan.core.model.ObjectModel;
+import org.eclipse.leshan.core.node.codec.DefaultLwM2mDecoder;
+import org.eclipse.leshan.server.LeshanServer;
+import org.eclipse.leshan.server.LeshanServerBuilder;
+import org.eclipse.leshan.server.californium.endpoint.CaliforniumServerEndpointsProvider;
+import org.eclipse.leshan.server.californium.endpoint.ServerProtocolProvider;
+import org.eclipse.leshan.server.californium.endpoint.coap.CoapServerProtocolProvider;
+import org.eclipse.leshan.server.californium.endpoint.coaps.CoapsServerProtocolProvider;
+import org.eclipse.leshan.server.model.LwM2mModelProvider;
+import org.eclipse.leshan.server.model.VersionedModelProvider;
+import org.eclipse.leshan.server.queue.StaticClientAwakeTimeProvider;
+import org.eclipse.leshan.server.registration.InMemoryRegistrationStore;
+import org.eclipse.leshan.server.registration.RegistrationStore;
+import org.eclipse.leshan.server.security.Authorizer;
+import org.eclipse.leshan.server.security.DefaultAuthorizer;
+import org.eclipse.leshan.server.security.InMemorySecurityStore;
+import org.eclipse.leshan.server.security.NonUniqueSecurityInfoException;
+import org.eclipse.leshan.server.security.SecurityInfo;
+import org.eclipse.leshan.server.security.SecurityStore;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternUtils;
+
+/**
+ * Auto-configuration of an LWM2M server (Eclipse Leshan) from {@code coap.lwm2m.server.*}: the server on its own
+ * ports, its registration store, security store and object models as replaceable beans, Spring events for
+ * registrations, and the {@link Lwm2mTemplate}.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+@AutoConfiguration(afterName = "io.coapspring.autoconfigure.CoapAutoConfiguration")
+@ConditionalOnClass({ LeshanServer.class, CaliforniumServerEndpointsProvider.class })
+@ConditionalOnBooleanProperty(name = "coap.lwm2m.server.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(Lwm2mServerProperties.class)
+public final class Lwm2mServerAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	LwM2mModelProvider lwm2mModelProvider(Lwm2mServerProperties properties, ResourceLoader resourceLoader) {
+		List<ObjectModel> models = new ArrayList<>();
+		if (properties.getModels().isLoadDefaults()) {
+			models.addAll(ObjectLoader.loadAllDefault());
+		}
+		ResourcePatternResolver resolver = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
+		for (String location : properties.getModels().getLocations()) {
+			try {
+				for (Resource resource : resolver.getResources(location)) {
+					try (InputStream input = resource.getInputStream()) {
+						models.addAll(ObjectLoader.loadDdfFile(input, resource.getDescription()));
+					}
+				}
+			}
+			catch (IOException | RuntimeException | InvalidDDFFileException ex) {
+				throw new InvalidConfigurationPropertyValueException("coap.lwm2m.server.models.locations", location,
+						"cannot be loaded as OMA DDF object models: " + ex.getMessage());
+			}
+		}
+		return new VersionedModelProvider(models);
+	}
+
+	@Bean(destroyMethod = "")
+	@ConditionalOnMissingBean
+	RegistrationStore lwm2mRegistrationStore() {
+		return new InMemoryRegistrationStore();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SecurityStore lwm2mSecurityStore(Lwm2mServerProperties properties, Environment environment) {
+		new Lwm2mServerPropertiesValidator(properties, environment).validate();
+		InMemorySecurityStore store = new InMemorySecurityStore();
+		properties.getDtls().getPsk().forEach((endpoint, psk) -> {
+			try {
+				store.add(SecurityInfo.newPreSharedKeyInfo(endpoint, psk.getIdentity(),
+						HexFormat.of().parseHex(psk.getKey())));
+			}
+			catch (NonUniqueSecurityInfoException | RuntimeException ex) {
+				throw new InvalidConfigurationPropertyValueException("coap.lwm2m.server.dtls.psk." + endpoint,
+						psk.getIdentity(), ex.getMessage());
+			}
+		});
+		return store;
+	}
+
+	@Bean
+	Lwm2mRegistrationLimits lwm2mRegistrationLimits(Lwm2mServerProperties properties, Environment environment) {
+		new Lwm2mServerPropertiesValidator(properties, environment).validate();
+		Lwm2mServerProperties.Registration registration = properties.getRegistration();
+		return new Lwm2mRegistrationLimits(registration.getMaxRegistrations(), registration.getMinLifetime(),
+				registration.getMaxLifetime());
+	}
+
+	@Bean
+	Lwm2mServerEndpoints lwm2mServerEndpoints(Lwm2mServerProperties properties,
+			ObjectProvider<Configuration> coapConfiguration, Environment environment) {
+		new Lwm2mServerPropertiesValidator(properties, environment).validate();
+		List<ServerProtocolProvider> protocols = new ArrayList<>();
+		protocols.add(new CoapServerProtocolProvider());
+		if (properties.getDtls().isEnabled()) {
+			protocols.add(new CoapsServerProtocolProvider());
+		}
+		CaliforniumServerEndpointsProvider.Builder builder = new CaliforniumServerEndpointsProvider.Builder(
+				protocols.toArray(ServerProtocolProvider[]::new));
+		Configuration shared = coapConfiguration.getIfAvailable();
+		Configuration configuration = (shared != null) ? new Configuration(shared)
+				: builder.createDefaultConfiguration();
+		protocols.forEach((protocol) -> protocol.applyDefaultValue(configuration));
+		builder.setConfiguration(configuration);
+		InetAddress address = properties.getAddress();
+		builder.addEndpoint(socketAddress(address, properties.getPort()), Protocol.COAP);
+		if (properties.getDtls().isEnabled()) {
+			builder.addEndpoint(socketAddress(address, properties.getDtls().getPort()), Protocol.COAPS);
+		}
+		return new Lwm2mServerEndpoints(builder.build());
+	}
+
+	private static InetSocketAddress socketAddress(InetAddress address, int port) {
+		return (address != null) ? new InetSocketAddress(address, port) : new InetSocketAddress(port);
+	}
+
+	@Bean(destroyMethod = "destroy")
+	@ConditionalOnMissingBean
+	LeshanServer lwm2mLeshanServer(Lwm2mServerProperties properties, Lwm2mServerEndpoints endpoints,
+			LwM2mModelProvider modelProvider, RegistrationStore registrationStore, SecurityStore securityStore,
+			Lwm2mRegistrationLimits limits, ObjectProvider<Authorizer> authorizer,
+			ObjectProvider<Lwm2mServerCustomizer> customizers,
+			ApplicationEventPublisher publisher) {
+		LeshanServerBuilder builder = new LeshanServerBuilder();
+		builder.setEndpointsProviders(endpoints.provider());
+		builder.setObjectModelProvider(modelProvider);
+		builder.setRegistrationStore(registrationStore);
+		builder.setSecurityStore(securityStore);
+		builder.setAuthorizer(limits.wrap(authorizer.getIfAvailable(() -> new DefaultAuthorizer(securityStore))));
+		builder.setDecoder(properties.isLenientContentFormat() ? new LenientLwm2mDecoder() : new DefaultLwM2mDecoder());
+		if (properties.getQueueMode().isEnabled()) {
+			builder.setClientAwakeTimeProvider(
+					new StaticClientAwakeTimeProvider((int) properties.getQueueMode().getAwakeTime().toMillis()));
+		}
+		else {
+			builder.disableQueueModeSupport();
+		}
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+		LeshanServer server = builder.build();
+		limits.countExisting(registrationStore);
+		server.getRegistrationService().addListener(limits);
+		new Lwm2mEventPublisher(server, publisher).attach(server);
+		new Lwm2mNotificationPublisher(server, publisher).attach(server);
+		return server;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Lwm2mServerLifecycle lwm2mServerLifecycle(LeshanServer server, Lwm2mServerEndpoints endpoints,
+			Environment environment) {
+		return new Lwm2mServerLifecycle(server, endpoints.provider().getCoapServer(),
+				(environment instanceof ConfigurableEnvironment configurable) ? configurable : null);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(Lwm2mOperations.class)
+	Lwm2mTemplate lwm2mTemplate(LeshanServer server, Lwm2mServerProperties properties,
+			ObjectProvider<Lwm2mOperationListener> listeners) {
+		return new Lwm2mTemplate(server, properties.getRequestTimeout(), listeners.orderedStream().toList());
+	}
+
+	/**
+	 * Holds the Californium endpoints provider the server runs on, so that the lifecycle can check each endpoint
+	 * bound.
+	 * @param provider the endpoints provider
+	 */
+	record Lwm2mServerEndpoints(CaliforniumServerEndpointsProvider provider) {
+	}
+
+}
