@@ -11,6 +11,7 @@ import java.util.List;
 import io.coapspring.lwm2m.core.Lwm2mOperationListener;
 import io.coapspring.lwm2m.core.Lwm2mOperations;
 import io.coapspring.lwm2m.core.Lwm2mTemplate;
+import io.coapspring.lwm2m.object.Lwm2mObjectTemplate;
 import io.coapspring.lwm2m.server.LenientLwm2mDecoder;
 import io.coapspring.lwm2m.server.Lwm2mEventPublisher;
 import io.coapspring.lwm2m.server.Lwm2mNotificationPublisher;
@@ -43,6 +44,7 @@ import org.eclipse.leshan.server.security.SecurityStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -198,6 +200,13 @@ public final class Lwm2mServerAutoConfiguration {
 	Lwm2mTemplate lwm2mTemplate(LeshanServer server, Lwm2mServerProperties properties,
 			ObjectProvider<Lwm2mOperationListener> listeners) {
 		return new Lwm2mTemplate(server, properties.getRequestTimeout(), listeners.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(Lwm2mTemplate.class)
+	Lwm2mObjectTemplate lwm2mObjectTemplate(Lwm2mTemplate template) {
+		return new Lwm2mObjectTemplate(template);
 	}
 
 	/**
