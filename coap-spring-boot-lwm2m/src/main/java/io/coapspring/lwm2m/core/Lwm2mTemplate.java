@@ -50,6 +50,7 @@ import org.eclipse.leshan.server.LeshanServer;
 import org.eclipse.leshan.server.registration.Registration;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.util.Assert;
 
 /**
@@ -493,10 +494,15 @@ public class Lwm2mTemplate implements Lwm2mOperations {
 		}
 		if (error instanceof InvalidResponseException) {
 			return new Lwm2mException(endpoint, "LWM2M client '" + endpoint + "' answered the " + operation + " of "
-					+ path + " with an invalid response: " + error.getMessage(), error);
+					+ path + " with an invalid response: " + error.getMessage() + describeCause(error), error);
 		}
 		return new Lwm2mException(endpoint,
 				"LWM2M " + operation + " of " + path + " on '" + endpoint + "' failed: " + error.getMessage(), error);
+	}
+
+	private static String describeCause(Throwable error) {
+		Throwable cause = NestedExceptionUtils.getMostSpecificCause(error);
+		return (cause != error && cause.getMessage() != null) ? " (" + cause.getMessage() + ")" : "";
 	}
 
 	private static <T> T await(CompletableFuture<T> future) {
