@@ -32,13 +32,13 @@ public class Lwm2mServerProperties {
 	private @Nullable InetAddress address;
 
 	/**
-	 * UDP port of the plain CoAP ('coap://') LWM2M endpoint; 0 picks a free port. Differs from the CoAP server's
-	 * 'coap.server.port' by default because Leshan runs its own Californium server.
+	 * UDP port of the plain CoAP ('coap://') LWM2M endpoint; 0 picks a free port, published as 'local.lwm2m.port'.
+	 * Differs from the CoAP server's 'coap.server.port' because Leshan runs its own Californium server.
 	 */
 	private int port = 5783;
 
 	/**
-	 * Timeout of a request the server sends to a client (read, write, execute, ...) when the caller gives none.
+	 * How long the server waits for a client's answer to a request (read, write, execute, ...).
 	 */
 	private Duration requestTimeout = Duration.ofSeconds(5);
 
@@ -124,7 +124,7 @@ public class Lwm2mServerProperties {
 		private boolean enabled;
 
 		/**
-		 * UDP port of the DTLS LWM2M endpoint; 0 picks a free port.
+		 * UDP port of the DTLS LWM2M endpoint; 0 picks a free port, published as 'local.lwm2m.dtls-port'.
 		 */
 		private int port = 5784;
 

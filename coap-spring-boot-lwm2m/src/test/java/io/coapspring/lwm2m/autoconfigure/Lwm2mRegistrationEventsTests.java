@@ -111,6 +111,52 @@ class Lwm2mRegistrationEventsTests {
 		});
 	}
 
+	@Test
+	void dtlsWithAPreSharedKeyBindsTheEndpointNameToTheIdentity() {
+		this.runner
+			.withPropertyValues("coap.lwm2m.server.dtls.enabled=true", "coap.lwm2m.server.dtls.port=0",
+					"coap.lwm2m.server.dtls.psk.secure-1.identity=secure-1-id",
+					"coap.lwm2m.server.dtls.psk.secure-1.key=00112233445566778899aabbccddeeff")
+			.run((context) -> {
+				int port = context.getEnvironment()
+					.getRequiredProperty(Lwm2mServerLifecycle.DTLS_PORT_PROPERTY, Integer.class);
+				byte[] key = java.util.HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
+				try (Lwm2mTestClient good = Lwm2mTestClient.builder("secure-1")
+					.serverUri("coaps://127.0.0.1:" + port)
+					.psk("secure-1-id", key)
+					.build()) {
+					good.start();
+					good.awaitRegistered(Duration.ofSeconds(15));
+					assertThat(context.getBean(Lwm2mOperations.class).read("secure-1", "/3/0/0").asString())
+						.isNotEmpty();
+				}
+				try (Lwm2mTestClient impostor = Lwm2mTestClient.builder("secure-2")
+					.serverUri("coaps://127.0.0.1:" + port)
+					.psk("secure-1-id", key)
+					.build()) {
+					impostor.start();
+					assertThatIllegalStateException()
+						.isThrownBy(() -> impostor.awaitRegistered(Duration.ofSeconds(10)))
+						.withMessageContaining("FORBIDDEN");
+				}
+			});
+	}
+
+	@Test
+	void unsecuredRegistrationOfAnEndpointWithAKeyIsRefused() {
+		this.runner
+			.withPropertyValues("coap.lwm2m.server.dtls.enabled=true", "coap.lwm2m.server.dtls.port=0",
+					"coap.lwm2m.server.dtls.psk.secure-1.identity=secure-1-id",
+					"coap.lwm2m.server.dtls.psk.secure-1.key=00112233445566778899aabbccddeeff")
+			.run((context) -> {
+				try (Lwm2mTestClient plain = client(context, "secure-1").build()) {
+					plain.start();
+					assertThatIllegalStateException().isThrownBy(() -> plain.awaitRegistered(Duration.ofSeconds(10)))
+						.withMessageContaining("FORBIDDEN");
+				}
+			});
+	}
+
 	static Lwm2mTestClient.Builder client(ApplicationContext context, String endpoint) {
 		int port = context.getEnvironment().getRequiredProperty(Lwm2mServerLifecycle.PORT_PROPERTY, Integer.class);
 		return Lwm2mTestClient.builder(endpoint).serverUri("coap://127.0.0.1:" + port);
