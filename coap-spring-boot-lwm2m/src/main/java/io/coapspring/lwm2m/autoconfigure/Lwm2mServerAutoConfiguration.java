@@ -15,6 +15,7 @@ import io.coapspring.lwm2m.object.Lwm2mObjectTemplate;
 import io.coapspring.lwm2m.server.LenientLwm2mDecoder;
 import io.coapspring.lwm2m.server.Lwm2mEventPublisher;
 import io.coapspring.lwm2m.server.Lwm2mNotificationPublisher;
+import io.coapspring.lwm2m.server.Lwm2mRegistrationGuard;
 import io.coapspring.lwm2m.server.Lwm2mRegistrationLimits;
 import io.coapspring.lwm2m.server.Lwm2mServerCustomizer;
 import io.coapspring.lwm2m.server.Lwm2mServerLifecycle;
@@ -180,6 +181,7 @@ public final class Lwm2mServerAutoConfiguration {
 		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		LeshanServer server = builder.build();
+		Lwm2mRegistrationGuard.install(endpoints.provider().getCoapServer());
 		limits.countExisting(registrationStore);
 		server.getRegistrationService().addListener(limits);
 		new Lwm2mEventPublisher(server, publisher).attach(server);

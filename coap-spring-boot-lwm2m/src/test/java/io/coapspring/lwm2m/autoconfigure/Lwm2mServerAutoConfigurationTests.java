@@ -165,6 +165,28 @@ class Lwm2mServerAutoConfigurationTests {
 				.isPositive());
 	}
 
+	@Test
+	void sharesTheApplicationsCaliforniumSettingsWithLeshanDefaultsOnTop() {
+		org.eclipse.californium.elements.config.Configuration shared = new org.eclipse.californium.elements.config.Configuration(
+				org.eclipse.californium.core.config.CoapConfig.DEFINITIONS,
+				org.eclipse.californium.elements.config.UdpConfig.DEFINITIONS);
+		shared.set(org.eclipse.californium.core.config.CoapConfig.MAX_ACTIVE_PEERS, 1234);
+		this.runner.withBean("coapConfiguration", org.eclipse.californium.elements.config.Configuration.class, () -> shared)
+			.run((context) -> {
+				org.eclipse.californium.elements.config.Configuration leshan = context
+					.getBean(Lwm2mServerAutoConfiguration.Lwm2mServerEndpoints.class)
+					.provider()
+					.getCoapServer()
+					.getConfig();
+				assertThat(leshan).isNotSameAs(shared);
+				assertThat(leshan.get(org.eclipse.californium.core.config.CoapConfig.MAX_ACTIVE_PEERS)).isEqualTo(1234);
+				assertThat(leshan.get(org.eclipse.californium.core.config.CoapConfig.MID_TRACKER))
+					.isEqualTo(org.eclipse.californium.core.config.CoapConfig.TrackerMode.NULL);
+				assertThat(shared.get(org.eclipse.californium.core.config.CoapConfig.MID_TRACKER))
+					.isNotEqualTo(org.eclipse.californium.core.config.CoapConfig.TrackerMode.NULL);
+			});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class StoreConfiguration {
 
