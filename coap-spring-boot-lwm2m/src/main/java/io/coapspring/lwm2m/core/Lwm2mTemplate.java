@@ -458,16 +458,30 @@ public class Lwm2mTemplate implements Lwm2mOperations {
 		catch (RuntimeException ex) {
 			result.completeExceptionally(translate(operation, endpoint, path, ex));
 		}
-		if (!this.operationListeners.isEmpty()) {
-			result.whenComplete((value, failure) -> {
-				Duration duration = Duration.ofNanos(System.nanoTime() - start);
-				Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
-				for (Lwm2mOperationListener listener : this.operationListeners) {
+		if (this.operationListeners.isEmpty()) {
+			return result;
+		}
+		// the caller sees the outcome only once the listeners have (metrics are complete when get() returns)
+		CompletableFuture<R> outcome = new CompletableFuture<>();
+		result.whenComplete((value, failure) -> {
+			Duration duration = Duration.ofNanos(System.nanoTime() - start);
+			Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
+			for (Lwm2mOperationListener listener : this.operationListeners) {
+				try {
 					listener.onOperation(operation, cause, duration);
 				}
-			});
-		}
-		return result;
+				catch (RuntimeException ex) {
+					// a listener must not change the outcome of the operation
+				}
+			}
+			if (cause != null) {
+				outcome.completeExceptionally(cause);
+			}
+			else {
+				outcome.complete(value);
+			}
+		});
+		return outcome;
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

@@ -146,6 +146,20 @@ public class Lwm2mServerLifecycle implements SmartLifecycle {
 	}
 
 	/**
+	 * Return the LWM2M endpoints and whether each is bound and started.
+	 * @return started state by endpoint URI
+	 */
+	public Map<String, Boolean> getEndpoints() {
+		Map<String, Boolean> endpoints = new java.util.LinkedHashMap<>();
+		if (this.coapServer != null) {
+			for (Endpoint endpoint : this.coapServer.getEndpoints()) {
+				endpoints.put(endpoint.getUri().toString(), endpoint.isStarted() && endpoint.getAddress().getPort() != 0);
+			}
+		}
+		return endpoints;
+	}
+
+	/**
 	 * Return the Leshan server.
 	 * @return the server
 	 */
