@@ -205,6 +205,8 @@ public final class Lwm2mTestClient implements AutoCloseable {
 
 		private @Nullable String pskIdentity;
 
+		private @Nullable String bootstrapUri;
+
 		private byte @Nullable [] pskKey;
 
 		private Device device = new Device("CoAP Spring Boot", "Lwm2mTestClient", "0001");
@@ -237,6 +239,17 @@ public final class Lwm2mTestClient implements AutoCloseable {
 		 */
 		public Builder lifetime(Duration lifetime) {
 			this.lifetime = lifetime;
+			return this;
+		}
+
+		/**
+		 * Start from a bootstrap server instead of a configured LWM2M server: the client knows only the bootstrap
+		 * server ({@code coap://host:port}, no security) and gets its servers from it.
+		 * @param bootstrapUri the bootstrap server's URI
+		 * @return this builder
+		 */
+		public Builder bootstrapServerUri(String bootstrapUri) {
+			this.bootstrapUri = bootstrapUri;
 			return this;
 		}
 
@@ -322,7 +335,12 @@ public final class Lwm2mTestClient implements AutoCloseable {
 			}
 			ObjectsInitializer initializer = new ObjectsInitializer(new StaticModel(models));
 			boolean secure = this.serverUri.startsWith("coaps");
-			if (secure) {
+			if (this.bootstrapUri != null) {
+				initializer.setClassForObject(LwM2mId.SECURITY, Security.class);
+				initializer.setClassForObject(LwM2mId.SERVER, Server.class);
+				initializer.setInstancesForObject(LwM2mId.SECURITY, Security.noSecBootstrap(this.bootstrapUri));
+			}
+			else if (secure) {
 				Assert.state(this.pskIdentity != null && this.pskKey != null, "coaps needs psk(identity, key)");
 				initializer.setInstancesForObject(LwM2mId.SECURITY,
 						Security.psk(this.serverUri, 123, this.pskIdentity.getBytes(), this.pskKey));
@@ -330,8 +348,10 @@ public final class Lwm2mTestClient implements AutoCloseable {
 			else {
 				initializer.setInstancesForObject(LwM2mId.SECURITY, Security.noSec(this.serverUri, 123));
 			}
-			initializer.setInstancesForObject(LwM2mId.SERVER, new Server(123, this.lifetime.toSeconds(),
-					EnumSet.of(BindingMode.U), false, BindingMode.U));
+			if (this.bootstrapUri == null) {
+				initializer.setInstancesForObject(LwM2mId.SERVER, new Server(123, this.lifetime.toSeconds(),
+						EnumSet.of(BindingMode.U), false, BindingMode.U));
+			}
 			initializer.setInstancesForObject(LwM2mId.DEVICE, this.device);
 			this.classes.forEach(initializer::setClassForObject);
 			this.instances.forEach(initializer::setInstancesForObject);

@@ -33,6 +33,9 @@ class Lwm2mDocsTests {
 		List<Map<String, Object>> properties = JsonPath.read(METADATA.toFile(), "$.properties[*]");
 		Map<String, List<String>> generated = new LinkedHashMap<>();
 		for (Map<String, Object> property : properties) {
+			if (!((String) property.get("name")).startsWith("coap.lwm2m.")) {
+				continue;
+			}
 			Object defaultValue = property.get("defaultValue");
 			generated.put((String) property.get("name"),
 					List.of((defaultValue != null) ? String.valueOf(defaultValue) : "",
