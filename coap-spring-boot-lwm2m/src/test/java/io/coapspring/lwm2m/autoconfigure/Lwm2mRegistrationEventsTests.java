@@ -157,6 +157,25 @@ class Lwm2mRegistrationEventsTests {
 			});
 	}
 
+	@Test
+	void authorizerBeanDecidesWhoMayRegister() {
+		this.runner
+			.withBean(org.eclipse.leshan.server.security.Authorizer.class,
+					() -> (request, registration, sender) -> registration.getEndpoint().startsWith("allowed-")
+							? org.eclipse.leshan.server.security.Authorization.approved()
+							: org.eclipse.leshan.server.security.Authorization.declined())
+			.run((context) -> {
+				try (Lwm2mTestClient allowed = client(context, "allowed-1").build();
+						Lwm2mTestClient refused = client(context, "other-1").build()) {
+					allowed.start();
+					allowed.awaitRegistered(Duration.ofSeconds(10));
+					refused.start();
+					assertThatIllegalStateException().isThrownBy(() -> refused.awaitRegistered(Duration.ofSeconds(10)))
+						.withMessageContaining("FORBIDDEN");
+				}
+			});
+	}
+
 	static Lwm2mTestClient.Builder client(ApplicationContext context, String endpoint) {
 		int port = context.getEnvironment().getRequiredProperty(Lwm2mServerLifecycle.PORT_PROPERTY, Integer.class);
 		return Lwm2mTestClient.builder(endpoint).serverUri("coap://127.0.0.1:" + port);

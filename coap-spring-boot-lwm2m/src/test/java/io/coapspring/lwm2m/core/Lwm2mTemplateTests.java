@@ -278,7 +278,29 @@ class Lwm2mTemplateTests {
 			assertThatExceptionOfType(Lwm2mClientSleepingException.class)
 				.isThrownBy(() -> this.lwm2m.read("sleeper", "/3/0/0"))
 				.withMessageContaining("'sleeper' is sleeping");
+			sleeper.triggerUpdate();
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> events.of(io.coapspring.lwm2m.event.Lwm2mAwakeEvent.class)
+					.stream()
+					.anyMatch((event) -> event.getEndpoint().equals("sleeper")));
 		}
+	}
+
+	@Test
+	void sendDataFromTheClientIsAnEvent() throws Exception {
+		var leshanClient = client.getLeshanClient();
+		var server = leshanClient.getRegisteredServers().values().iterator().next();
+		var response = leshanClient.getSendService()
+			.sendData(server, org.eclipse.leshan.core.request.ContentFormat.SENML_CBOR, List.of("/3/0/0", "/10500/0/4"),
+					5000);
+		assertThat(response.isSuccess()).isTrue();
+		EventCollector events = context.getBean(EventCollector.class);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> !events.of(io.coapspring.lwm2m.event.Lwm2mSendEvent.class).isEmpty());
+		var send = events.of(io.coapspring.lwm2m.event.Lwm2mSendEvent.class).get(0);
+		assertThat(send.getEndpoint()).isEqualTo(DEVICE);
+		assertThat(send.getData().get("/3/0/0").asString()).isEqualTo("ACME");
+		assertThat(send.getData()).containsKey("/10500/0/4");
 	}
 
 	@Configuration(proxyBeanMethods = false)
