@@ -2,7 +2,7 @@ package io.coapspring.autoconfigure;
 
 import io.coapspring.actuate.health.CoapHealthIndicator;
 import io.coapspring.server.CoapRequestGate;
-import io.coapspring.server.CoapServerLifecycle;
+import io.coapspring.server.context.CoapServerLifecycle;
 import org.eclipse.californium.core.CoapServer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

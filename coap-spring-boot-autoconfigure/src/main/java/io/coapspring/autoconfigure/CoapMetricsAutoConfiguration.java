@@ -2,9 +2,9 @@ package io.coapspring.autoconfigure;
 
 import io.coapspring.server.CoapRequestGate;
 import io.coapspring.server.handler.CoapHandlerExecutor;
-import io.coapspring.server.handler.CoapObserveRelations;
-import io.coapspring.server.handler.CoapObservedResources;
 import io.coapspring.server.metrics.CoapServerMetrics;
+import io.coapspring.server.observe.CoapObserveRelations;
+import io.coapspring.server.observe.CoapObservedResources;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.californium.core.CoapServer;
 

@@ -25,7 +25,7 @@ import org.springframework.util.Assert;
  * and an {@link UnsolicitedResponseFilter} against hostile datagrams that Californium would otherwise answer
  * with an exception, and a {@link MulticastRequestFilter} that drops CON requests sent to a multicast group.
  * The plain endpoint's connector comes from the {@link CoapUdpConnectorFactory}, if one is set, for instance
- * one that listens to multicast groups too. {@link CoapServerLifecycle} starts it.
+ * one that listens to multicast groups too. {@code CoapServerLifecycle} starts it.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0

@@ -16,8 +16,8 @@ import io.coapspring.annotation.CoapPathVariable;
 import io.coapspring.annotation.CoapPayload;
 import io.coapspring.annotation.CoapPostMapping;
 import io.coapspring.annotation.CoapPutMapping;
-import io.coapspring.server.handler.CoapResponseEntity;
-import io.coapspring.server.handler.CoapResponseStatusException;
+import io.coapspring.convert.CoapResponseEntity;
+import io.coapspring.server.invocation.CoapResponseStatusException;
 import jakarta.validation.Valid;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 

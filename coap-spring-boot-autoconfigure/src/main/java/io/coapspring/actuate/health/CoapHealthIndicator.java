@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.coapspring.server.CoapRequestGate;
-import io.coapspring.server.CoapServerLifecycle;
+import io.coapspring.server.context.CoapServerLifecycle;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.network.Endpoint;
 

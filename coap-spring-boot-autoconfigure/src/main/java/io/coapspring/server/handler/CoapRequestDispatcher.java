@@ -10,10 +10,20 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.coapspring.annotation.CoapMethod;
+import io.coapspring.server.CoapPiggybackTimer;
 import io.coapspring.server.CoapRequestRoute;
 import io.coapspring.server.CoapRequestRouter;
 import io.coapspring.server.ProtocolHandOff;
 import io.coapspring.server.UnansweredExchanges;
+import io.coapspring.server.invocation.CoapErrorResponses;
+import io.coapspring.server.invocation.CoapHandlerAdapter;
+import io.coapspring.server.invocation.CoapRequest;
+import io.coapspring.server.mapping.CoapHandlerMapping;
+import io.coapspring.server.mapping.CoapHandlerMappingRegistry;
+import io.coapspring.server.mapping.CoapPathMatch;
+import io.coapspring.server.observe.CoapHandlerResource;
+import io.coapspring.server.observe.CoapObservations;
+import io.coapspring.server.observe.CoapObservedResources;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -163,7 +173,7 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 	}
 
 	private CoapHandlerResource createResource(List<String> path, List<CoapPathMatch> matches) {
-		return new CoapHandlerResource(path, matches, this, this.observedResources,
+		return new CoapHandlerResource(path, matches, this::dispatch, this.observedResources,
 				this.observations.getNotificationType());
 	}
 
@@ -214,10 +224,7 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		ObserveRelation relation = exchange.getRelation();
 		if (relation != null && relation.isEstablished()) {
 			// Californium's own notification (CoapResource.changed()): serve the observer again
-			CoapObserver observer = resource.getObserver(relation);
-			if (observer != null) {
-				this.observations.sample(List.of(observer));
-			}
+			this.observations.sample(resource, relation);
 			return;
 		}
 		Request request = exchange.getRequest();
