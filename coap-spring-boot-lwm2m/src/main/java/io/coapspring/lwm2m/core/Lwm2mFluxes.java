@@ -52,6 +52,9 @@ public final class Lwm2mFluxes {
 				}
 				sink.next(observation.initialContent());
 				sink.onDispose(observation::cancel);
+				if (observation instanceof Lwm2mObservations.Subscription subscription) {
+					subscription.onEnd(sink::complete);
+				}
 			});
 			sink.onCancel(() -> {
 				cancelled.set(true);

@@ -1,5 +1,6 @@
 package io.coapspring.lwm2m.core;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +16,8 @@ import org.eclipse.leshan.core.response.ObserveResponse;
 import org.eclipse.leshan.server.LeshanServer;
 import org.eclipse.leshan.server.observation.ObservationListener;
 import org.eclipse.leshan.server.registration.Registration;
+import org.eclipse.leshan.server.registration.RegistrationListener;
+import org.eclipse.leshan.server.registration.RegistrationUpdate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *
  * @author CoAP Spring Boot team
  */
-final class Lwm2mObservations implements ObservationListener {
+final class Lwm2mObservations implements ObservationListener, RegistrationListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(Lwm2mObservations.class);
 
@@ -36,6 +39,7 @@ final class Lwm2mObservations implements ObservationListener {
 	Lwm2mObservations(LeshanServer server) {
 		this.server = server;
 		server.getObservationService().addListener(this);
+		server.getRegistrationService().addListener(this);
 	}
 
 	Subscription subscribe(String registrationId, String endpoint, LwM2mPath path, Consumer<Lwm2mContent> listener) {
@@ -48,8 +52,33 @@ final class Lwm2mObservations implements ObservationListener {
 	void dropAll(String registrationId, String path) {
 		List<Subscription> dropped = this.subscriptions.remove(key(registrationId, new LwM2mPath(path).toString()));
 		if (dropped != null) {
-			dropped.forEach((subscription) -> subscription.active = false);
+			dropped.forEach(Subscription::end);
 		}
+	}
+
+	@Override
+	public void registered(Registration registration, @Nullable Registration previousReg,
+			@Nullable Collection<Observation> previousObservations) {
+	}
+
+	@Override
+	public void updated(RegistrationUpdate update, Registration updatedReg, Registration previousReg) {
+	}
+
+	@Override
+	public void unregistered(Registration registration, @Nullable Collection<Observation> observations,
+			boolean expired, @Nullable Registration newReg) {
+		String prefix = registration.getId() + "|";
+		this.subscriptions.keySet().removeIf((key) -> {
+			if (key.startsWith(prefix)) {
+				List<Subscription> dropped = this.subscriptions.get(key);
+				if (dropped != null) {
+					dropped.forEach(Subscription::end);
+				}
+				return true;
+			}
+			return false;
+		});
 	}
 
 	private static String key(String registrationId, String path) {
@@ -104,6 +133,8 @@ final class Lwm2mObservations implements ObservationListener {
 
 		private volatile @Nullable Lwm2mContent initial;
 
+		private final List<Runnable> endListeners = new CopyOnWriteArrayList<>();
+
 		volatile boolean active = true;
 
 		Subscription(String registrationId, String endpoint, LwM2mPath path, Consumer<Lwm2mContent> listener) {
@@ -115,6 +146,24 @@ final class Lwm2mObservations implements ObservationListener {
 
 		void activate(Lwm2mContent initial) {
 			this.initial = initial;
+		}
+
+		/**
+		 * Run an action when notifications stop (cancelled here or on the server, or the registration ended).
+		 */
+		void onEnd(Runnable action) {
+			this.endListeners.add(action);
+			if (!this.active) {
+				action.run();
+			}
+		}
+
+		void end() {
+			this.active = false;
+			for (Runnable action : this.endListeners) {
+				action.run();
+			}
+			this.endListeners.clear();
 		}
 
 		void deliver(Lwm2mContent content) {
@@ -158,7 +207,7 @@ final class Lwm2mObservations implements ObservationListener {
 			if (!this.active) {
 				return;
 			}
-			this.active = false;
+			end();
 			String key = key(this.registrationId, this.path.toString());
 			List<Subscription> listeners = Lwm2mObservations.this.subscriptions.get(key);
 			boolean last = false;

@@ -287,6 +287,28 @@ class Lwm2mTemplateTests {
 	}
 
 	@Test
+	void observationsEndWhenTheClientDeregisters() throws Exception {
+		try (Lwm2mTestClient leaving = client("leaving").build()) {
+			leaving.start();
+			leaving.awaitRegistered(Duration.ofSeconds(10));
+			Lwm2mObservation handle = this.lwm2m.observe("leaving", "/3/0/1", (content) -> {
+			});
+			CompletableFuture<List<Lwm2mContent>> flux = Lwm2mFluxes.observe(this.lwm2m, "leaving", "/3/0/0")
+				.collectList()
+				.toFuture();
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> context.getBean(LeshanServer.class)
+					.getObservationService()
+					.getObservations(context.getBean(LeshanServer.class).getRegistrationService().getByEndpoint("leaving"))
+					.size() == 2);
+			leaving.stop(true);
+			assertThat(flux.get(10, TimeUnit.SECONDS)).singleElement()
+				.satisfies((content) -> assertThat(content.asString()).isEqualTo("ACME"));
+			assertThat(handle.isActive()).isFalse();
+		}
+	}
+
+	@Test
 	void sendDataFromTheClientIsAnEvent() throws Exception {
 		var leshanClient = client.getLeshanClient();
 		var server = leshanClient.getRegisteredServers().values().iterator().next();
