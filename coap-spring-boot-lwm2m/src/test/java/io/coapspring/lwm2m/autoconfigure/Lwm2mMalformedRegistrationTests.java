@@ -72,6 +72,40 @@ class Lwm2mMalformedRegistrationTests {
 		});
 	}
 
+	@Test
+	void aFloodOfRegistrationsStopsAtTheBoundWithClearAnswers() {
+		this.runner.withPropertyValues("coap.lwm2m.server.registration.max-registrations=5").run((context) -> {
+			int port = context.getEnvironment().getRequiredProperty(Lwm2mServerLifecycle.PORT_PROPERTY, Integer.class);
+			CoapEndpoint endpoint = CoapEndpoint.builder().setConfiguration(new Configuration()).build();
+			CoapClient coap = new CoapClient();
+			coap.setEndpoint(endpoint);
+			coap.setTimeout(5000L);
+			int created = 0;
+			int forbidden = 0;
+			try {
+				for (int i = 0; i < 40; i++) {
+					CoapResponse response = register(coap,
+							"coap://127.0.0.1:" + port + "/rd?ep=flood-" + i + "&lt=60&lwm2m=1.1&b=U", "</3/0>");
+					if (response.getCode() == ResponseCode.CREATED) {
+						created++;
+					}
+					else if (response.getCode() == ResponseCode.FORBIDDEN) {
+						forbidden++;
+					}
+				}
+			}
+			finally {
+				coap.shutdown();
+				endpoint.destroy();
+			}
+			assertThat(created).isEqualTo(5);
+			assertThat(forbidden).isEqualTo(35);
+			assertThat(context.getBean(Lwm2mOperations.class).getRegistrations()).hasSize(5);
+			assertThat(context.getBean(io.coapspring.lwm2m.server.Lwm2mRegistrationLimits.class).getRefusedCount())
+				.isEqualTo(35);
+		});
+	}
+
 	private static CoapResponse register(CoapClient coap, String uri, String links) throws Exception {
 		Request request = Request.newPost();
 		request.setURI(uri);
