@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 import io.coapspring.lwm2m.core.Lwm2mOperationListener;
+import io.coapspring.security.SslBundleKeyMaterial;
 import io.coapspring.lwm2m.core.Lwm2mOperations;
 import io.coapspring.lwm2m.core.Lwm2mTemplate;
 import io.coapspring.lwm2m.object.Lwm2mObjectTemplate;
@@ -20,6 +22,7 @@ import io.coapspring.lwm2m.server.Lwm2mRegistrationLimits;
 import io.coapspring.lwm2m.server.Lwm2mServerCustomizer;
 import io.coapspring.lwm2m.server.Lwm2mServerLifecycle;
 import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.leshan.core.endpoint.Protocol;
 import org.eclipse.leshan.core.model.InvalidDDFFileException;
 import org.eclipse.leshan.core.model.ObjectLoader;
@@ -59,6 +62,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundles;
 
 /**
  * Auto-configuration of an LWM2M server (Eclipse Leshan) from {@code coap.lwm2m.server.*}: the server on its own
@@ -119,6 +124,15 @@ public final class Lwm2mServerAutoConfiguration {
 						psk.getIdentity(), ex.getMessage());
 			}
 		});
+		for (String endpoint : properties.getDtls().getX509Clients()) {
+			try {
+				store.add(SecurityInfo.newX509CertInfo(endpoint));
+			}
+			catch (NonUniqueSecurityInfoException ex) {
+				throw new InvalidConfigurationPropertyValueException("coap.lwm2m.server.dtls.x509-clients", endpoint,
+						ex.getMessage());
+			}
+		}
 		return store;
 	}
 
@@ -145,6 +159,11 @@ public final class Lwm2mServerAutoConfiguration {
 		Configuration configuration = (shared != null) ? new Configuration(shared)
 				: builder.createDefaultConfiguration();
 		protocols.forEach((protocol) -> protocol.applyDefaultValue(configuration));
+		if (properties.getDtls().isEnabled()) {
+			// the server never initiates handshakes (Leshan's default handshake mode is none): a server-only role
+			// lets a certificate without the client-authentication key usage serve as the server's
+			configuration.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
+		}
 		builder.setConfiguration(configuration);
 		InetAddress address = properties.getAddress();
 		builder.addEndpoint(socketAddress(address, properties.getPort()), Protocol.COAP);
@@ -152,6 +171,34 @@ public final class Lwm2mServerAutoConfiguration {
 			builder.addEndpoint(socketAddress(address, properties.getDtls().getPort()), Protocol.COAPS);
 		}
 		return new Lwm2mServerEndpoints(builder.build());
+	}
+
+	private static void applyCredentials(LeshanServerBuilder builder, SslBundles sslBundles, String bundleName) {
+		String property = "coap.lwm2m.server.dtls.ssl-bundle";
+		if (sslBundles == null) {
+			throw new InvalidConfigurationPropertyValueException(property, bundleName,
+					"no SslBundles bean is available; SSL bundles need Spring Boot's SslAutoConfiguration");
+		}
+		SslBundleKeyMaterial material;
+		try {
+			material = SslBundleKeyMaterial.of(sslBundles.getBundle(bundleName));
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, bundleName,
+					"no SSL bundle of that name; define it with 'spring.ssl.bundle.pem." + bundleName + ".*'");
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidConfigurationPropertyValueException(property, bundleName, ex.getMessage());
+		}
+		if (material.getPrivateKey() == null || material.getCertificateChain().isEmpty()) {
+			throw new InvalidConfigurationPropertyValueException(property, bundleName,
+					"the bundle has no key store with the server's private key and certificate");
+		}
+		builder.setPrivateKey(material.getPrivateKey());
+		builder.setCertificateChain(material.getCertificateChain().toArray(X509Certificate[]::new));
+		if (!material.getTrustedCertificates().isEmpty()) {
+			builder.setTrustedCertificates(material.getTrustedCertificates().toArray(X509Certificate[]::new));
+		}
 	}
 
 	private static InetSocketAddress socketAddress(InetAddress address, int port) {
@@ -163,9 +210,13 @@ public final class Lwm2mServerAutoConfiguration {
 	LeshanServer lwm2mLeshanServer(Lwm2mServerProperties properties, Lwm2mServerEndpoints endpoints,
 			LwM2mModelProvider modelProvider, RegistrationStore registrationStore, SecurityStore securityStore,
 			Lwm2mRegistrationLimits limits, ObjectProvider<Authorizer> authorizer,
-			ObjectProvider<Lwm2mServerCustomizer> customizers,
+			ObjectProvider<Lwm2mServerCustomizer> customizers, ObjectProvider<SslBundles> sslBundles,
 			ApplicationEventPublisher publisher) {
 		LeshanServerBuilder builder = new LeshanServerBuilder();
+		String bundleName = properties.getDtls().getSslBundle();
+		if (properties.getDtls().isEnabled() && bundleName != null) {
+			applyCredentials(builder, sslBundles.getIfAvailable(), bundleName);
+		}
 		builder.setEndpointsProviders(endpoints.provider());
 		builder.setObjectModelProvider(modelProvider);
 		builder.setRegistrationStore(registrationStore);
@@ -192,9 +243,10 @@ public final class Lwm2mServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Lwm2mServerLifecycle lwm2mServerLifecycle(LeshanServer server, Lwm2mServerEndpoints endpoints,
-			Environment environment) {
+			Lwm2mServerProperties properties, Environment environment) {
 		return new Lwm2mServerLifecycle(server, endpoints.provider().getCoapServer(),
-				(environment instanceof ConfigurableEnvironment configurable) ? configurable : null);
+				(environment instanceof ConfigurableEnvironment configurable) ? configurable : null,
+				properties.getDtls().isEnabled() ? 2 : 1);
 	}
 
 	@Bean

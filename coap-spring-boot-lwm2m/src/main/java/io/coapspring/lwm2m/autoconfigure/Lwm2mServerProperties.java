@@ -135,6 +135,19 @@ public class Lwm2mServerProperties {
 		 */
 		private Map<String, Psk> psk = new LinkedHashMap<>();
 
+		/**
+		 * Name of the Spring Boot SSL bundle ('spring.ssl.bundle.*') holding the server's private key and
+		 * certificate chain (X.509 and raw public key handshakes) and the certificates trusted to authenticate
+		 * clients' X.509 certificates.
+		 */
+		private @Nullable String sslBundle;
+
+		/**
+		 * Endpoint names of clients that authenticate with an X.509 certificate; the certificate's common name
+		 * must be the endpoint name. Ignored when the application defines its own Leshan SecurityStore bean.
+		 */
+		private List<String> x509Clients = new ArrayList<>();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -153,6 +166,22 @@ public class Lwm2mServerProperties {
 
 		public Map<String, Psk> getPsk() {
 			return this.psk;
+		}
+
+		public @Nullable String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(@Nullable String sslBundle) {
+			this.sslBundle = sslBundle;
+		}
+
+		public List<String> getX509Clients() {
+			return this.x509Clients;
+		}
+
+		public void setX509Clients(List<String> x509Clients) {
+			this.x509Clients = x509Clients;
 		}
 
 		public void setPsk(Map<String, Psk> psk) {

@@ -45,6 +45,8 @@ public class Lwm2mServerLifecycle implements SmartLifecycle {
 
 	private final @Nullable ConfigurableEnvironment environment;
 
+	private final int expectedEndpoints;
+
 	private volatile boolean running;
 
 	/**
@@ -55,14 +57,33 @@ public class Lwm2mServerLifecycle implements SmartLifecycle {
 	 */
 	public Lwm2mServerLifecycle(LeshanServer server, @Nullable CoapServer coapServer,
 			@Nullable ConfigurableEnvironment environment) {
+		this(server, coapServer, environment, 0);
+	}
+
+	/**
+	 * Create a lifecycle that also checks how many endpoints Leshan created (it only logs when it cannot create
+	 * the DTLS endpoint, for instance for credentials DTLS cannot use).
+	 * @param server the Leshan server, built but not started
+	 * @param coapServer the Californium server Leshan runs on, if known, to check that every endpoint bound
+	 * @param environment where the bound ports are published, if any
+	 * @param expectedEndpoints how many endpoints the server must have, 0 for no check
+	 */
+	public Lwm2mServerLifecycle(LeshanServer server, @Nullable CoapServer coapServer,
+			@Nullable ConfigurableEnvironment environment, int expectedEndpoints) {
 		Assert.notNull(server, "'server' must not be null");
 		this.server = server;
 		this.coapServer = coapServer;
 		this.environment = environment;
+		this.expectedEndpoints = expectedEndpoints;
 	}
 
 	@Override
 	public void start() {
+		if (this.server.getEndpoints().size() < this.expectedEndpoints) {
+			throw new Lwm2mServerException("LWM2M server has " + this.server.getEndpoints().size() + " of its "
+					+ this.expectedEndpoints + " endpoints: Leshan could not create the DTLS endpoint (its warning in "
+					+ "the log says why; check coap.lwm2m.server.dtls.*)", null);
+		}
 		try {
 			this.server.start();
 		}

@@ -209,6 +209,12 @@ public final class Lwm2mTestClient implements AutoCloseable {
 
 		private byte @Nullable [] pskKey;
 
+		private byte @Nullable [] x509Certificate;
+
+		private byte @Nullable [] x509PrivateKey;
+
+		private byte @Nullable [] x509ServerCertificate;
+
 		private Device device = new Device("CoAP Spring Boot", "Lwm2mTestClient", "0001");
 
 		private final Map<Integer, LwM2mInstanceEnabler[]> instances = new LinkedHashMap<>();
@@ -272,6 +278,21 @@ public final class Lwm2mTestClient implements AutoCloseable {
 		public Builder psk(String identity, byte[] key) {
 			this.pskIdentity = identity;
 			this.pskKey = key.clone();
+			return this;
+		}
+
+		/**
+		 * Authenticate with an X.509 certificate (the server URI must be {@code coaps://}); the server is
+		 * authenticated by its certificate ("domain-issued certificate" usage).
+		 * @param certificate the client's certificate (DER)
+		 * @param privateKey the client's private key (PKCS#8 DER)
+		 * @param serverCertificate the server's certificate (DER)
+		 * @return this builder
+		 */
+		public Builder x509(byte[] certificate, byte[] privateKey, byte[] serverCertificate) {
+			this.x509Certificate = certificate.clone();
+			this.x509PrivateKey = privateKey.clone();
+			this.x509ServerCertificate = serverCertificate.clone();
 			return this;
 		}
 
@@ -340,8 +361,13 @@ public final class Lwm2mTestClient implements AutoCloseable {
 				initializer.setClassForObject(LwM2mId.SERVER, Server.class);
 				initializer.setInstancesForObject(LwM2mId.SECURITY, Security.noSecBootstrap(this.bootstrapUri));
 			}
+			else if (secure && this.x509Certificate != null) {
+				initializer.setInstancesForObject(LwM2mId.SECURITY, Security.x509(this.serverUri, 123,
+						this.x509Certificate, this.x509PrivateKey, this.x509ServerCertificate));
+			}
 			else if (secure) {
-				Assert.state(this.pskIdentity != null && this.pskKey != null, "coaps needs psk(identity, key)");
+				Assert.state(this.pskIdentity != null && this.pskKey != null,
+						"coaps needs psk(identity, key) or x509(...)");
 				initializer.setInstancesForObject(LwM2mId.SECURITY,
 						Security.psk(this.serverUri, 123, this.pskIdentity.getBytes(), this.pskKey));
 			}

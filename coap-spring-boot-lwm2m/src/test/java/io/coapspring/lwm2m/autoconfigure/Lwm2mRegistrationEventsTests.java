@@ -15,6 +15,9 @@ import io.coapspring.lwm2m.test.Lwm2mTestClient;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.ssl.pem.PemContent;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -140,6 +143,54 @@ class Lwm2mRegistrationEventsTests {
 						.withMessageContaining("FORBIDDEN");
 				}
 			});
+	}
+
+	@Test
+	void x509ClientsAuthenticateWithTheirCertificateAgainstTheServersSslBundle() {
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("coap.lwm2m.server.dtls.enabled=true", "coap.lwm2m.server.dtls.port=0",
+					"coap.lwm2m.server.dtls.ssl-bundle=lwm2m", "coap.lwm2m.server.dtls.x509-clients=device-7",
+					"spring.ssl.bundle.pem.lwm2m.keystore.certificate=classpath:dtls/server.pem",
+					"spring.ssl.bundle.pem.lwm2m.keystore.private-key=classpath:dtls/server-key.pem",
+					"spring.ssl.bundle.pem.lwm2m.truststore.certificate=classpath:dtls/ca.pem")
+			.run((context) -> {
+				int port = context.getEnvironment()
+					.getRequiredProperty(Lwm2mServerLifecycle.DTLS_PORT_PROPERTY, Integer.class);
+				byte[] certificate = pem("dtls/client.pem").getCertificates().get(0).getEncoded();
+				byte[] key = pem("dtls/client-key.pem").getPrivateKey().getEncoded();
+				byte[] server = pem("dtls/server.pem").getCertificates().get(0).getEncoded();
+				try (Lwm2mTestClient device = Lwm2mTestClient.builder("device-7")
+					.serverUri("coaps://127.0.0.1:" + port)
+					.x509(certificate, key, server)
+					.build()) {
+					device.start();
+					device.awaitRegistered(Duration.ofSeconds(15));
+					assertThat(context.getBean(Lwm2mOperations.class).read("device-7", "/3/0/0").asString())
+						.isNotEmpty();
+				}
+				try (Lwm2mTestClient impostor = Lwm2mTestClient.builder("device-8")
+					.serverUri("coaps://127.0.0.1:" + port)
+					.x509(certificate, key, server)
+					.build()) {
+					impostor.start();
+					assertThatIllegalStateException()
+						.isThrownBy(() -> impostor.awaitRegistered(Duration.ofSeconds(10)))
+						.withMessageContaining("FORBIDDEN");
+				}
+			});
+	}
+
+	@Test
+	void missingSslBundleFailsStartUpNamingTheProperty() {
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("coap.lwm2m.server.dtls.enabled=true", "coap.lwm2m.server.dtls.port=0",
+					"coap.lwm2m.server.dtls.ssl-bundle=missing")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("coap.lwm2m.server.dtls.ssl-bundle"));
+	}
+
+	private static PemContent pem(String location) throws java.io.IOException {
+		return PemContent.load(new ClassPathResource(location).getInputStream());
 	}
 
 	@Test
