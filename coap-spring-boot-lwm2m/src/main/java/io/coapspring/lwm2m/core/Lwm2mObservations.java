@@ -36,6 +36,8 @@ final class Lwm2mObservations implements ObservationListener, RegistrationListen
 
 	private final Map<String, List<Subscription>> subscriptions = new ConcurrentHashMap<>();
 
+	private final Map<String, CompositeSubscription> composites = new ConcurrentHashMap<>();
+
 	Lwm2mObservations(LeshanServer server) {
 		this.server = server;
 		server.getObservationService().addListener(this);
@@ -69,6 +71,16 @@ final class Lwm2mObservations implements ObservationListener, RegistrationListen
 	public void unregistered(Registration registration, @Nullable Collection<Observation> observations,
 			boolean expired, @Nullable Registration newReg) {
 		String prefix = registration.getId() + "|";
+		this.composites.keySet().removeIf((key) -> {
+			if (key.startsWith(prefix)) {
+				CompositeSubscription dropped = this.composites.get(key);
+				if (dropped != null) {
+					dropped.active = false;
+				}
+				return true;
+			}
+			return false;
+		});
 		this.subscriptions.keySet().removeIf((key) -> {
 			if (key.startsWith(prefix)) {
 				List<Subscription> dropped = this.subscriptions.get(key);
@@ -111,11 +123,121 @@ final class Lwm2mObservations implements ObservationListener, RegistrationListen
 	@Override
 	public void onResponse(CompositeObservation observation, Registration registration,
 			ObserveCompositeResponse response) {
+		CompositeSubscription subscription = this.composites.get(compositeKey(registration.getId(), observation.getPaths()));
+		if (subscription != null && response.getContent() != null) {
+			subscription.deliver(contents(response.getContent()));
+		}
+	}
+
+	static Map<String, Lwm2mContent> contents(Map<LwM2mPath, org.eclipse.leshan.core.node.LwM2mNode> nodes) {
+		Map<String, Lwm2mContent> contents = new java.util.LinkedHashMap<>();
+		nodes.forEach((path, node) -> {
+			if (node != null) {
+				contents.put(path.toString(), Lwm2mNodes.toContent(path, node));
+			}
+		});
+		return contents;
+	}
+
+	CompositeSubscription subscribeComposite(String registrationId, String endpoint, List<LwM2mPath> paths,
+			Consumer<Map<String, Lwm2mContent>> listener) {
+		CompositeSubscription subscription = new CompositeSubscription(registrationId, endpoint, paths, listener);
+		CompositeSubscription previous = this.composites.put(compositeKey(registrationId, paths), subscription);
+		if (previous != null) {
+			previous.active = false;
+		}
+		return subscription;
+	}
+
+	private static String compositeKey(String registrationId, List<LwM2mPath> paths) {
+		return registrationId + "|" + paths.stream().map(LwM2mPath::toString).sorted().toList();
 	}
 
 	@Override
 	public void onError(Observation observation, @Nullable Registration registration, Exception error) {
 		logger.debug("LWM2M notification error for {}", observation, error);
+	}
+
+	/**
+	 * The listener of one observe-composite of one registration.
+	 */
+	final class CompositeSubscription implements Lwm2mCompositeObservation {
+
+		private final String registrationId;
+
+		private final String endpoint;
+
+		private final List<LwM2mPath> paths;
+
+		private final Consumer<Map<String, Lwm2mContent>> listener;
+
+		private volatile @Nullable Map<String, Lwm2mContent> initial;
+
+		volatile boolean active = true;
+
+		CompositeSubscription(String registrationId, String endpoint, List<LwM2mPath> paths,
+				Consumer<Map<String, Lwm2mContent>> listener) {
+			this.registrationId = registrationId;
+			this.endpoint = endpoint;
+			this.paths = List.copyOf(paths);
+			this.listener = listener;
+		}
+
+		void activate(Map<String, Lwm2mContent> initial) {
+			this.initial = Map.copyOf(initial);
+		}
+
+		void deliver(Map<String, Lwm2mContent> contents) {
+			if (!this.active || this.initial == null) {
+				return;
+			}
+			try {
+				this.listener.accept(contents);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("LWM2M composite observation listener on '{}' failed", this.endpoint, ex);
+			}
+		}
+
+		@Override
+		public String endpoint() {
+			return this.endpoint;
+		}
+
+		@Override
+		public List<String> paths() {
+			return this.paths.stream().map(LwM2mPath::toString).toList();
+		}
+
+		@Override
+		public Map<String, Lwm2mContent> initialContents() {
+			Map<String, Lwm2mContent> contents = this.initial;
+			if (contents == null) {
+				throw new IllegalStateException("Composite observation of " + paths() + " has not started");
+			}
+			return contents;
+		}
+
+		@Override
+		public boolean isActive() {
+			return this.active;
+		}
+
+		@Override
+		public void cancel() {
+			if (!this.active) {
+				return;
+			}
+			this.active = false;
+			Lwm2mObservations.this.composites.remove(compositeKey(this.registrationId, this.paths), this);
+			Registration registration = Lwm2mObservations.this.server.getRegistrationService()
+				.getById(this.registrationId);
+			if (registration != null) {
+				Lwm2mObservations.this.server.getObservationService()
+					.cancelCompositeObservations(registration, paths().toArray(String[]::new));
+			}
+		}
+
 	}
 
 	/**

@@ -242,6 +242,17 @@ public interface Lwm2mOperations {
 	CompletableFuture<Lwm2mObservation> observeAsync(String endpoint, String path, Consumer<Lwm2mContent> listener);
 
 	/**
+	 * Observe several paths in one LWM2M 1.1 observe-composite request (SenML CBOR): each notification carries
+	 * the content of every path.
+	 * @param endpoint the endpoint name
+	 * @param paths the paths
+	 * @param listener receives the contents of every notification, by path, on a server thread
+	 * @return the running observation, with the initial contents
+	 */
+	Lwm2mCompositeObservation observeComposite(String endpoint, List<String> paths,
+			Consumer<Map<String, Lwm2mContent>> listener);
+
+	/**
 	 * Cancel every observation of a path on a client, whoever started it.
 	 * @param endpoint the endpoint name
 	 * @param path the path

@@ -28,6 +28,7 @@ import org.eclipse.leshan.core.request.DeleteRequest;
 import org.eclipse.leshan.core.request.DiscoverRequest;
 import org.eclipse.leshan.core.request.DownlinkRequest;
 import org.eclipse.leshan.core.request.ExecuteRequest;
+import org.eclipse.leshan.core.request.ObserveCompositeRequest;
 import org.eclipse.leshan.core.request.ObserveRequest;
 import org.eclipse.leshan.core.request.ReadCompositeRequest;
 import org.eclipse.leshan.core.request.ReadRequest;
@@ -42,6 +43,7 @@ import org.eclipse.leshan.core.request.exception.UnconnectedPeerException;
 import org.eclipse.leshan.core.response.CreateResponse;
 import org.eclipse.leshan.core.response.DiscoverResponse;
 import org.eclipse.leshan.core.response.LwM2mResponse;
+import org.eclipse.leshan.core.response.ObserveCompositeResponse;
 import org.eclipse.leshan.core.response.ObserveResponse;
 import org.eclipse.leshan.core.response.ReadCompositeResponse;
 import org.eclipse.leshan.core.response.ReadResponse;
@@ -348,6 +350,30 @@ public class Lwm2mTemplate implements Lwm2mOperations {
 			}
 		});
 		return result;
+	}
+
+	@Override
+	public Lwm2mCompositeObservation observeComposite(String endpoint, List<String> paths,
+			Consumer<Map<String, Lwm2mContent>> listener) {
+		Assert.notEmpty(paths, "'paths' must not be empty");
+		Assert.notNull(listener, "'listener' must not be null");
+		Lwm2mObservations.CompositeSubscription[] subscription = new Lwm2mObservations.CompositeSubscription[1];
+		CompletableFuture<Lwm2mCompositeObservation> result = send("observe-composite", endpoint,
+				String.join(",", paths), (registration) -> {
+					List<LwM2mPath> targets = paths.stream().map((path) -> path(endpoint, path)).toList();
+					subscription[0] = this.observations.subscribeComposite(registration.getId(), endpoint, targets,
+							listener);
+					return new ObserveCompositeRequest(ContentFormat.SENML_CBOR, ContentFormat.SENML_CBOR, targets);
+				}, (registration, response) -> {
+					subscription[0].activate(Lwm2mObservations.contents(((ObserveCompositeResponse) response).getContent()));
+					return (Lwm2mCompositeObservation) subscription[0];
+				});
+		result.whenComplete((observation, failure) -> {
+			if (failure != null && subscription[0] != null) {
+				subscription[0].cancel();
+			}
+		});
+		return await(result);
 	}
 
 	@Override

@@ -214,16 +214,36 @@ class Lwm2mTemplateTests {
 	}
 
 	@Test
+	void observesSeveralPathsInOneCompositeObservation() {
+		List<Map<String, Lwm2mContent>> notifications = new CopyOnWriteArrayList<>();
+		Lwm2mCompositeObservation observation = this.lwm2m.observeComposite(DEVICE, List.of("/10500/0/4", "/3/0/0"),
+				notifications::add);
+		assertThat(observation.initialContents()).containsKeys("/10500/0/4", "/3/0/0");
+		assertThat(observation.initialContents().get("/3/0/0").asString()).isEqualTo("ACME");
+		thermostat.setTemperature(24.5);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> notifications.stream()
+				.anyMatch((contents) -> contents.containsKey("/10500/0/4")
+						&& contents.get("/10500/0/4").asDouble() == 24.5));
+		observation.cancel();
+		assertThat(observation.isActive()).isFalse();
+		LeshanServer server = context.getBean(LeshanServer.class);
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> server.getObservationService()
+				.getObservations(server.getRegistrationService().getByEndpoint(DEVICE))
+				.isEmpty());
+	}
+
+	@Test
 	void observesAsAFlux() throws Exception {
+		java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
 		CompletableFuture<List<Lwm2mContent>> values = Lwm2mFluxes.observe(this.lwm2m, DEVICE, "/3/0/14")
+			.doOnNext((content) -> started.countDown())
 			.take(2)
 			.collectList()
 			.toFuture();
 		LeshanServer server = context.getBean(LeshanServer.class);
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> !server.getObservationService()
-				.getObservations(server.getRegistrationService().getByEndpoint(DEVICE))
-				.isEmpty());
+		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 		this.lwm2m.write(DEVICE, "/3/0/14", "+02:00");
 		List<Lwm2mContent> received = values.get(10, TimeUnit.SECONDS);
 		assertThat(received).hasSize(2);
@@ -293,14 +313,12 @@ class Lwm2mTemplateTests {
 			leaving.awaitRegistered(Duration.ofSeconds(10));
 			Lwm2mObservation handle = this.lwm2m.observe("leaving", "/3/0/1", (content) -> {
 			});
+			java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
 			CompletableFuture<List<Lwm2mContent>> flux = Lwm2mFluxes.observe(this.lwm2m, "leaving", "/3/0/0")
+				.doOnNext((content) -> started.countDown())
 				.collectList()
 				.toFuture();
-			await().atMost(Duration.ofSeconds(10))
-				.until(() -> context.getBean(LeshanServer.class)
-					.getObservationService()
-					.getObservations(context.getBean(LeshanServer.class).getRegistrationService().getByEndpoint("leaving"))
-					.size() == 2);
+			assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 			leaving.stop(true);
 			assertThat(flux.get(10, TimeUnit.SECONDS)).singleElement()
 				.satisfies((content) -> assertThat(content.asString()).isEqualTo("ACME"));
