@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 
 import io.coapspring.lwm2m.core.Lwm2mOperationListener;
 import io.coapspring.security.SslBundleKeyMaterial;
@@ -205,13 +206,18 @@ public final class Lwm2mServerAutoConfiguration {
 		return (address != null) ? new InetSocketAddress(address, port) : new InetSocketAddress(port);
 	}
 
+	@Bean(destroyMethod = "shutdown")
+	Lwm2mEventExecutor lwm2mEventExecutor() {
+		return new Lwm2mEventExecutor(Lwm2mEventPublisher.createExecutor(10_000));
+	}
+
 	@Bean(destroyMethod = "destroy")
 	@ConditionalOnMissingBean
 	LeshanServer lwm2mLeshanServer(Lwm2mServerProperties properties, Lwm2mServerEndpoints endpoints,
 			LwM2mModelProvider modelProvider, RegistrationStore registrationStore, SecurityStore securityStore,
 			Lwm2mRegistrationLimits limits, ObjectProvider<Authorizer> authorizer,
 			ObjectProvider<Lwm2mServerCustomizer> customizers, ObjectProvider<SslBundles> sslBundles,
-			ApplicationEventPublisher publisher) {
+			Lwm2mEventExecutor eventExecutor, ApplicationEventPublisher publisher) {
 		LeshanServerBuilder builder = new LeshanServerBuilder();
 		String bundleName = properties.getDtls().getSslBundle();
 		if (properties.getDtls().isEnabled() && bundleName != null) {
@@ -235,8 +241,9 @@ public final class Lwm2mServerAutoConfiguration {
 		Lwm2mRegistrationGuard.install(endpoints.provider().getCoapServer());
 		limits.countExisting(registrationStore);
 		server.getRegistrationService().addListener(limits);
-		new Lwm2mEventPublisher(server, publisher).attach(server);
-		new Lwm2mNotificationPublisher(server, publisher).attach(server);
+		Lwm2mEventPublisher events = new Lwm2mEventPublisher(server, publisher, eventExecutor.executor());
+		events.attach(server);
+		new Lwm2mNotificationPublisher(server, events).attach(server);
 		return server;
 	}
 
@@ -269,6 +276,18 @@ public final class Lwm2mServerAutoConfiguration {
 	 * @param provider the endpoints provider
 	 */
 	record Lwm2mServerEndpoints(CaliforniumServerEndpointsProvider provider) {
+	}
+
+	/**
+	 * The thread LWM2M events are published on, shut down with the context.
+	 * @param executor the executor
+	 */
+	record Lwm2mEventExecutor(ExecutorService executor) {
+
+		void shutdown() {
+			this.executor.shutdown();
+		}
+
 	}
 
 }

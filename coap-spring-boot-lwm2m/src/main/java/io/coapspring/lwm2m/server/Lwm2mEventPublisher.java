@@ -1,6 +1,11 @@
 package io.coapspring.lwm2m.server;
 
 import java.util.Collection;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import io.coapspring.lwm2m.core.Lwm2mRegistrations;
 import io.coapspring.lwm2m.event.Lwm2mAwakeEvent;
@@ -24,8 +29,11 @@ import org.springframework.util.Assert;
 /**
  * Bridges Leshan's registration and presence listeners to Spring application events
  * ({@link Lwm2mRegisteredEvent}, {@link Lwm2mRegistrationUpdatedEvent}, {@link Lwm2mDeregisteredEvent},
- * {@link Lwm2mAwakeEvent}, {@link Lwm2mSleepingEvent}). A listener that throws is logged and does not disturb the
- * server or the other listeners.
+ * {@link Lwm2mAwakeEvent}, {@link Lwm2mSleepingEvent}). Events are published in order on one thread of their own
+ * ({@code lwm2m-events}), never on Californium's protocol threads: a listener may call the template
+ * synchronously (the answer it waits for is handled by those threads). The queue is bounded; when it is full an
+ * event is dropped with a warning. A listener that throws is logged and does not disturb the server or the other
+ * listeners.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -38,16 +46,47 @@ public class Lwm2mEventPublisher implements RegistrationListener, PresenceListen
 
 	private final ApplicationEventPublisher publisher;
 
+	private final Executor executor;
+
 	/**
-	 * Create a publisher.
+	 * Create a publisher that publishes on the calling thread.
 	 * @param source the source of the events (the server)
 	 * @param publisher where the events go
 	 */
 	public Lwm2mEventPublisher(Object source, ApplicationEventPublisher publisher) {
+		this(source, publisher, Runnable::run);
+	}
+
+	/**
+	 * Create a publisher.
+	 * @param source the source of the events (the server)
+	 * @param publisher where the events go
+	 * @param executor where the events are published (one thread keeps them in order)
+	 */
+	public Lwm2mEventPublisher(Object source, ApplicationEventPublisher publisher, Executor executor) {
 		Assert.notNull(source, "'source' must not be null");
 		Assert.notNull(publisher, "'publisher' must not be null");
+		Assert.notNull(executor, "'executor' must not be null");
 		this.source = source;
 		this.publisher = publisher;
+		this.executor = executor;
+	}
+
+	/**
+	 * Create the executor events are published on: one daemon thread named {@code lwm2m-events} and a queue
+	 * bounded to {@code capacity} events, dropping (with a warning) what does not fit.
+	 * @param capacity the queue's capacity
+	 * @return the executor, to shut down with the application
+	 */
+	public static ExecutorService createExecutor(int capacity) {
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+				new LinkedBlockingQueue<>(capacity), (runnable) -> {
+					Thread thread = new Thread(runnable, "lwm2m-events");
+					thread.setDaemon(true);
+					return thread;
+				}, (runnable, pool) -> logger.warn("LWM2M event dropped: {} events are waiting for their listeners",
+						pool.getQueue().size()));
+		return executor;
 	}
 
 	/**
@@ -95,12 +134,14 @@ public class Lwm2mEventPublisher implements RegistrationListener, PresenceListen
 	 * @param event the event
 	 */
 	void publish(Object event) {
-		try {
-			this.publisher.publishEvent(event);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("LWM2M event listener failed on {}", event.getClass().getSimpleName(), ex);
-		}
+		this.executor.execute(() -> {
+			try {
+				this.publisher.publishEvent(event);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("LWM2M event listener failed on {}", event.getClass().getSimpleName(), ex);
+			}
+		});
 	}
 
 }

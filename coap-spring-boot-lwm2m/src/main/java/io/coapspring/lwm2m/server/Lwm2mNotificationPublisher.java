@@ -46,8 +46,17 @@ public class Lwm2mNotificationPublisher implements ObservationListener, SendList
 	 * @param publisher where the events go
 	 */
 	public Lwm2mNotificationPublisher(Object source, ApplicationEventPublisher publisher) {
+		this(source, new Lwm2mEventPublisher(source, publisher));
+	}
+
+	/**
+	 * Create a publisher that shares the ordering and thread of a registration event publisher.
+	 * @param source the source of the events (the server)
+	 * @param publisher the registration event publisher
+	 */
+	public Lwm2mNotificationPublisher(Object source, Lwm2mEventPublisher publisher) {
 		this.source = source;
-		this.publisher = new Lwm2mEventPublisher(source, publisher);
+		this.publisher = publisher;
 	}
 
 	/**

@@ -72,6 +72,35 @@ class Lwm2mRegistrationEventsTests {
 	}
 
 	@Test
+	void listenerMayReadSynchronouslyEvenWithOneProtocolThread() {
+		org.eclipse.californium.elements.config.Configuration shared = new org.eclipse.californium.elements.config.Configuration(
+				org.eclipse.californium.core.config.CoapConfig.DEFINITIONS,
+				org.eclipse.californium.elements.config.UdpConfig.DEFINITIONS);
+		shared.set(org.eclipse.californium.core.config.CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, 1);
+		java.util.concurrent.atomic.AtomicReference<Object> read = new java.util.concurrent.atomic.AtomicReference<>();
+		this.runner.withBean("coapConfiguration", org.eclipse.californium.elements.config.Configuration.class, () -> shared)
+			.run((context) -> {
+				Lwm2mOperations lwm2m = context.getBean(Lwm2mOperations.class);
+				org.springframework.context.ConfigurableApplicationContext configurable = (org.springframework.context.ConfigurableApplicationContext) context
+					.getSourceApplicationContext();
+				configurable.addApplicationListener((ApplicationListener<Lwm2mRegisteredEvent>) (event) -> {
+					try {
+						read.set(lwm2m.read(event.getEndpoint(), "/3/0/0").value());
+					}
+					catch (RuntimeException ex) {
+						read.set(ex);
+					}
+				});
+				try (Lwm2mTestClient client = client(context, "sync-reader").device("Sync Co", "M", "S").build()) {
+					client.start();
+					client.awaitRegistered(Duration.ofSeconds(10));
+					await().atMost(Duration.ofSeconds(15)).until(() -> read.get() != null);
+					assertThat(read.get()).isEqualTo("Sync Co");
+				}
+			});
+	}
+
+	@Test
 	void silentClientExpiresWithExpiryAsTheCause() {
 		this.runner.run((context) -> {
 			EventCollector events = context.getBean(EventCollector.class);

@@ -322,7 +322,7 @@ class Lwm2mTemplateTests {
 			leaving.stop(true);
 			assertThat(flux.get(10, TimeUnit.SECONDS)).singleElement()
 				.satisfies((content) -> assertThat(content.asString()).isEqualTo("ACME"));
-			assertThat(handle.isActive()).isFalse();
+			await().atMost(Duration.ofSeconds(5)).until(() -> !handle.isActive());
 		}
 	}
 
