@@ -6,12 +6,15 @@ import io.coapspring.annotation.CoapController;
 import io.coapspring.convert.CoapMessageConverters;
 import io.coapspring.server.CoapPiggybackTimer;
 import io.coapspring.server.ProtocolHandOff;
+import io.coapspring.server.discovery.CoapDiscoveryLinks;
 import io.coapspring.server.discovery.CoapDiscoveryServerCustomizer;
 import io.coapspring.server.discovery.CoapEndpointName;
+import io.coapspring.server.discovery.CoapLinkInstances;
 import io.coapspring.server.discovery.CoapMappingLinks;
 import io.coapspring.server.handler.CoapControllerDetector;
 import io.coapspring.server.handler.CoapHandlerExecutor;
 import io.coapspring.server.handler.CoapHandlerSelector;
+import io.coapspring.server.handler.CoapMappingFormatCheck;
 import io.coapspring.server.handler.CoapPreconditions;
 import io.coapspring.server.handler.CoapRequestDispatcher;
 import io.coapspring.server.invocation.CoapErrorResponses;
@@ -39,6 +42,7 @@ import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -62,7 +66,9 @@ import org.springframework.validation.Validator;
  * programming model: {@link CoapController @CoapController} beans are detected before the server starts, their
  * mapped methods are routed to by the server's deliverer, run on the {@link CoapHandlerExecutor} and answered
  * through the {@link CoapMessageConverters}; {@code /.well-known/core} lists them, each link with the node's
- * name ({@code coap.server.endpoint-name}, or {@code spring.application.name}) as its {@code ep} attribute.
+ * name ({@code coap.server.endpoint-name}, or {@code spring.application.name}) as its {@code ep} attribute, and
+ * the instances of mappings with path variables that {@link CoapLinkInstances} beans supply; the
+ * {@link CoapDiscoveryLinks} bean gives the same links to other components (a Resource Directory client).
  * Observable mappings accept Observe registrations (RFC 7641), with conditional attributes, and a
  * {@link CoapNotifier} tells their observers of changes.
  * <p>
@@ -150,7 +156,8 @@ public final class CoapHandlerAutoConfiguration {
 			CoapMessageConverters coapMessageConverters, Environment environment) {
 		CoapMappingInfoReader reader = new CoapMappingInfoReader(coapMessageConverters.getContentFormats(),
 				environment::resolveRequiredPlaceholders);
-		return new CoapControllerDetector(applicationContext, coapHandlerMappingRegistry, reader, coapHandlerAdapter);
+		return new CoapControllerDetector(applicationContext, coapHandlerMappingRegistry, reader, coapHandlerAdapter,
+				new CoapMappingFormatCheck(coapMessageConverters, coapHandlerAdapter.getReturnValueHandlers()));
 	}
 
 	@Bean
@@ -169,8 +176,12 @@ public final class CoapHandlerAutoConfiguration {
 			case NON -> Type.NON;
 			case REQUEST -> null;
 		};
-		return new CoapObservations(coapHandlerAdapter, coapErrorResponses, coapObservedResources,
-				coapHandlerExecutor::execute, notificationType);
+		CoapObservations observations = new CoapObservations(coapHandlerAdapter, coapErrorResponses,
+				coapObservedResources, coapHandlerExecutor::execute, notificationType);
+		CoapProperties.Observe observe = properties.getObserve();
+		observations.setKeepAlive(observe.isKeepAlive() ? observe.getNotificationCheckIntervalTime() : null);
+		observations.setMaxObserversPerPeer(observe.getMaxObserversPerPeer());
+		return observations;
 	}
 
 	@Bean
@@ -188,7 +199,8 @@ public final class CoapHandlerAutoConfiguration {
 			CoapObservations coapObservations, ObjectProvider<ProtocolHandOff> protocolHandOff) {
 		CoapHandlerSelector selector = new CoapHandlerSelector(coapHandlerMappingRegistry,
 				coapMessageConverters.getContentFormats());
-		CoapPreconditions preconditions = new CoapPreconditions(selector, coapHandlerAdapter, coapErrorResponses);
+		CoapPreconditions preconditions = new CoapPreconditions(selector, coapHandlerAdapter, coapErrorResponses,
+				coapMessageConverters);
 		return new CoapRequestDispatcher(coapHandlerMappingRegistry, selector, coapHandlerAdapter, preconditions,
 				coapErrorResponses, coapHandlerExecutor::execute, coapPiggybackTimer, coapObservedResources,
 				coapObservations, protocolHandOff.getIfAvailable(ProtocolHandOff::new));
@@ -196,10 +208,31 @@ public final class CoapHandlerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CoapDiscoveryServerCustomizer coapDiscoveryServerCustomizer(CoapHandlerMappingRegistry coapHandlerMappingRegistry,
+	CoapMappingLinks coapMappingLinks(CoapHandlerMappingRegistry coapHandlerMappingRegistry,
+			ObjectProvider<CoapLinkInstances> linkInstances) {
+		return new CoapMappingLinks(coapHandlerMappingRegistry, linkInstances.orderedStream().toList());
+	}
+
+	// Declared after coapControllerDetector, so it runs after the mappings are registered
+	@Bean
+	SmartInitializingSingleton coapLinkInstancesCheck(CoapMappingLinks coapMappingLinks) {
+		return coapMappingLinks::checkInstances;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoapDiscoveryLinks coapDiscoveryLinks(CoapMappingLinks coapMappingLinks, ObjectProvider<CoapServer> coapServer,
 			CoapProperties properties, Environment environment) {
-		return new CoapDiscoveryServerCustomizer(new CoapMappingLinks(coapHandlerMappingRegistry),
-				endpointName(properties, environment));
+		return new CoapDiscoveryLinks(coapMappingLinks, () -> {
+			CoapServer server = coapServer.getIfAvailable();
+			return (server != null) ? server.getRoot() : null;
+		}, endpointName(properties, environment));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoapDiscoveryServerCustomizer coapDiscoveryServerCustomizer(CoapDiscoveryLinks coapDiscoveryLinks) {
+		return new CoapDiscoveryServerCustomizer(coapDiscoveryLinks);
 	}
 
 	private static @Nullable CoapEndpointName endpointName(CoapProperties properties, Environment environment) {

@@ -91,8 +91,13 @@ public final class CoapProxyAutoConfiguration {
 		}
 		if (allowed.isEmpty()) {
 			logger.warn("The CoAP proxy is enabled but 'coap.proxy.allowed-destinations' is empty: every proxied "
-					+ "request is refused with 4.03 Forbidden. List the host names, addresses or CIDR ranges it "
-					+ "may forward to.");
+					+ "request is refused with 4.03 Forbidden. List the destinations it may forward to, such as "
+					+ "'coap://sensor.local:5683' or 'http://10.0.0.0/8:80'.");
+		}
+		for (String exposure : allowed.describeHostOnlyExposures()) {
+			logger.warn("'coap.proxy.allowed-destinations' entry " + exposure + ". Any service listening there "
+					+ "that the proxy's clients should not read (management endpoints, databases) is exposed; "
+					+ "list only the schemes and ports meant to be reached.");
 		}
 		return new CoapForwardProxy(clients.orderedStream().toList(), proxy.getSchemes(), allowed,
 				cache.getIfAvailable());

@@ -51,7 +51,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @SpringBootTest(classes = ProxyTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "coap.server.port=0", "coap.proxy.enabled=true", "coap.proxy.http.enabled=true",
-				"coap.proxy.allowed-destinations=127.0.0.1", "coap.proxy.timeout=1s" })
+				"coap.proxy.allowed-destinations=127.0.0.1:*", "coap.proxy.timeout=1s" })
 class CoapProxyEndToEndTests {
 
 	private static OriginServer origin;

@@ -68,6 +68,8 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 
 	private static final long BUSY_RETRY_SECONDS = 2;
 
+	private static final long OBSERVERS_FULL_RETRY_SECONDS = 60;
+
 	private final CoapHandlerMappingRegistry registry;
 
 	private final CoapHandlerSelector selector;
@@ -248,6 +250,16 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		// a registration whose answer may be suppressed (multicast, No-Response) is served without observing
 		boolean observe = relation != null && !relation.isCanceled() && mapping.info().isObservable(view.getMethod())
 				&& !UnansweredExchanges.mayGoUnanswered(request);
+		if (!observe && relation == null && resource.isObservable() && isObserveRegistration(request)
+				&& mapping.info().isObservable(view.getMethod()) && !UnansweredExchanges.mayGoUnanswered(request)) {
+			// Californium keeps no relation once coap.observe.max-observers is reached
+			refuseObserver(exchange, resource, null, "Too many observers, retry later", accept);
+			return;
+		}
+		if (observe && this.observations.isOverPeerLimit(relation, resource)) {
+			refuseObserver(exchange, resource, relation, "Too many observers of this peer, retry later", accept);
+			return;
+		}
 		CoapPiggybackTimer.PendingAck timer = this.piggybackTimer.start(exchange);
 		Runnable task = observe
 				? () -> this.observations.register(exchange, relation, resource, mapping, view, timer)
@@ -288,6 +300,14 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 			abandon(relation, answer);
 			send(exchange, resource, timer, answer);
 		});
+	}
+
+	private void refuseObserver(Exchange exchange, CoapHandlerResource resource, @Nullable ObserveRelation relation,
+			String diagnostic, int accept) {
+		Response full = this.errorResponses.create(ResponseCode.SERVICE_UNAVAILABLE, diagnostic, accept);
+		full.getOptions().setMaxAge(OBSERVERS_FULL_RETRY_SECONDS);
+		abandon(relation, full);
+		send(exchange, resource, null, full);
 	}
 
 	// Californium keeps a relation that is never established: cancel it before answering without Observe

@@ -20,7 +20,8 @@ import org.springframework.util.Assert;
  * @param produces the Content-Formats produced, the default first, empty for any
  * @param observable whether GET and FETCH requests may observe the resource
  * @param discoverable whether the resource is listed in {@code /.well-known/core}
- * @param discoverAsTemplate whether a pattern with variables is listed as its template
+ * @param discoverAsTemplate whether the deprecated {@code discoverAsTemplate} was set (discovery never lists a
+ * template, and warns of it)
  * @param resourceTypes the {@code rt} values
  * @param interfaceDescriptions the {@code if} values
  * @param title the {@code title}, or {@code null}

@@ -141,12 +141,16 @@ public class CoapHandlerResource extends CoapResource {
 	}
 
 	void addObserver(CoapObserver observer) {
-		this.observers.put(observer.getRelation(), observer);
+		if (this.observers.put(observer.getRelation(), observer) == null) {
+			this.observedResources.observerAdded(observer.getRelation().getSource());
+		}
 		this.observedResources.retain(this);
 	}
 
 	void removeObserver(CoapObserver observer) {
-		this.observers.remove(observer.getRelation(), observer);
+		if (this.observers.remove(observer.getRelation(), observer)) {
+			this.observedResources.observerRemoved(observer.getRelation().getSource());
+		}
 		this.observedResources.release(this);
 	}
 

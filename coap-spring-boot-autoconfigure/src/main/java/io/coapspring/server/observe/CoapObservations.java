@@ -1,5 +1,6 @@
 package io.coapspring.server.observe;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.coap.Token;
 import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.core.network.Exchange;
 import org.eclipse.californium.core.observe.ObserveRelation;
@@ -64,6 +66,10 @@ public class CoapObservations implements CoapObservationTerminator, DisposableBe
 
 	private final ScheduledThreadPoolExecutor scheduler;
 
+	private long keepAliveNanos = -1;
+
+	private int maxObserversPerPeer;
+
 	/**
 	 * Create the observations.
 	 * @param adapter invokes the handler methods
@@ -93,6 +99,32 @@ public class CoapObservations implements CoapObservationTerminator, DisposableBe
 		});
 		this.scheduler.setRemoveOnCancelPolicy(true);
 		this.scheduler.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+	}
+
+	/**
+	 * Set the keep-alive of observers: an observer that got no notification for this time is sent the current
+	 * state again, as a confirmable notification, so that an observer that left without saying so is found out
+	 * (its notification is not acknowledged) and its relation dropped.
+	 * @param keepAlive the time, or {@code null} for no keep-alive
+	 */
+	public void setKeepAlive(@Nullable Duration keepAlive) {
+		Assert.isTrue(keepAlive == null || (!keepAlive.isNegative() && !keepAlive.isZero()),
+				"'keepAlive' must be positive");
+		this.keepAliveNanos = (keepAlive != null) ? keepAlive.toNanos() : -1;
+	}
+
+	/**
+	 * Set the largest number of observe relations a peer may have over all mapped resources; a further
+	 * registration is answered 5.03 Service Unavailable with a Max-Age.
+	 * @param maxObserversPerPeer the number, 0 for no limit
+	 */
+	public void setMaxObserversPerPeer(int maxObserversPerPeer) {
+		Assert.isTrue(maxObserversPerPeer >= 0, "'maxObserversPerPeer' must not be negative");
+		this.maxObserversPerPeer = maxObserversPerPeer;
+	}
+
+	long getKeepAliveNanos() {
+		return this.keepAliveNanos;
 	}
 
 	/**
@@ -136,6 +168,30 @@ public class CoapObservations implements CoapObservationTerminator, DisposableBe
 				this.adapter.isStream(mapping));
 		resource.addObserver(observer);
 		observer.start(piggybackTimer);
+	}
+
+	/**
+	 * Return whether a new relation would exceed the largest number of relations of its peer
+	 * ({@link #setMaxObserversPerPeer}); a registration again with the token of one of the peer's relations of the
+	 * resource replaces it and does not.
+	 * @param relation the relation of the registration, not yet established
+	 * @param resource the resource it observes
+	 * @return {@code true} if the registration is to be refused
+	 */
+	public boolean isOverPeerLimit(ObserveRelation relation, CoapHandlerResource resource) {
+		int max = this.maxObserversPerPeer;
+		if (max <= 0 || this.observedResources.getObserverCount(relation.getSource()) < max) {
+			return false;
+		}
+		Token token = relation.getExchange().getRequest().getToken();
+		for (CoapObserver observer : resource.getObservers()) {
+			ObserveRelation existing = observer.getRelation();
+			if (existing.getSource().equals(relation.getSource())
+					&& token.equals(existing.getExchange().getRequest().getToken())) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

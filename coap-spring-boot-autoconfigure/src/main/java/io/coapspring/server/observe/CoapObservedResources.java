@@ -1,8 +1,10 @@
 package io.coapspring.server.observe;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -19,6 +21,8 @@ import org.jspecify.annotations.Nullable;
 public class CoapObservedResources {
 
 	private final Map<String, CoapHandlerResource> resources = new ConcurrentHashMap<>();
+
+	private final Map<InetSocketAddress, AtomicInteger> observersByPeer = new ConcurrentHashMap<>();
 
 	/**
 	 * Return the observed resource of a path.
@@ -61,6 +65,24 @@ public class CoapObservedResources {
 	 */
 	public int size() {
 		return this.resources.size();
+	}
+
+	/**
+	 * Return the number of observers a peer has, over all resources.
+	 * @param peer the peer's address
+	 * @return the count
+	 */
+	public int getObserverCount(InetSocketAddress peer) {
+		AtomicInteger count = this.observersByPeer.get(peer);
+		return (count != null) ? count.get() : 0;
+	}
+
+	void observerAdded(InetSocketAddress peer) {
+		this.observersByPeer.computeIfAbsent(peer, (key) -> new AtomicInteger()).incrementAndGet();
+	}
+
+	void observerRemoved(InetSocketAddress peer) {
+		this.observersByPeer.computeIfPresent(peer, (key, count) -> (count.decrementAndGet() <= 0) ? null : count);
 	}
 
 	void retain(CoapHandlerResource resource) {

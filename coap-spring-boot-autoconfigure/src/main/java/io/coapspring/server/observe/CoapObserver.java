@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
  * or dropped. At most one invocation per observer runs at a time: a change during an invocation runs it once
  * more afterwards, so bursts of changes coalesce and each observer's notifications leave in order, each with a
  * greater Observe sequence number. Timers send the current state when {@code pmax} (or, for a representation
- * with a Max-Age, its freshness) runs out, and evaluate the resource every {@code epmax}.
+ * with a Max-Age, its freshness, or the keep-alive of {@link CoapObservations#setKeepAlive}) runs out, and
+ * evaluate the resource every {@code epmax}. A notification after a quiet keep-alive period is confirmable: an
+ * observer that left without saying so does not acknowledge it, and Californium drops the relation.
  * <p>
  * Memory is a fixed number of fields per observer, plus at most one held-back response and, for a stream, a copy
  * of the last notification.
@@ -415,7 +417,9 @@ final class CoapObserver {
 		if (response.isSuccess()) {
 			this.sequence = nextSequence(this.sequence, this.observations.currentTimeMillis());
 			options.setObserve(this.sequence);
-			if (this.started && Boolean.TRUE.equals(this.conditions.getAttributes().getConfirmable())) {
+			if (this.started && (Boolean.TRUE.equals(this.conditions.getAttributes().getConfirmable())
+					|| isKeepAliveDue(now))) {
+				// a notification after a quiet keep-alive period checks that the observer is still there
 				response.setType(Type.CON);
 			}
 			this.freshnessNanos = (options.hasMaxAge() && options.getMaxAge() >= 1)
@@ -452,11 +456,20 @@ final class CoapObserver {
 
 	private long maxPeriodNanos() {
 		// the periods are read from the attributes rather than kept here: memory per observer
-		long pmax = nanos(getAttributes().getMaximumPeriod());
-		if (pmax < 0) {
-			return this.freshnessNanos;
+		long period = shortest(nanos(getAttributes().getMaximumPeriod()), this.freshnessNanos);
+		return shortest(period, this.observations.getKeepAliveNanos());
+	}
+
+	private static long shortest(long period, long other) {
+		if (period < 0) {
+			return other;
 		}
-		return (this.freshnessNanos < 0) ? pmax : Math.min(pmax, this.freshnessNanos);
+		return (other < 0) ? period : Math.min(period, other);
+	}
+
+	private boolean isKeepAliveDue(long now) {
+		long keepAlive = this.observations.getKeepAliveNanos();
+		return keepAlive >= 0 && now - this.conditions.getLastReportNanos() >= keepAlive;
 	}
 
 	private long nextDueNanos() {

@@ -52,6 +52,7 @@ class DiscoveryController {
 		return id;
 	}
 
+	@SuppressWarnings("deprecation")
 	@CoapGetMapping(path = "/devices/{id}", discoverAsTemplate = true, resourceType = "device")
 	String device(@CoapPathVariable String id) {
 		return id;

@@ -41,7 +41,9 @@ import org.springframework.context.annotation.Import;
  * The observers run in a second JVM ({@link ObserveLoadClient}), so the server's heap holds only the server's
  * state; each notification carries the server's time stamp, from which the observers compute the lag. System
  * properties: {@code seconds} (10) the duration of the changes, {@code server.properties} extra properties of the
- * server ({@code a=1,b=2}), {@code histogram=true} the growth of the heap by class.
+ * server ({@code a=1,b=2}), {@code histogram=true} the growth of the heap by class, {@code quiet=true} the cost
+ * of the keep-alive of a resource that does not change (with
+ * {@code server.properties=coap.observe.notification-check-interval-time=1s}).
  */
 public final class ObserveLoadMeasurement {
 
@@ -71,7 +73,8 @@ public final class ObserveLoadMeasurement {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(LoadApplication.class)
 			.web(WebApplicationType.NONE)
 			.properties("coap.server.port=0", "spring.main.banner-mode=off", "logging.level.root=WARN",
-					"logging.level.io.coapspring=WARN", "coap.observe.max-observers=0")
+					"logging.level.io.coapspring=WARN", "coap.observe.max-observers=0",
+					"coap.observe.max-observers-per-peer=0")
 			.properties(System.getProperty("server.properties", "").split(","))
 			.run();
 		try {
@@ -83,7 +86,7 @@ public final class ObserveLoadMeasurement {
 			load.value = "0:" + System.nanoTime();
 			long heapBefore = usedHeapAfterGc();
 			Map<String, long[]> histogramBefore = histogram();
-			Process client = new ProcessBuilder(javaBinary(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+			Process client = new ProcessBuilder(javaBinary(), "-Xmx1g", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
 					ObserveLoadClient.class.getName(), String.valueOf(port), String.valueOf(observers),
 					String.valueOf(Math.max(1, observers / OBSERVERS_PER_ENDPOINT)))
 				.redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -98,6 +101,13 @@ public final class ObserveLoadMeasurement {
 				printHistogramGrowth(histogramBefore, histogram(), relations);
 				input.println("reset");
 				output.readLine();
+				if (Boolean.getBoolean("quiet")) {
+					measureKeepAlive(observers, relations, input, output);
+					context.close();
+					input.println("quit");
+					output.readLine();
+					return;
+				}
 				int changes = CHANGES_PER_SECOND * SECONDS;
 				long start = System.nanoTime();
 				for (int i = 1; i <= changes; i++) {
@@ -143,6 +153,30 @@ public final class ObserveLoadMeasurement {
 		finally {
 			context.close();
 		}
+	}
+
+	/**
+	 * Measure the keep-alive of a quiet resource: no change for {@code seconds}, so every notification is a
+	 * keep-alive (run the server with {@code server.properties=coap.observe.notification-check-interval-time=1s}).
+	 */
+	private static void measureKeepAlive(int observers, int relations, PrintWriter input, BufferedReader output)
+			throws IOException, InterruptedException {
+		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+			.getOperatingSystemMXBean();
+		long cpuBefore = os.getProcessCpuTime();
+		long start = System.nanoTime();
+		TimeUnit.SECONDS.sleep(SECONDS);
+		input.println("report");
+		String[] report = output.readLine().split(" ");
+		long cpu = os.getProcessCpuTime() - cpuBefore;
+		long elapsed = System.nanoTime() - start;
+		long received = Long.parseLong(report[1]);
+		System.out.printf(Locale.ROOT, "%n%,d observers of a quiet resource (%,d relations on the server)%n", observers,
+				relations);
+		System.out.printf(Locale.ROOT, "  %.1f s: %,d keep-alive notifications received (%,.0f a second)%n",
+				elapsed / 1e9, received, received / (elapsed / 1e9));
+		System.out.printf(Locale.ROOT, "  server CPU: %,d ms, %.1f ms per 1,000 keep-alive notifications%n",
+				TimeUnit.NANOSECONDS.toMillis(cpu), (cpu / 1e6) / Math.max(1, received) * 1000);
 	}
 
 	/**
