@@ -70,6 +70,18 @@ class Lwm2mServerAutoConfigurationTests {
 	}
 
 	@Test
+	void customizersGetTheBuilderLast() {
+		java.util.concurrent.atomic.AtomicBoolean customized = new java.util.concurrent.atomic.AtomicBoolean();
+		this.runner
+			.withBean(io.coapspring.lwm2m.server.Lwm2mServerCustomizer.class,
+					() -> (builder) -> customized.set(true))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(customized).isTrue();
+			});
+	}
+
+	@Test
 	void backsOffWhenDisabled() {
 		this.runner.withPropertyValues("coap.lwm2m.server.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(LeshanServer.class)

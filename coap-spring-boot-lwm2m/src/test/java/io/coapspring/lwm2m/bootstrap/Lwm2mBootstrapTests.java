@@ -80,6 +80,18 @@ class Lwm2mBootstrapTests {
 	}
 
 	@Test
+	void userConfigStoreWins() {
+		org.eclipse.leshan.server.bootstrap.InMemoryBootstrapConfigStore store = new org.eclipse.leshan.server.bootstrap.InMemoryBootstrapConfigStore();
+		this.runner.withBean(BootstrapConfigStore.class, () -> store)
+			.withPropertyValues("coap.lwm2m.bootstrap.enabled=true", "coap.lwm2m.server.port=0",
+					"coap.lwm2m.bootstrap.clients.ignored.servers[0].uri=coap://127.0.0.1:5783")
+			.run((context) -> {
+				assertThat(context.getBean(BootstrapConfigStore.class)).isSameAs(store);
+				assertThat(store.getAll()).isEmpty();
+			});
+	}
+
+	@Test
 	void clientWithoutConfigurationIsToldSo() {
 		this.runner.withPropertyValues("coap.lwm2m.bootstrap.enabled=true", "coap.lwm2m.server.port=0")
 			.run((context) -> {
