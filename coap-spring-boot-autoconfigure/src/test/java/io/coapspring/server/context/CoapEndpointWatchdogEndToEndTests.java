@@ -19,6 +19,7 @@ import io.coapspring.autoconfigure.CoapServerAutoConfiguration;
 import io.coapspring.server.CoapUdpConnectorFactory;
 import io.coapspring.server.PlainCoapProbe;
 import io.coapspring.server.WatchedUdpConnector;
+import org.awaitility.core.ConditionFactory;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.server.resources.CoapExchange;
@@ -62,7 +63,7 @@ class CoapEndpointWatchdogEndToEndTests {
 				assertThat(probe.get("hello", 5_000)).isNotNull();
 				assertThat(health(context).getStatus()).isEqualTo(Status.UP);
 				poison(address);
-				await().atMost(Duration.ofSeconds(10))
+				awaitAfterPoison().atMost(Duration.ofSeconds(10))
 					.until(() -> health(context).getStatus().equals(Status.DOWN));
 				Health health = health(context);
 				assertThat(health.getDetails().get("reason").toString())
@@ -85,8 +86,8 @@ class CoapEndpointWatchdogEndToEndTests {
 			CoapEndpointWatchdog watchdog = context.getBean(CoapEndpointWatchdog.class);
 			try (PlainCoapProbe probe = new PlainCoapProbe(address)) {
 				poison(address);
-				await().atMost(Duration.ofSeconds(20)).until(() -> watchdog.getRestarts() == 1);
-				await().atMost(Duration.ofSeconds(10)).until(() -> probe.get("hello", 500) != null);
+				awaitAfterPoison().atMost(Duration.ofSeconds(20)).until(() -> watchdog.getRestarts() == 1);
+				awaitAfterPoison().atMost(Duration.ofSeconds(10)).until(() -> probe.get("hello", 500) != null);
 				assertThat(address(context)).isEqualTo(address);
 				assertThat(health(context).getStatus()).isEqualTo(Status.UP);
 				assertThat(events.list).filteredOn((event) -> event.getLevel() == Level.ERROR)
@@ -97,6 +98,14 @@ class CoapEndpointWatchdogEndToEndTests {
 			}
 		});
 		logger.detachAppender(events);
+	}
+
+	/**
+	 * Awaitility fails a wait when any thread dies of an uncaught exception; here the receiver thread's death is
+	 * what the test causes.
+	 */
+	private static ConditionFactory awaitAfterPoison() {
+		return await().dontCatchUncaughtExceptions();
 	}
 
 	private static InetSocketAddress address(AssertableApplicationContext context) {
