@@ -4,11 +4,13 @@ import java.util.List;
 
 import io.coapspring.transport.tcp.CoapTcpSignaling;
 import io.coapspring.transport.tcp.TcpServerEndpointFactory;
+import io.coapspring.transport.tcp.TlsServerEndpointFactory;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.network.Endpoint;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -93,6 +95,40 @@ class CoapTcpAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("coap.server.tcp.idle-timeout"));
+	}
+
+	@Test
+	void tlsWithAnSslBundleAddsACoapsTcpEndpoint() {
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("coap.server.tls.enabled=true", "coap.server.tls.port=0",
+					"coap.server.tls.ssl-bundle=srv", "coap.server.secure-only=true",
+					"spring.ssl.bundle.pem.srv.keystore.certificate=classpath:dtls/server.pem",
+					"spring.ssl.bundle.pem.srv.keystore.private-key=classpath:dtls/server-key.pem",
+					"spring.ssl.bundle.pem.srv.truststore.certificate=classpath:dtls/ca.pem")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(TlsServerEndpointFactory.class);
+				assertThat(schemes(context.getBean(CoapServer.class))).containsExactly("coaps+tcp");
+			});
+	}
+
+	@Test
+	void tlsWithoutSslBundleFailsNamingTheProperty() {
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("coap.server.tls.enabled=true")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("coap.server.tls.ssl-bundle"));
+	}
+
+	@Test
+	void tlsWithUnknownSslBundleFailsNamingTheProperty() {
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("coap.server.tls.enabled=true", "coap.server.tls.ssl-bundle=nope")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("coap.server.tls.ssl-bundle")
+				.hasMessageContaining("spring.ssl.bundle.pem.nope"));
 	}
 
 	private static List<String> schemes(CoapServer server) {

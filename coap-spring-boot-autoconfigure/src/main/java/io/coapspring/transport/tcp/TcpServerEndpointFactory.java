@@ -8,6 +8,7 @@ import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Endpoint;
+import org.eclipse.californium.elements.Connector;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.TcpConfig;
 import org.jspecify.annotations.Nullable;
@@ -67,11 +68,31 @@ public class TcpServerEndpointFactory implements CoapServerEndpointFactory {
 	@Override
 	public Endpoint createEndpoint() {
 		CoapEndpoint.Builder endpoint = new CoapEndpoint.Builder().setConfiguration(this.configuration)
-			.setConnector(new CoapTcpServerConnector(this.bindAddress, this.configuration, this.signaling));
+			.setConnector(createConnector(this.bindAddress, this.configuration, this.signaling));
 		if (this.optionRegistry != null) {
 			endpoint.setOptionRegistry(this.optionRegistry);
 		}
 		return endpoint.build();
+	}
+
+	/**
+	 * Create the endpoint's connector.
+	 * @param bindAddress the address to bind
+	 * @param configuration the configuration of the endpoint
+	 * @param signaling the signaling of the connections
+	 * @return a connector that is not started
+	 */
+	protected Connector createConnector(InetSocketAddress bindAddress, Configuration configuration,
+			CoapTcpSignaling signaling) {
+		return new CoapTcpServerConnector(bindAddress, configuration, signaling);
+	}
+
+	/**
+	 * Return the configuration of the endpoint: a copy of the CoAP configuration with the TCP settings.
+	 * @return the configuration
+	 */
+	protected Configuration getConfiguration() {
+		return this.configuration;
 	}
 
 	/**

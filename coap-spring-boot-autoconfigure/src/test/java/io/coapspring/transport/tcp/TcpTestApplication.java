@@ -7,6 +7,7 @@ import io.coapspring.annotation.CoapController;
 import io.coapspring.annotation.CoapGetMapping;
 import io.coapspring.annotation.CoapPayload;
 import io.coapspring.annotation.CoapPutMapping;
+import io.coapspring.security.CoapPeerIdentity;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.network.Endpoint;
 
@@ -30,9 +31,19 @@ class TcpTestApplication {
 	 * @return the bound port
 	 */
 	static int tcpPort(CoapServer server) {
+		return port(server, "coap+tcp");
+	}
+
+	/**
+	 * Return the port of one of the server's endpoints.
+	 * @param server the server
+	 * @param scheme the endpoint's URI scheme
+	 * @return the bound port
+	 */
+	static int port(CoapServer server, String scheme) {
 		return server.getEndpoints()
 			.stream()
-			.filter((endpoint) -> "coap+tcp".equals(endpoint.getUri().getScheme()))
+			.filter((endpoint) -> scheme.equals(endpoint.getUri().getScheme()))
 			.map(Endpoint::getAddress)
 			.findFirst()
 			.orElseThrow()
@@ -59,6 +70,11 @@ class TcpTestApplication {
 		@CoapPutMapping("/store")
 		void store(@CoapPayload String body) {
 			this.stored.set(body);
+		}
+
+		@CoapGetMapping("/whoami")
+		String whoami(CoapPeerIdentity peer) {
+			return "hello " + peer.getType() + " " + peer.getName();
 		}
 
 		@CoapGetMapping(path = "/level", observable = true)

@@ -1,0 +1,47 @@
+package io.coapspring.transport.tcp;
+
+import java.net.InetSocketAddress;
+
+import javax.net.ssl.SSLContext;
+
+import io.netty.channel.Channel;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.tcp.netty.TlsServerConnector;
+
+import org.springframework.util.Assert;
+
+/**
+ * Californium's TLS server connector with RFC 8323 signaling: every accepted connection gets the
+ * {@link CoapTcpSignaling} handlers after the TLS handler that Californium adds in the same hook, so our CSM
+ * is the first message inside the TLS session.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+public class CoapTlsServerConnector extends TlsServerConnector {
+
+	private final CoapTcpSignaling signaling;
+
+	/**
+	 * Create a connector.
+	 * @param sslContext the SSL context with the server's key and the trusted client certificates
+	 * @param bindAddress the address to bind
+	 * @param configuration the configuration with the {@code TcpConfig} settings (client authentication,
+	 * handshake and idle timeouts)
+	 * @param signaling the signaling of the connections
+	 */
+	public CoapTlsServerConnector(SSLContext sslContext, InetSocketAddress bindAddress, Configuration configuration,
+			CoapTcpSignaling signaling) {
+		super(sslContext, bindAddress, configuration);
+		Assert.notNull(signaling, "'signaling' must not be null");
+		this.signaling = signaling;
+	}
+
+	@Override
+	protected void onNewChannelCreated(Channel channel) {
+		// adds the SslHandler first in the pipeline
+		super.onNewChannelCreated(channel);
+		this.signaling.install(channel);
+	}
+
+}
