@@ -48,7 +48,9 @@ final class CoapSignalingHandler extends ByteToMessageDecoder {
 	@Override
 	public void channelActive(ChannelHandlerContext ctx) throws Exception {
 		TcpConnectionLimit limit = this.settings.getConnectionLimit();
-		ctx.writeAndFlush(SignalingMessages.csm(this.settings.getMaxMessageSize(), this.settings.isBlockWise()));
+		if (this.peer.markCsmSent()) {
+			ctx.writeAndFlush(this.settings.csm());
+		}
 		if (limit != null && !limit.tryAcquire()) {
 			abort(ctx, "too many connections (" + limit.getMaxConnections() + "), try again later", -1);
 			return;

@@ -56,7 +56,15 @@ public final class CoapTcpSignaling {
 	public void install(Channel channel) {
 		PeerCapabilities peer = new PeerCapabilities();
 		channel.pipeline().addLast(new CoapSignalingHandler(this, peer));
-		channel.pipeline().addLast(new PeerMessageSizeGuard(peer));
+		channel.pipeline().addLast(new PeerMessageSizeGuard(this, peer));
+	}
+
+	/**
+	 * Return our CSM.
+	 * @return a new buffer with the CSM frame
+	 */
+	io.netty.buffer.ByteBuf csm() {
+		return SignalingMessages.csm(this.maxMessageSize, isBlockWise());
 	}
 
 	/**

@@ -16,6 +16,8 @@ final class PeerCapabilities {
 
 	private volatile long lastPong;
 
+	private boolean csmSent;
+
 	boolean isCsmReceived() {
 		return this.csmReceived;
 	}
@@ -26,6 +28,18 @@ final class PeerCapabilities {
 
 	boolean isBlockWise() {
 		return this.blockWise;
+	}
+
+	/**
+	 * Mark our CSM as sent; called on the connection's event loop only.
+	 * @return {@code true} the first time, when the CSM still has to be written
+	 */
+	boolean markCsmSent() {
+		if (this.csmSent) {
+			return false;
+		}
+		this.csmSent = true;
+		return true;
 	}
 
 	long getLastPong() {
