@@ -9,13 +9,19 @@ import java.lang.annotation.Target;
 import org.springframework.core.annotation.AliasFor;
 
 /**
- * Binds a handler method parameter to a request option, by name ({@code "Accept"}, {@code "ETag"} or the
- * name of a custom option definition bean) or by number. The value is read according to the option's format
- * (integer, string, opaque bytes, empty) and converted to the parameter type by the {@code ConversionService};
- * a repeatable option binds to a {@code List} or array parameter, and an empty option binds to a
- * {@code boolean} that tells whether it is present.
+ * Binds a method parameter to a request option, by name ({@code "Accept"}, {@code "ETag"} or the name of a
+ * custom option definition bean) or by number, on a handler method and on a method of a declarative client
+ * interface alike.
  * <p>
- * A missing required option, or a value that does not convert, is answered with 4.00 Bad Request.
+ * On a handler method the value is read according to the option's format (integer, string, opaque bytes,
+ * empty) and converted to the parameter type by the {@code ConversionService}; a repeatable option binds to a
+ * {@code List} or array parameter, and an empty option binds to a {@code boolean} that tells whether it is
+ * present. A missing required option, or a value that does not convert, is answered with 4.00 Bad Request.
+ * <p>
+ * On a client method the value is a {@code byte[]}, a {@code Number}, a {@code String}, or
+ * {@code Boolean.TRUE} for an empty option; a collection or array adds the option once per element. A
+ * {@code null} value adds the {@link #defaultValue()} if there is one, nothing if the option is not required
+ * (declare {@code required = false}, or use an {@code Optional} parameter), and fails the call otherwise.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -46,14 +52,16 @@ public @interface CoapOption {
 	int number() default -1;
 
 	/**
-	 * Whether the option must be present. {@code Optional} parameters, {@code boolean} parameters of empty
-	 * options and a {@link #defaultValue()} make it optional anyway.
+	 * Whether the option must be present (on a client method: must not be {@code null}). {@code Optional}
+	 * parameters, {@code boolean} parameters of empty options and a {@link #defaultValue()} make it optional
+	 * anyway.
 	 * @return whether the option is required
 	 */
 	boolean required() default true;
 
 	/**
-	 * The value used when the option is absent; may use {@code ${...}} placeholders.
+	 * The value used when the option is absent (on a client method: {@code null}); on a handler method it may
+	 * use {@code ${...}} placeholders.
 	 * @return the default value
 	 */
 	String defaultValue() default CoapValueConstants.DEFAULT_NONE;

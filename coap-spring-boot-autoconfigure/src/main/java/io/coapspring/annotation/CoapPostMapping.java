@@ -58,9 +58,13 @@ public @interface CoapPostMapping {
 	boolean discoverable() default true;
 
 	/**
-	 * Whether a path with variables is listed in discovery as its template.
-	 * @return whether to list the path template
+	 * Ignored: a path with variables is never listed in {@code /.well-known/core} as its template (such as
+	 * {@code </sensors/{id}>}, which is no valid RFC 6690 link target); a
+	 * {@link io.coapspring.server.discovery.CoapLinkInstances CoapLinkInstances} bean lists its instances instead.
+	 * @return ignored
+	 * @deprecated since 0.1.0, in favour of {@link io.coapspring.server.discovery.CoapLinkInstances}
 	 */
+	@Deprecated(since = "0.1.0")
 	@AliasFor(annotation = CoapMapping.class)
 	boolean discoverAsTemplate() default false;
 

@@ -1,12 +1,11 @@
 package io.coapspring.autoconfigure;
 
-import io.coapspring.config.CoapConfigurationCustomizer;
-import io.coapspring.option.CoapOptionRegistries;
+import io.coapspring.server.invocation.support.CoapOptionRegistries;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.option.OptionDefinition;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
-import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.Configuration.ModuleDefinitionsProvider;
+import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.scandium.config.DtlsConfig;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -2,6 +2,7 @@ package io.coapspring.autoconfigure;
 
 import io.coapspring.security.CoapPskStore;
 import io.coapspring.server.CoapServerEndpointFactory;
+import io.coapspring.server.deduplication.CoapDeduplication;
 import io.coapspring.server.dtls.CoapDtlsConnectorConfigCustomizer;
 import io.coapspring.server.dtls.DtlsServerEndpointFactory;
 import org.eclipse.californium.core.CoapServer;
@@ -54,9 +55,11 @@ public final class CoapDtlsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DtlsServerEndpointFactory coapDtlsServerEndpointFactory(Configuration coapConfiguration,
-			DtlsConnectorConfig coapDtlsConnectorConfig, ObjectProvider<OptionRegistry> optionRegistry) {
+			DtlsConnectorConfig coapDtlsConnectorConfig, ObjectProvider<OptionRegistry> optionRegistry,
+			ObjectProvider<CoapDeduplication> coapDeduplication) {
 		DtlsServerEndpointFactory factory = new DtlsServerEndpointFactory(coapConfiguration, coapDtlsConnectorConfig);
 		factory.setOptionRegistry(optionRegistry.getIfUnique());
+		factory.setDeduplication(coapDeduplication.getIfUnique());
 		return factory;
 	}
 

@@ -1,48 +1,38 @@
 package io.coapspring.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.coapspring.annotation.CoapController;
 import io.coapspring.convert.CoapMessageConverters;
-import io.coapspring.observe.CoapNotifier;
+import io.coapspring.server.CoapPiggybackTimer;
 import io.coapspring.server.ProtocolHandOff;
+import io.coapspring.server.discovery.CoapDiscoveryLinks;
 import io.coapspring.server.discovery.CoapDiscoveryServerCustomizer;
 import io.coapspring.server.discovery.CoapEndpointName;
+import io.coapspring.server.discovery.CoapLinkInstances;
 import io.coapspring.server.discovery.CoapMappingLinks;
 import io.coapspring.server.handler.CoapControllerDetector;
-import io.coapspring.server.handler.CoapErrorResponses;
-import io.coapspring.server.handler.CoapExceptionHandlers;
-import io.coapspring.server.handler.CoapExceptionResolver;
-import io.coapspring.server.handler.CoapHandlerAdapter;
 import io.coapspring.server.handler.CoapHandlerExecutor;
-import io.coapspring.server.handler.CoapHandlerInterceptor;
-import io.coapspring.server.handler.CoapHandlerMappingRegistry;
-import io.coapspring.server.handler.CoapHandlerMethodArgumentResolver;
-import io.coapspring.server.handler.CoapHandlerMethodArgumentResolverComposite;
-import io.coapspring.server.handler.CoapHandlerMethodReturnValueHandler;
-import io.coapspring.server.handler.CoapHandlerMethodReturnValueHandlerComposite;
-import io.coapspring.server.handler.CoapHandlerNotifier;
 import io.coapspring.server.handler.CoapHandlerSelector;
-import io.coapspring.server.handler.CoapMappingInfoReader;
-import io.coapspring.server.handler.CoapObservations;
-import io.coapspring.server.handler.CoapObservedResources;
-import io.coapspring.server.handler.CoapPiggybackTimer;
 import io.coapspring.server.handler.CoapPreconditions;
 import io.coapspring.server.handler.CoapRequestDispatcher;
-import io.coapspring.server.handler.CoapResponseWriter;
-import io.coapspring.server.handler.support.CoapRequestArgumentResolver;
-import io.coapspring.server.handler.support.CompletionStageReturnValueHandler;
-import io.coapspring.server.handler.support.MonoReturnValueHandler;
-import io.coapspring.server.handler.support.OptionArgumentResolver;
-import io.coapspring.server.handler.support.OptionalReturnValueHandler;
-import io.coapspring.server.handler.support.PathVariableArgumentResolver;
-import io.coapspring.server.handler.support.PayloadArgumentResolver;
-import io.coapspring.server.handler.support.PayloadReturnValueHandler;
-import io.coapspring.server.handler.support.QueryParamArgumentResolver;
-import io.coapspring.server.handler.support.RawPayloadArgumentResolver;
-import io.coapspring.server.handler.support.ResponseEntityReturnValueHandler;
-import io.coapspring.server.handler.support.VoidReturnValueHandler;
+import io.coapspring.server.invocation.CoapErrorResponses;
+import io.coapspring.server.invocation.CoapExceptionHandlers;
+import io.coapspring.server.invocation.CoapExceptionResolver;
+import io.coapspring.server.invocation.CoapHandlerAdapter;
+import io.coapspring.server.invocation.CoapHandlerInterceptor;
+import io.coapspring.server.invocation.CoapHandlerMethodArgumentResolver;
+import io.coapspring.server.invocation.CoapHandlerMethodArgumentResolverComposite;
+import io.coapspring.server.invocation.CoapHandlerMethodReturnValueHandler;
+import io.coapspring.server.invocation.CoapHandlerMethodReturnValueHandlerComposite;
+import io.coapspring.server.invocation.CoapResponseWriter;
+import io.coapspring.server.invocation.support.DefaultHandlerMethodResolvers;
+import io.coapspring.server.mapping.CoapHandlerMappingRegistry;
+import io.coapspring.server.mapping.CoapMappingInfoReader;
+import io.coapspring.server.observe.CoapHandlerNotifier;
+import io.coapspring.server.observe.CoapNotifier;
+import io.coapspring.server.observe.CoapObservations;
+import io.coapspring.server.observe.CoapObservedResources;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.CoapServer;
@@ -51,6 +41,7 @@ import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -74,7 +65,9 @@ import org.springframework.validation.Validator;
  * programming model: {@link CoapController @CoapController} beans are detected before the server starts, their
  * mapped methods are routed to by the server's deliverer, run on the {@link CoapHandlerExecutor} and answered
  * through the {@link CoapMessageConverters}; {@code /.well-known/core} lists them, each link with the node's
- * name ({@code coap.server.endpoint-name}, or {@code spring.application.name}) as its {@code ep} attribute.
+ * name ({@code coap.server.endpoint-name}, or {@code spring.application.name}) as its {@code ep} attribute, and
+ * the instances of mappings with path variables that {@link CoapLinkInstances} beans supply; the
+ * {@link CoapDiscoveryLinks} bean gives the same links to other components (a Resource Directory client).
  * Observable mappings accept Observe registrations (RFC 7641), with conditional attributes, and a
  * {@link CoapNotifier} tells their observers of changes.
  * <p>
@@ -99,8 +92,6 @@ public final class CoapHandlerAutoConfiguration {
 	private static final String CONVERSION_SERVICE_BEAN_NAME = "coapConversionService";
 
 	private static final String VALIDATOR_BEAN_NAME = "coapValidator";
-
-	private static final String MONO_CLASS = "reactor.core.publisher.Mono";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -130,23 +121,11 @@ public final class CoapHandlerAutoConfiguration {
 			Environment environment) {
 		ConversionService conversionService = conversionService(beanFactory);
 		StringValueResolver placeholders = environment::resolveRequiredPlaceholders;
-		List<CoapHandlerMethodArgumentResolver> resolvers = new ArrayList<>(argumentResolvers.orderedStream().toList());
-		resolvers.add(new PathVariableArgumentResolver(conversionService));
-		resolvers.add(new QueryParamArgumentResolver(conversionService, placeholders));
-		resolvers.add(new OptionArgumentResolver(conversionService, placeholders, coapOptionRegistry));
-		resolvers.add(new PayloadArgumentResolver(coapMessageConverters, validator(beanFactory)));
-		resolvers.add(new RawPayloadArgumentResolver());
-		resolvers.add(new CoapRequestArgumentResolver());
-		List<CoapHandlerMethodReturnValueHandlerComposite.HandlerFactory> handlers = new ArrayList<>();
-		returnValueHandlers.orderedStream().forEach((handler) -> handlers.add((composite) -> handler));
-		handlers.add((composite) -> new ResponseEntityReturnValueHandler());
-		handlers.add((composite) -> new VoidReturnValueHandler());
-		handlers.add(OptionalReturnValueHandler::new);
-		handlers.add(CompletionStageReturnValueHandler::new);
-		if (ClassUtils.isPresent(MONO_CLASS, beanFactory.getBeanClassLoader())) {
-			handlers.add(MonoReturnValueHandler::new);
-		}
-		handlers.add((composite) -> new PayloadReturnValueHandler());
+		List<CoapHandlerMethodArgumentResolver> resolvers = DefaultHandlerMethodResolvers.argumentResolvers(
+				argumentResolvers.orderedStream().toList(), conversionService, placeholders, coapOptionRegistry,
+				coapMessageConverters, validator(beanFactory));
+		List<CoapHandlerMethodReturnValueHandlerComposite.HandlerFactory> handlers = DefaultHandlerMethodResolvers
+			.returnValueHandlers(returnValueHandlers.orderedStream().toList(), beanFactory.getBeanClassLoader());
 		return new CoapHandlerAdapter(new CoapHandlerMethodArgumentResolverComposite(resolvers),
 				new CoapHandlerMethodReturnValueHandlerComposite(handlers), new CoapExceptionHandlers(),
 				new CoapResponseWriter(coapMessageConverters, coapOptionRegistry), coapErrorResponses,
@@ -195,8 +174,12 @@ public final class CoapHandlerAutoConfiguration {
 			case NON -> Type.NON;
 			case REQUEST -> null;
 		};
-		return new CoapObservations(coapHandlerAdapter, coapErrorResponses, coapObservedResources,
-				coapHandlerExecutor::execute, notificationType);
+		CoapObservations observations = new CoapObservations(coapHandlerAdapter, coapErrorResponses,
+				coapObservedResources, coapHandlerExecutor::execute, notificationType);
+		CoapProperties.Observe observe = properties.getObserve();
+		observations.setKeepAlive(observe.isKeepAlive() ? observe.getNotificationCheckIntervalTime() : null);
+		observations.setMaxObserversPerPeer(observe.getMaxObserversPerPeer());
+		return observations;
 	}
 
 	@Bean
@@ -222,10 +205,31 @@ public final class CoapHandlerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CoapDiscoveryServerCustomizer coapDiscoveryServerCustomizer(CoapHandlerMappingRegistry coapHandlerMappingRegistry,
+	CoapMappingLinks coapMappingLinks(CoapHandlerMappingRegistry coapHandlerMappingRegistry,
+			ObjectProvider<CoapLinkInstances> linkInstances) {
+		return new CoapMappingLinks(coapHandlerMappingRegistry, linkInstances.orderedStream().toList());
+	}
+
+	// Declared after coapControllerDetector, so it runs after the mappings are registered
+	@Bean
+	SmartInitializingSingleton coapLinkInstancesCheck(CoapMappingLinks coapMappingLinks) {
+		return coapMappingLinks::checkInstances;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoapDiscoveryLinks coapDiscoveryLinks(CoapMappingLinks coapMappingLinks, ObjectProvider<CoapServer> coapServer,
 			CoapProperties properties, Environment environment) {
-		return new CoapDiscoveryServerCustomizer(new CoapMappingLinks(coapHandlerMappingRegistry),
-				endpointName(properties, environment));
+		return new CoapDiscoveryLinks(coapMappingLinks, () -> {
+			CoapServer server = coapServer.getIfAvailable();
+			return (server != null) ? server.getRoot() : null;
+		}, endpointName(properties, environment));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoapDiscoveryServerCustomizer coapDiscoveryServerCustomizer(CoapDiscoveryLinks coapDiscoveryLinks) {
+		return new CoapDiscoveryServerCustomizer(coapDiscoveryLinks);
 	}
 
 	private static @Nullable CoapEndpointName endpointName(CoapProperties properties, Environment environment) {

@@ -2,9 +2,11 @@ package io.coapspring.autoconfigure;
 
 import io.coapspring.actuate.health.CoapHealthIndicator;
 import io.coapspring.server.CoapRequestGate;
-import io.coapspring.server.CoapServerLifecycle;
+import io.coapspring.server.context.CoapServerLifecycle;
+import io.coapspring.server.watchdog.CoapEndpointWatchdog;
 import org.eclipse.californium.core.CoapServer;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -31,8 +33,9 @@ public final class CoapHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "coapHealthIndicator")
 	CoapHealthIndicator coapHealthIndicator(CoapServer coapServer, CoapServerLifecycle coapServerLifecycle,
-			CoapRequestGate coapRequestGate) {
-		return new CoapHealthIndicator(coapServer, coapServerLifecycle, coapRequestGate);
+			CoapRequestGate coapRequestGate, ObjectProvider<CoapEndpointWatchdog> coapEndpointWatchdog) {
+		return new CoapHealthIndicator(coapServer, coapServerLifecycle, coapRequestGate,
+				coapEndpointWatchdog.getIfUnique());
 	}
 
 }

@@ -2,9 +2,9 @@ package io.coapspring.autoconfigure;
 
 import io.coapspring.actuate.endpoint.CoapMappingsEndpoint;
 import io.coapspring.convert.CoapMessageConverters;
-import io.coapspring.server.handler.CoapHandlerMappingRegistry;
-import io.coapspring.server.handler.CoapObserveRelations;
-import io.coapspring.server.handler.CoapObservedResources;
+import io.coapspring.server.mapping.CoapHandlerMappingRegistry;
+import io.coapspring.server.observe.CoapObserveRelations;
+import io.coapspring.server.observe.CoapObservedResources;
 import org.eclipse.californium.core.CoapServer;
 
 import org.springframework.beans.factory.ObjectProvider;

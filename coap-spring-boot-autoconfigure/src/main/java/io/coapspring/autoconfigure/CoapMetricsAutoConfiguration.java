@@ -1,10 +1,12 @@
 package io.coapspring.autoconfigure;
 
 import io.coapspring.server.CoapRequestGate;
+import io.coapspring.server.deduplication.CoapDeduplication;
 import io.coapspring.server.handler.CoapHandlerExecutor;
-import io.coapspring.server.handler.CoapObserveRelations;
-import io.coapspring.server.handler.CoapObservedResources;
+import io.coapspring.server.metrics.CoapDeduplicationMetrics;
 import io.coapspring.server.metrics.CoapServerMetrics;
+import io.coapspring.server.observe.CoapObserveRelations;
+import io.coapspring.server.observe.CoapObservedResources;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.californium.core.CoapServer;
 
@@ -18,7 +20,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the meters of the
  * CoAP server ({@link CoapServerMetrics}: active exchanges, observe relations, retransmissions, duplicates,
- * malformed datagrams, resets and rejected requests) when the application has a Micrometer
+ * malformed datagrams, resets and rejected requests) and of its deduplication ({@link CoapDeduplicationMetrics}) when the application has a Micrometer
  * {@link MeterRegistry}. The request timers come from the observations of
  * {@link CoapObservationAutoConfiguration}.
  *
@@ -40,6 +42,13 @@ public final class CoapMetricsAutoConfiguration {
 			ObjectProvider<CoapObservedResources> coapObservedResources) {
 		return new CoapServerMetrics(coapServer, coapRequestGate, coapHandlerExecutor.getIfUnique(),
 				new CoapObserveRelations(coapServer, coapObservedResources.getIfUnique()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(CoapDeduplication.class)
+	CoapDeduplicationMetrics coapDeduplicationMetrics(CoapDeduplication coapDeduplication) {
+		return new CoapDeduplicationMetrics(coapDeduplication.getStatistics());
 	}
 
 }

@@ -175,6 +175,12 @@ public class CoapProperties {
 		private Duration shutdownTimeout = Duration.ofSeconds(10);
 
 		/**
+		 * Interval between checks of the network threads of the plain UDP endpoint: an endpoint whose
+		 * receiver or sender thread died is reported DOWN, logged once as an ERROR and restarted on its port.
+		 */
+		private Duration watchdogInterval = Duration.ofSeconds(5);
+
+		/**
 		 * Whether to run only the DTLS endpoint and no plain UDP endpoint. Requires
 		 * 'coap.server.dtls.enabled=true'.
 		 */
@@ -228,6 +234,14 @@ public class CoapProperties {
 
 		public void setShutdownTimeout(Duration shutdownTimeout) {
 			this.shutdownTimeout = shutdownTimeout;
+		}
+
+		public Duration getWatchdogInterval() {
+			return this.watchdogInterval;
+		}
+
+		public void setWatchdogInterval(Duration watchdogInterval) {
+			this.watchdogInterval = watchdogInterval;
 		}
 
 		public boolean isSecureOnly() {
@@ -951,8 +965,8 @@ public class CoapProperties {
 	public static class Deduplication {
 
 		/**
-		 * Deduplication algorithm. The default keeps a bounded window of recent messages per peer, so
-		 * memory stays bounded under sustained load.
+		 * Deduplication algorithm. The default keeps a bounded window of recent messages per peer, within a
+		 * total bound ('max-messages') over all peers.
 		 */
 		private DeduplicationMode mode = DeduplicationMode.PEERS_MARK_AND_SWEEP;
 
@@ -967,6 +981,13 @@ public class CoapProperties {
 		 * within the exchange lifetime may see an old retransmission processed again. At least 4.
 		 */
 		private int messagesPerPeer = 64;
+
+		/**
+		 * Largest number of messages each endpoint remembers for deduplication, over all peers, in the
+		 * 'peers-mark-and-sweep' and 'mark-and-sweep' modes; beyond it the oldest message of the least recently
+		 * active peer is forgotten. The peers remembered are bounded by 'coap.network.max-active-peers' as well.
+		 */
+		private int maxMessages = 20_000;
 
 		public DeduplicationMode getMode() {
 			return this.mode;
@@ -992,6 +1013,14 @@ public class CoapProperties {
 			this.messagesPerPeer = messagesPerPeer;
 		}
 
+		public int getMaxMessages() {
+			return this.maxMessages;
+		}
+
+		public void setMaxMessages(int maxMessages) {
+			this.maxMessages = maxMessages;
+		}
+
 	}
 
 	/**
@@ -1013,10 +1042,24 @@ public class CoapProperties {
 		/**
 		 * Time after which a notification is sent as CON to check that the observer is still there.
 		 */
-		private Duration notificationCheckIntervalTime = Duration.ofHours(24);
+		private Duration notificationCheckIntervalTime = Duration.ofMinutes(2);
 
 		/**
-		 * Largest number of observe relations the server keeps. 0 for no limit.
+		 * Whether an observer that got no notification for 'notification-check-interval-time' is sent the
+		 * current state again, as CON, so that an observer that left without saying so is dropped even on a
+		 * resource that rarely changes.
+		 */
+		private boolean keepAlive = true;
+
+		/**
+		 * Largest number of observe relations one peer (address and port) may have over all mapped resources;
+		 * a further registration is answered 5.03 Service Unavailable with a Max-Age. 0 for no limit.
+		 */
+		private int maxObserversPerPeer = 64;
+
+		/**
+		 * Largest number of observe relations the server keeps; a further registration is answered 5.03
+		 * Service Unavailable with a Max-Age. 0 for no limit.
 		 */
 		private int maxObservers = 50_000;
 
@@ -1046,6 +1089,22 @@ public class CoapProperties {
 
 		public int getMaxObservers() {
 			return this.maxObservers;
+		}
+
+		public boolean isKeepAlive() {
+			return this.keepAlive;
+		}
+
+		public void setKeepAlive(boolean keepAlive) {
+			this.keepAlive = keepAlive;
+		}
+
+		public int getMaxObserversPerPeer() {
+			return this.maxObserversPerPeer;
+		}
+
+		public void setMaxObserversPerPeer(int maxObserversPerPeer) {
+			this.maxObserversPerPeer = maxObserversPerPeer;
 		}
 
 		public void setMaxObservers(int maxObservers) {
@@ -1379,9 +1438,13 @@ public class CoapProperties {
 		private boolean enabled;
 
 		/**
-		 * Destinations the proxy may forward to: host names (a leading '*.' matches any subdomain), IP
-		 * addresses and CIDR ranges such as '10.0.0.0/8' or 'fd00::/8'. A request for any other destination is
-		 * refused with 4.03 Forbidden; empty refuses every request.
+		 * Destinations the proxy may forward to, as '[scheme://]host[:ports]': the host a name (a leading '*.'
+		 * matches any subdomain), an IP address or a CIDR range, the ports a port, a range such as '8000-8099'
+		 * or '*', for instance 'coap://sensor.local:5683' or 'http://10.0.0.0/8:80'. Without ports only the
+		 * scheme's default port is allowed, without scheme every scheme. Loopback, link-local and this host's
+		 * own addresses are refused, also when an allowed name resolves to them, unless an entry lists them as
+		 * addresses. A request for any other destination is refused with 4.03 Forbidden; empty refuses every
+		 * request.
 		 */
 		private List<String> allowedDestinations = new ArrayList<>();
 

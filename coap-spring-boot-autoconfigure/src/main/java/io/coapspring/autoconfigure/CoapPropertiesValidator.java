@@ -49,6 +49,7 @@ final class CoapPropertiesValidator {
 			}
 		}
 		notNegative("coap.server.shutdown-timeout", server.getShutdownTimeout());
+		positive("coap.server.watchdog-interval", server.getWatchdogInterval());
 		if (server.getDtls().isEnabled()) {
 			validateDtls(server);
 		}
@@ -61,11 +62,13 @@ final class CoapPropertiesValidator {
 		CoapProperties.Deduplication deduplication = this.properties.getDeduplication();
 		positive("coap.deduplication.sweep-interval", deduplication.getSweepInterval());
 		intRange("coap.deduplication.messages-per-peer", deduplication.getMessagesPerPeer(), 4, Integer.MAX_VALUE);
+		intRange("coap.deduplication.max-messages", deduplication.getMaxMessages(), 1, Integer.MAX_VALUE);
 		CoapProperties.Observe observe = this.properties.getObserve();
 		intRange("coap.observe.notification-check-interval-count", observe.getNotificationCheckIntervalCount(), 1,
 				Integer.MAX_VALUE);
 		positive("coap.observe.notification-check-interval-time", observe.getNotificationCheckIntervalTime());
 		intRange("coap.observe.max-observers", observe.getMaxObservers(), 0, Integer.MAX_VALUE);
+		intRange("coap.observe.max-observers-per-peer", observe.getMaxObserversPerPeer(), 0, Integer.MAX_VALUE);
 		validateMulticast(this.properties.getMulticast(), server);
 		validateClient(this.properties.getClient());
 		validateProxy(this.properties.getProxy());

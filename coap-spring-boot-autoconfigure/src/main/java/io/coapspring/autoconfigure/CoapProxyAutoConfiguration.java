@@ -13,8 +13,8 @@ import io.coapspring.proxy.CoapProxyRouter;
 import io.coapspring.proxy.ProxyClient;
 import io.coapspring.proxy.http.HttpProxyClient;
 import io.coapspring.proxy.http.HttpToCoapHandler;
+import io.coapspring.server.CoapPiggybackTimer;
 import io.coapspring.server.handler.CoapHandlerExecutor;
-import io.coapspring.server.handler.CoapPiggybackTimer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.CoapServer;
@@ -91,8 +91,13 @@ public final class CoapProxyAutoConfiguration {
 		}
 		if (allowed.isEmpty()) {
 			logger.warn("The CoAP proxy is enabled but 'coap.proxy.allowed-destinations' is empty: every proxied "
-					+ "request is refused with 4.03 Forbidden. List the host names, addresses or CIDR ranges it "
-					+ "may forward to.");
+					+ "request is refused with 4.03 Forbidden. List the destinations it may forward to, such as "
+					+ "'coap://sensor.local:5683' or 'http://10.0.0.0/8:80'.");
+		}
+		for (String exposure : allowed.describeHostOnlyExposures()) {
+			logger.warn("'coap.proxy.allowed-destinations' entry " + exposure + ". Any service listening there "
+					+ "that the proxy's clients should not read (management endpoints, databases) is exposed; "
+					+ "list only the schemes and ports meant to be reached.");
 		}
 		return new CoapForwardProxy(clients.orderedStream().toList(), proxy.getSchemes(), allowed,
 				cache.getIfAvailable());

@@ -9,9 +9,11 @@ import io.coapspring.server.CoapRequestRouter;
 import io.coapspring.server.CoapServerCustomizer;
 import io.coapspring.server.CoapServerEndpointFactory;
 import io.coapspring.server.CoapServerFactory;
-import io.coapspring.server.CoapServerLifecycle;
 import io.coapspring.server.CoapUdpConnectorFactory;
 import io.coapspring.server.ProtocolHandOff;
+import io.coapspring.server.context.CoapServerLifecycle;
+import io.coapspring.server.deduplication.CoapDeduplication;
+import io.coapspring.server.watchdog.CoapEndpointWatchdog;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
@@ -69,14 +71,23 @@ public final class CoapServerAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	CoapDeduplication coapDeduplication(CoapProperties properties) {
+		new CoapPropertiesValidator(properties).validate();
+		return new CoapDeduplication(properties.getDeduplication().getMaxMessages());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	CoapServerFactory coapServerFactory(Configuration coapConfiguration, CoapRequestGate coapRequestGate,
 			ObjectProvider<CoapRequestRouter> requestRouters, ObjectProvider<OptionRegistry> optionRegistry,
-			ObjectProvider<CoapUdpConnectorFactory> udpConnectorFactory, ProtocolHandOff coapProtocolHandOff) {
+			ObjectProvider<CoapUdpConnectorFactory> udpConnectorFactory, ProtocolHandOff coapProtocolHandOff,
+			ObjectProvider<CoapDeduplication> coapDeduplication) {
 		CoapServerFactory factory = new CoapServerFactory(coapConfiguration, coapRequestGate);
 		factory.setRequestRouters(requestRouters.orderedStream().toList());
 		factory.setOptionRegistry(optionRegistry.getIfUnique());
 		factory.setUdpConnectorFactory(udpConnectorFactory.getIfUnique());
 		factory.setProtocolHandOff(coapProtocolHandOff);
+		factory.setDeduplication(coapDeduplication.getIfUnique());
 		return factory;
 	}
 
@@ -116,6 +127,12 @@ public final class CoapServerAutoConfiguration {
 			throw new InvalidConfigurationPropertyValueException("coap.server.secure-only", true,
 					"a secure-only server needs a DTLS endpoint: set 'coap.server.dtls.enabled=true'");
 		}
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CoapEndpointWatchdog coapEndpointWatchdog(CoapServer coapServer, CoapProperties properties) {
+		return new CoapEndpointWatchdog(coapServer, properties.getServer().getWatchdogInterval());
 	}
 
 	@Bean

@@ -10,8 +10,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import io.coapspring.client.observe.CoapObservation;
-import io.coapspring.client.observe.CoapObservationListener;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.coap.ClientObserveRelation;

@@ -2,7 +2,8 @@ package io.coapspring.client;
 
 import java.net.InetSocketAddress;
 
-import io.coapspring.core.CoapResponseEntity;
+import io.coapspring.convert.CoapResponseEntity;
+
 import org.springframework.util.Assert;
 
 /**

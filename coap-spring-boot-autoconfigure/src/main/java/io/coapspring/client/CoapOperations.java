@@ -10,9 +10,7 @@ import java.util.function.Consumer;
 
 import io.coapspring.client.discovery.CoapNode;
 import io.coapspring.client.discovery.WebLink;
-import io.coapspring.client.observe.CoapObservation;
-import io.coapspring.client.observe.CoapObservationListener;
-import io.coapspring.core.CoapResponseEntity;
+import io.coapspring.convert.CoapResponseEntity;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.ParameterizedTypeReference;

@@ -20,13 +20,11 @@ import java.util.function.Predicate;
 
 import io.coapspring.client.discovery.CoapNode;
 import io.coapspring.client.discovery.LinkFormatParser;
-import io.coapspring.client.dtls.DtlsClientCredentials;
 import io.coapspring.client.discovery.WebLink;
 import io.coapspring.client.discovery.WebLinkFilter;
-import io.coapspring.client.observe.CoapObservation;
-import io.coapspring.client.observe.CoapObservationListener;
+import io.coapspring.client.dtls.DtlsClientCredentials;
 import io.coapspring.convert.CoapMessageConverters;
-import io.coapspring.core.CoapResponseEntity;
+import io.coapspring.convert.CoapResponseEntity;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.coap.CoAP.Code;

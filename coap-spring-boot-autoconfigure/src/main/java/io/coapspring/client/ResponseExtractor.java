@@ -2,7 +2,7 @@ package io.coapspring.client;
 
 import io.coapspring.convert.CoapMessageConversionException;
 import io.coapspring.convert.CoapMessageConverters;
-import io.coapspring.core.CoapResponseEntity;
+import io.coapspring.convert.CoapResponseEntity;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.OptionSet;
 import org.eclipse.californium.core.coap.Response;

@@ -1,6 +1,6 @@
 /**
- * The CoAP client: {@link io.coapspring.client.CoapTemplate}, its builder, request entity, exceptions and
- * shared endpoints.
+ * The CoAP client: {@link io.coapspring.client.CoapTemplate}, its builder, request entity, exceptions, shared
+ * endpoints and observations of remote resources.
  */
 @NullMarked
 package io.coapspring.client;

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -24,11 +25,12 @@ import org.springframework.util.Assert;
  * gateway alike.
  * <p>
  * In order: a scheme without a {@link ProxyClient} is answered with 5.05 Proxying Not Supported, a destination
- * outside the {@link AllowedDestinations} with 4.03 Forbidden (so the proxy is not an open relay), a host
- * that cannot be resolved with 5.02 Bad Gateway. Cacheable requests are answered from the
- * {@link CoapProxyCache} while its response is fresh; a stale response with an ETag is revalidated, and a
- * 2.03 Valid from the destination refreshes it (RFC 7252 sections 5.6 and 5.10.6). A successful unsafe request
- * removes the cached responses of its target.
+ * outside the {@link AllowedDestinations} with 4.03 Forbidden (so the proxy is not an open relay), a host that
+ * cannot be resolved with 5.02 Bad Gateway. The host is resolved before the check and every address it resolves to
+ * must be allowed, so that an allowed name cannot lead to this host's loopback-only services. Cacheable requests
+ * are answered from the {@link CoapProxyCache} while its response is fresh; a stale response with an ETag is
+ * revalidated, and a 2.03 Valid from the destination refreshes it (RFC 7252 sections 5.6 and 5.10.6). A
+ * successful unsafe request removes the cached responses of its target.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -194,27 +196,25 @@ public class CoapForwardProxy {
 	}
 
 	/**
-	 * Check the target's host against the allow-list.
-	 * @return the address the host was resolved to, or {@code null} when its name is allowed
+	 * Check the target against the allow-list: its scheme and port first, then every address its host resolves
+	 * to, so that an allowed name cannot lead to a host-only address that is not listed explicitly.
+	 * @return the first address the host resolves to, which the CoAP client sends to
 	 */
-	private @Nullable InetAddress checkDestination(ProxyTarget target)
-			throws DestinationDeniedException, UnknownHostException {
+	private InetAddress checkDestination(ProxyTarget target) throws DestinationDeniedException, UnknownHostException {
 		String host = target.host();
-		if (this.allowedDestinations.allowsName(host)) {
-			return null;
-		}
-		if (!this.allowedDestinations.hasAddresses()) {
-			throw new DestinationDeniedException("Destination '" + host + "' is not allowed");
+		if (!this.allowedDestinations.allowsSchemeAndPort(target)) {
+			throw new DestinationDeniedException("Destination '" + target.scheme() + "://" + target.uriHost() + ":"
+					+ target.port() + "' is not allowed");
 		}
 		if (!target.isAddressLiteral() && logger.isTraceEnabled()) {
 			logger.trace("Resolving '" + host + "' to check it against the allowed destinations");
 		}
-		InetAddress address = InetAddress.getByName(host);
-		if (!this.allowedDestinations.allowsAddress(address)) {
-			throw new DestinationDeniedException("Destination '" + host + "' ("
-					+ address.getHostAddress() + ") is not allowed");
+		List<InetAddress> addresses = List.of(InetAddress.getAllByName(host));
+		String refusal = this.allowedDestinations.refusal(target, addresses);
+		if (refusal != null) {
+			throw new DestinationDeniedException(refusal);
 		}
-		return address;
+		return addresses.get(0);
 	}
 
 	private static CompletableFuture<ProxyResponse> answer(ResponseCode code, String diagnostic) {

@@ -4,8 +4,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
-import io.coapspring.server.handler.CoapPiggybackTimer;
-import io.coapspring.server.handler.CoapPiggybackTimer.PendingAck;
+import io.coapspring.server.CoapPiggybackTimer.PendingAck;
+import io.coapspring.server.CoapPiggybackTimer;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.network.Exchange;

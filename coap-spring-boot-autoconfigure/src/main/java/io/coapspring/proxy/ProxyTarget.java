@@ -68,8 +68,9 @@ public record ProxyTarget(String scheme, String host, int port, List<String> pat
 			throw badRequest("Proxy-Uri '" + proxyUri + "' is not an absolute URI");
 		}
 		if (uri.getHost() == null) {
-			throw badRequest("Proxy-Uri '" + proxyUri + "' has no host");
+			throw badRequest(noHost(proxyUri, uri.getRawAuthority()));
 		}
+		checkNotShortIpv4(uri.getHost());
 		if (uri.getRawUserInfo() != null) {
 			throw badRequest("Proxy-Uri '" + proxyUri + "' must not carry user information");
 		}
@@ -98,6 +99,67 @@ public record ProxyTarget(String scheme, String host, int port, List<String> pat
 		return new ProxyTarget(scheme, unbracket(uri.getHost()), port, path, query);
 	}
 
+	private static String noHost(String proxyUri, @Nullable String authority) {
+		if (authority == null || authority.isEmpty()) {
+			return "Proxy-Uri '" + proxyUri + "' has no host";
+		}
+		String host = authority.substring(authority.lastIndexOf('@') + 1);
+		int colon = host.lastIndexOf(':');
+		if (colon >= 0 && !host.endsWith("]")) {
+			host = host.substring(0, colon);
+		}
+		if (isNumericHost(host)) {
+			return shortIpv4(host);
+		}
+		return "Proxy-Uri '" + proxyUri + "' has no valid host: '" + host + "' is neither a host name nor an IP "
+				+ "address";
+	}
+
+	private static String shortIpv4(String host) {
+		return "Host '" + host + "' is a shortened or numeric IPv4 form, which the proxy does not accept: write the "
+				+ "address as four decimal numbers, such as 127.0.0.1";
+	}
+
+	/**
+	 * Refuse a host that is a shortened or numeric IPv4 form ({@code 127.1}, {@code 2130706433},
+	 * {@code 0x7f.1}): name resolvers read such forms differently, so the proxy accepts only four decimal
+	 * numbers.
+	 * @param host the host of a request
+	 * @throws InvalidProxyRequestException with 4.00 Bad Request for such a form
+	 */
+	public static void checkNotShortIpv4(String host) {
+		if (isNumericHost(host)) {
+			throw badRequest(shortIpv4(host));
+		}
+	}
+
+	/**
+	 * Return whether a host is written as an IPv4 address of four decimal numbers.
+	 * @param host the host
+	 * @return {@code true} for such a literal
+	 */
+	static boolean isIpv4Literal(String host) {
+		return host.indexOf(':') < 0 && StringUtil.isLiteralIpAddress(host);
+	}
+
+	/**
+	 * Return whether a host is a number rather than a name: its last label is a decimal, octal or hexadecimal
+	 * number (a top-level domain never is), and it is not an IPv4 address of four decimal numbers.
+	 * @param host the host, without port
+	 * @return {@code true} for a shortened or numeric IPv4 form such as {@code 127.1} or {@code 2130706433}
+	 */
+	static boolean isNumericHost(String host) {
+		if (host.isEmpty() || host.indexOf(':') >= 0 || isIpv4Literal(host)) {
+			return false;
+		}
+		String label = host.substring(host.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+		if (label.startsWith("0x")) {
+			label = label.substring(2);
+			return !label.isEmpty() && label.chars().allMatch((c) -> Character.digit(c, 16) >= 0);
+		}
+		return !label.isEmpty() && label.chars().allMatch((c) -> c >= '0' && c <= '9');
+	}
+
 	/**
 	 * Read the target of a request with a Proxy-Scheme option: Uri-Host, Uri-Port, Uri-Path and Uri-Query
 	 * give the rest; without Uri-Host the host is the address the request was sent to (RFC 7252 section
@@ -115,6 +177,7 @@ public record ProxyTarget(String scheme, String host, int port, List<String> pat
 		if (!StringUtils.hasText(host)) {
 			throw badRequest("A Proxy-Scheme request needs a Uri-Host option");
 		}
+		checkNotShortIpv4(host);
 		int port = options.hasUriPort() ? options.getUriPort() : defaultPort(lower, scheme);
 		if (port <= 0 || port > 0xFFFF) {
 			throw badRequest("Uri-Port " + port + " is outside 1..65535");
@@ -123,12 +186,26 @@ public record ProxyTarget(String scheme, String host, int port, List<String> pat
 	}
 
 	private static int defaultPort(String scheme, String uri) {
+		int port = defaultPort(scheme);
+		if (port == 0) {
+			throw new InvalidProxyRequestException(CoAP.ResponseCode.PROXY_NOT_SUPPORTED,
+					"Proxying to '" + scheme + "' URIs is not supported: " + uri);
+		}
+		return port;
+	}
+
+	/**
+	 * Return the default port of a scheme.
+	 * @param scheme the scheme, in lower case
+	 * @return the port, or 0 for a scheme without a known default port
+	 */
+	static int defaultPort(String scheme) {
 		return switch (scheme) {
 			case "coap", "coap+tcp", "coap+ws" -> CoAP.DEFAULT_COAP_PORT;
 			case "coaps", "coaps+tcp", "coaps+ws" -> CoAP.DEFAULT_COAP_SECURE_PORT;
 			case "http", "ws" -> 80;
 			case "https", "wss" -> 443;
-			default -> throw new InvalidProxyRequestException(CoAP.ResponseCode.PROXY_NOT_SUPPORTED, "Proxying to '" + scheme + "' URIs is not supported: " + uri);
+			default -> 0;
 		};
 	}
 

@@ -8,7 +8,7 @@ import org.eclipse.californium.core.coap.Response;
 /**
  * Ends the observations (RFC 7641) that a server keeps outside its resource tree, such as those of mapped handler
  * methods, when the server stops: every observer receives a final response with an error code and without
- * Observe option, so it knows that no more notifications will come. {@link CoapServerLifecycle} calls the beans of
+ * Observe option, so it knows that no more notifications will come. {@code CoapServerLifecycle} calls the beans of
  * this type, and ends the observations of the resource tree itself, before the endpoints close.
  *
  * @author CoAP Spring Boot team

@@ -165,7 +165,7 @@ public class CoapRequestGate {
 	 * @param response the response
 	 * @return {@code true} if nothing more will happen to it
 	 */
-	static boolean isSettled(Response response) {
+	public static boolean isSettled(Response response) {
 		if (response.isCanceled() || response.isRejected() || response.isTimedOut()
 				|| response.getSendError() != null) {
 			return true;

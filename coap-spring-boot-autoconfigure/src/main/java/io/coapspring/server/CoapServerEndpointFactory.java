@@ -7,7 +7,7 @@ import org.eclipse.californium.core.network.Endpoint;
  * {@code coap.server.secure-only=true}: for instance the DTLS ({@code coaps}) endpoint.
  * <p>
  * Beans of this type are asked once, in {@link org.springframework.core.annotation.Order @Order}, while
- * the server is created; {@link CoapServerLifecycle} starts and stops the endpoints with the server.
+ * the server is created; {@code CoapServerLifecycle} starts and stops the endpoints with the server.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0

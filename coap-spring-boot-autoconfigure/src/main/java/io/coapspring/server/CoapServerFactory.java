@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.coapspring.server.deduplication.CoapDeduplication;
+import io.coapspring.server.watchdog.WatchedUdpConnector;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.core.config.CoapConfig;
@@ -25,7 +27,8 @@ import org.springframework.util.Assert;
  * and an {@link UnsolicitedResponseFilter} against hostile datagrams that Californium would otherwise answer
  * with an exception, and a {@link MulticastRequestFilter} that drops CON requests sent to a multicast group.
  * The plain endpoint's connector comes from the {@link CoapUdpConnectorFactory}, if one is set, for instance
- * one that listens to multicast groups too. {@link CoapServerLifecycle} starts it.
+ * one that listens to multicast groups too; otherwise it is a {@link WatchedUdpConnector}, whose network threads
+ * the {@code CoapEndpointWatchdog} watches. {@code CoapServerLifecycle} starts it.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -43,6 +46,8 @@ public class CoapServerFactory {
 	private @Nullable CoapUdpConnectorFactory udpConnectorFactory;
 
 	private @Nullable ProtocolHandOff protocolHandOff;
+
+	private @Nullable CoapDeduplication deduplication;
 
 	/**
 	 * Create a factory.
@@ -102,6 +107,14 @@ public class CoapServerFactory {
 	}
 
 	/**
+	 * Set the deduplication that gives every plain endpoint created its deduplicator, with a total bound.
+	 * @param deduplication the deduplication, or {@code null} for Californium's deduplicators
+	 */
+	public void setDeduplication(@Nullable CoapDeduplication deduplication) {
+		this.deduplication = deduplication;
+	}
+
+	/**
 	 * Create a server with one UDP endpoint.
 	 * @param address the address to bind, or {@code null} for the wildcard address
 	 * @param port the port to bind, 0 for a free one
@@ -125,10 +138,13 @@ public class CoapServerFactory {
 			endpoint.setConnector(this.udpConnectorFactory.createConnector(bindAddress, this.configuration));
 		}
 		else {
-			endpoint.setInetSocketAddress(bindAddress);
+			endpoint.setConnector(new WatchedUdpConnector(bindAddress, this.configuration));
 		}
 		if (this.optionRegistry != null) {
 			endpoint.setOptionRegistry(this.optionRegistry);
+		}
+		if (this.deduplication != null) {
+			this.deduplication.apply(endpoint, this.configuration);
 		}
 		return endpoint.build();
 	}

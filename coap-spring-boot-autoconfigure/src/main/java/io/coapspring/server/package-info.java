@@ -1,5 +1,6 @@
 /**
- * The CoAP server: its lifecycle, request delivery and customization SPI.
+ * The CoAP server: its factory, request delivery and gate, and customization SPI. Its lifecycle is in
+ * {@code io.coapspring.server.context}.
  */
 @NullMarked
 package io.coapspring.server;

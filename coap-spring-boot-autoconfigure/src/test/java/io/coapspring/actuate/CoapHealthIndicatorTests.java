@@ -8,7 +8,7 @@ import io.coapspring.autoconfigure.CoapAutoConfiguration;
 import io.coapspring.autoconfigure.CoapHealthContributorAutoConfiguration;
 import io.coapspring.autoconfigure.CoapServerAutoConfiguration;
 import io.coapspring.server.CoapRequestGate;
-import io.coapspring.server.CoapServerLifecycle;
+import io.coapspring.server.context.CoapServerLifecycle;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.network.Endpoint;
 import org.junit.jupiter.api.Test;

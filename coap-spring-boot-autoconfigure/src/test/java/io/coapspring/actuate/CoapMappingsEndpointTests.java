@@ -7,11 +7,11 @@ import java.util.Map;
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import io.coapspring.actuate.endpoint.CoapMappingsEndpoint;
-import io.coapspring.client.CoapTemplate;
-import io.coapspring.client.observe.CoapObservation;
-import io.coapspring.server.context.LocalCoapPort;
-import io.coapspring.server.handler.CoapHandlerMappingRegistry;
 import io.coapspring.annotation.CoapMethod;
+import io.coapspring.client.CoapObservation;
+import io.coapspring.client.CoapTemplate;
+import io.coapspring.server.context.LocalCoapPort;
+import io.coapspring.server.mapping.CoapHandlerMappingRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -9,10 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.coapspring.client.CoapClientResponseException;
+import io.coapspring.client.CoapObservation;
 import io.coapspring.client.CoapTemplate;
 import io.coapspring.client.CoapTimeoutException;
 import io.coapspring.client.observation.CoapClientObservationContext;
-import io.coapspring.client.observe.CoapObservation;
 import io.coapspring.server.context.LocalCoapPort;
 import io.coapspring.server.observation.CoapServerObservationContext;
 import io.micrometer.core.instrument.MeterRegistry;

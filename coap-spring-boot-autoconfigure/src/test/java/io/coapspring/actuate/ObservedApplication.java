@@ -8,7 +8,7 @@ import io.coapspring.annotation.CoapGetMapping;
 import io.coapspring.annotation.CoapMapping;
 import io.coapspring.annotation.CoapPathVariable;
 import io.coapspring.annotation.CoapPostMapping;
-import io.coapspring.server.handler.CoapResponseStatusException;
+import io.coapspring.server.invocation.CoapResponseStatusException;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.server.resources.CoapExchange;

@@ -7,15 +7,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import io.coapspring.config.CoapConfigurationCustomizer;
 import io.coapspring.server.CoapMessageDeliverer;
 import io.coapspring.server.CoapRequestGate;
 import io.coapspring.server.CoapServerCustomizer;
 import io.coapspring.server.CoapServerFactory;
-import io.coapspring.server.CoapServerLifecycle;
-import io.coapspring.server.CoapServerStartedEvent;
 import io.coapspring.server.ProtocolHandOff;
 import io.coapspring.server.context.CoapPortInfoApplicationContextInitializer;
+import io.coapspring.server.context.CoapServerLifecycle;
+import io.coapspring.server.context.CoapServerStartedEvent;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;

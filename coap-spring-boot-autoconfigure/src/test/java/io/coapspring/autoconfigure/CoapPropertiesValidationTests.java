@@ -78,6 +78,7 @@ class CoapPropertiesValidationTests {
 				arguments("coap.blockwise.status-lifetime", "0s", "must be a positive duration"),
 				arguments("coap.deduplication.sweep-interval", "0s", "must be a positive duration"),
 				arguments("coap.deduplication.messages-per-peer", "3", "must be at least 4"),
+				arguments("coap.deduplication.max-messages", "0", "must be at least 1"),
 				arguments("coap.observe.notification-check-interval-count", "0", "must be at least 1"),
 				arguments("coap.observe.notification-check-interval-time", "-5m", "must be a positive duration"),
 				arguments("coap.observe.max-observers", "-1", "must be at least 0"),
@@ -104,6 +105,7 @@ class CoapPropertiesValidationTests {
 				arguments("coap.blockwise.max-message-size", "16B"),
 				arguments("coap.blockwise.max-message-size", "65507B"),
 				arguments("coap.deduplication.messages-per-peer", "4"), arguments("coap.observe.max-observers", "0"),
+				arguments("coap.deduplication.max-messages", "1"),
 				arguments("coap.proxy.cache.max-entries", "0"), arguments("coap.proxy.cache.max-size", "0B"),
 				arguments("coap.proxy.allowed-destinations", "::/0"),
 				arguments("coap.proxy.http.path-prefix", "/gateway/coap"));

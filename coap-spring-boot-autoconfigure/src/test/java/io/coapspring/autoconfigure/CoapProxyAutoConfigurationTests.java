@@ -152,6 +152,61 @@ class CoapProxyAutoConfigurationTests {
 	}
 
 	@Test
+	void anAllowedDestinationWithABadPortFailsStartUpNamingTheProperty() {
+		this.runner
+			.withPropertyValues("coap.proxy.enabled=true",
+					"coap.proxy.allowed-destinations=coap://sensor.local:5683,http://10.0.0.0/8:8o")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				Throwable cause = NestedExceptionUtils.getRootCause(context.getStartupFailure());
+				assertThat(cause).isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("coap.proxy.allowed-destinations")
+					.hasMessageContaining("http://10.0.0.0/8:8o")
+					.hasMessageContaining("'8o' is not a port");
+			});
+	}
+
+	@Test
+	void aShortenedIpv4AllowedDestinationFailsStartUp() {
+		this.runner.withPropertyValues("coap.proxy.enabled=true", "coap.proxy.allowed-destinations=127.1")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				Throwable cause = NestedExceptionUtils.getRootCause(context.getStartupFailure());
+				assertThat(cause).isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("coap.proxy.allowed-destinations")
+					.hasMessageContaining("four decimal numbers");
+			});
+	}
+
+	@Test
+	void listingLoopbackOrLinkLocalIsWarnedAboutWithWhatItExposes(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("coap.proxy.enabled=true",
+					"coap.proxy.allowed-destinations=coap://127.0.0.1:*,[::1]:8080,169.254.169.254,10.0.0.0/8")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output.getOut().lines().filter((line) -> line.contains("WARN")))
+			.anySatisfy((line) -> assertThat(line)
+				.contains("'coap.proxy.allowed-destinations' entry 'coap://127.0.0.1:*'")
+				.contains("loopback")
+				.contains("services listening only on this host")
+				.contains("coap on every port"))
+			.anySatisfy((line) -> assertThat(line).contains("'[::1]:8080'")
+				.contains("loopback")
+				.contains("every scheme on port 8080"))
+			.anySatisfy((line) -> assertThat(line).contains("'169.254.169.254'").contains("link-local"))
+			.noneSatisfy((line) -> assertThat(line).contains("10.0.0.0/8"));
+	}
+
+	@Test
+	void ordinaryDestinationsAreNotWarnedAbout(CapturedOutput output) {
+		this.runner
+			.withPropertyValues("coap.proxy.enabled=true",
+					"coap.proxy.allowed-destinations=10.0.0.0/8,coap://sensor.local:5683,0.0.0.0/0:*")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).doesNotContain("lets every client of the proxy reach");
+	}
+
+	@Test
 	void withoutServerThereIsNoRouter() {
 		this.runner.withPropertyValues("coap.proxy.enabled=true", "coap.server.enabled=false")
 			.run((context) -> assertThat(context).hasNotFailed()

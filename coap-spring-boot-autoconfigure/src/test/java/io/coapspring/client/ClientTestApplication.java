@@ -10,10 +10,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.coapspring.autoconfigure.CoapConfigurationCustomizer;
 import io.coapspring.convert.CoapMessageConverters;
 import io.coapspring.convert.EncodedPayload;
 import io.coapspring.server.CoapServerCustomizer;
-import io.coapspring.config.CoapConfigurationCustomizer;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;

@@ -10,15 +10,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.coapspring.client.ClientTestApplication.CounterResource;
-import io.coapspring.client.observe.CoapObservation;
-import io.coapspring.client.observe.CoapObservationListener;
-import io.coapspring.client.observe.ReactiveCoapObservations;
 import io.coapspring.server.context.LocalCoapPort;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.CoAP.Type;
-import org.eclipse.californium.core.coap.Token;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.coap.Token;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;

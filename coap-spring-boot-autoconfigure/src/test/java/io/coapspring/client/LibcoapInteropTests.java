@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.coapspring.client.discovery.WebLink;
-import io.coapspring.client.observe.CoapObservation;
-import io.coapspring.core.CoapResponseEntity;
+import io.coapspring.convert.CoapResponseEntity;
 import io.coapspring.server.context.LocalCoapPort;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.jspecify.annotations.Nullable;

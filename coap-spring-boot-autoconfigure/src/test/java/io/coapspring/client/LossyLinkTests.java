@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import io.coapspring.core.CoapResponseEntity;
+import io.coapspring.convert.CoapResponseEntity;
 import io.coapspring.server.context.LocalCoapPort;
 import org.junit.jupiter.api.Test;
 

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.coapspring.client.CoapRequestEntity;
 import io.coapspring.client.CoapTemplate;
-import io.coapspring.core.CoapResponseEntity;
+import io.coapspring.convert.CoapResponseEntity;
 import io.coapspring.server.context.LocalCoapPort;
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -24,9 +24,9 @@ import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Option;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
+import org.eclipse.californium.core.coap.option.OpaqueOptionDefinition;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
-import org.eclipse.californium.core.coap.option.OpaqueOptionDefinition;
 import org.eclipse.californium.elements.AddressEndpointContext;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.SystemConfig;
@@ -51,7 +51,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @SpringBootTest(classes = ProxyTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "coap.server.port=0", "coap.proxy.enabled=true", "coap.proxy.http.enabled=true",
-				"coap.proxy.allowed-destinations=127.0.0.1", "coap.proxy.timeout=1s" })
+				"coap.proxy.allowed-destinations=127.0.0.1:*", "coap.proxy.timeout=1s" })
 class CoapProxyEndToEndTests {
 
 	private static OriginServer origin;

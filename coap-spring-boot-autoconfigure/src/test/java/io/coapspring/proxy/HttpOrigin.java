@@ -90,6 +90,10 @@ final class HttpOrigin implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + path;
 	}
 
+	List<Recorded> received() {
+		return this.received;
+	}
+
 	Recorded last() {
 		return this.received.get(this.received.size() - 1);
 	}

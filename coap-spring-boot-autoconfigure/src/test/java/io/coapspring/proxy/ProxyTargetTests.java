@@ -86,4 +86,25 @@ class ProxyTargetTests {
 			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(ResponseCode.BAD_REQUEST));
 	}
 
+	@Test
+	void shortenedAndNumericIpv4FormsAreBadRequestsWithADiagnostic() {
+		for (String uri : List.of("coap://127.1/x", "coap://127.0.1:5683/x", "http://2130706433/x",
+				"coap://0x7f.1/x", "coap://10.1/x")) {
+			assertThatExceptionOfType(InvalidProxyRequestException.class).as(uri)
+				.isThrownBy(() -> ProxyTarget.fromUri(uri))
+				.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(ResponseCode.BAD_REQUEST))
+				.withMessageContaining("shortened or numeric IPv4 form")
+				.withMessageContaining("four decimal numbers");
+		}
+		OptionSet options = new OptionSet().setProxyScheme("coap").setUriHost("127.1");
+		assertThatExceptionOfType(InvalidProxyRequestException.class)
+			.isThrownBy(() -> ProxyTarget.fromOptions("coap", options, null))
+			.withMessageContaining("'127.1' is a shortened or numeric IPv4 form");
+		assertThatExceptionOfType(InvalidProxyRequestException.class)
+			.isThrownBy(() -> ProxyTarget.fromUri("coap://bad_host/x"))
+			.withMessageContaining("'bad_host' is neither a host name nor an IP address");
+		assertThat(ProxyTarget.fromUri("coap://127.0.0.1/x").host()).isEqualTo("127.0.0.1");
+		assertThat(ProxyTarget.fromUri("coap://1.example/x").host()).isEqualTo("1.example");
+	}
+
 }

@@ -8,8 +8,8 @@ import io.coapspring.annotation.CoapGetMapping;
 import io.coapspring.annotation.CoapPathVariable;
 import io.coapspring.annotation.CoapPostMapping;
 import io.coapspring.annotation.CoapPutMapping;
-import io.coapspring.server.handler.CoapRequest;
-import io.coapspring.server.handler.CoapResponseEntity;
+import io.coapspring.convert.CoapResponseEntity;
+import io.coapspring.server.invocation.CoapRequest;
 
 /**
  * Resources larger than a block: {@code /large} to read in Block2 blocks (TD_COAP_BLOCK_01, 02, 06),

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import io.coapspring.annotation.CoapController;
 import io.coapspring.annotation.CoapGetMapping;
-import io.coapspring.server.handler.CoapRequest;
+import io.coapspring.server.invocation.CoapRequest;
 import org.eclipse.californium.core.WebLink;
 
 /**

@@ -2,7 +2,7 @@ package io.coapspring.interop;
 
 import io.coapspring.annotation.CoapController;
 import io.coapspring.annotation.CoapGetMapping;
-import io.coapspring.server.handler.CoapRequest;
+import io.coapspring.server.invocation.CoapRequest;
 
 /**
  * {@code /multi-format}, one resource in two formats chosen by the Accept option: text/plain and

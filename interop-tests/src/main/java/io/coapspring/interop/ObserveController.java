@@ -7,9 +7,9 @@ import io.coapspring.annotation.CoapController;
 import io.coapspring.annotation.CoapDeleteMapping;
 import io.coapspring.annotation.CoapGetMapping;
 import io.coapspring.annotation.CoapPutMapping;
-import io.coapspring.observe.CoapNotifier;
-import io.coapspring.server.handler.CoapRequest;
-import io.coapspring.server.handler.CoapResponseEntity;
+import io.coapspring.convert.CoapResponseEntity;
+import io.coapspring.server.invocation.CoapRequest;
+import io.coapspring.server.observe.CoapNotifier;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 
 import org.springframework.scheduling.annotation.Scheduled;

@@ -3,8 +3,8 @@ package io.coapspring.interop;
 import io.coapspring.annotation.CoapController;
 import io.coapspring.annotation.CoapGetMapping;
 import io.coapspring.annotation.CoapPostMapping;
-import io.coapspring.server.handler.CoapRequest;
-import io.coapspring.server.handler.CoapResponseEntity;
+import io.coapspring.convert.CoapResponseEntity;
+import io.coapspring.server.invocation.CoapRequest;
 
 /**
  * Several Uri-Path options (TD_COAP_CORE_13), several Uri-Query options (TD_COAP_CORE_14) and several

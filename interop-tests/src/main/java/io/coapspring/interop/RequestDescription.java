@@ -1,6 +1,6 @@
 package io.coapspring.interop;
 
-import io.coapspring.server.handler.CoapRequest;
+import io.coapspring.server.invocation.CoapRequest;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Token;
 

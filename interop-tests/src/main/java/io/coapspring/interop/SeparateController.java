@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.coapspring.annotation.CoapController;
 import io.coapspring.annotation.CoapGetMapping;
-import io.coapspring.server.handler.CoapRequest;
+import io.coapspring.server.invocation.CoapRequest;
 
 /**
  * {@code /separate}, a resource that is not served immediately: a confirmable request is acknowledged

@@ -5,8 +5,8 @@ import io.coapspring.annotation.CoapDeleteMapping;
 import io.coapspring.annotation.CoapGetMapping;
 import io.coapspring.annotation.CoapPostMapping;
 import io.coapspring.annotation.CoapPutMapping;
-import io.coapspring.server.handler.CoapRequest;
-import io.coapspring.server.handler.CoapResponseEntity;
+import io.coapspring.convert.CoapResponseEntity;
+import io.coapspring.server.invocation.CoapRequest;
 
 /**
  * {@code /test}, the resource of the basic method tests: GET, POST, PUT and DELETE, confirmable or not

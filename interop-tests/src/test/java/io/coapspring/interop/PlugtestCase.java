@@ -3,7 +3,7 @@ package io.coapspring.interop;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-import io.coapspring.observe.CoapNotifier;
+import io.coapspring.server.observe.CoapNotifier;
 
 import static org.awaitility.Awaitility.await;
 

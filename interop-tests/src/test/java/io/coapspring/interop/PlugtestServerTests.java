@@ -7,17 +7,17 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.coapspring.convert.CoapResponseEntity;
 import io.coapspring.interop.InteropMatrix.Outcome;
-import io.coapspring.observe.CoapNotifier;
 import io.coapspring.server.context.LocalCoapPort;
-import io.coapspring.server.handler.CoapResponseEntity;
+import io.coapspring.server.observe.CoapNotifier;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.TestInstance;
 import org.opentest4j.TestAbortedException;
 
 import org.springframework.beans.factory.annotation.Autowired;

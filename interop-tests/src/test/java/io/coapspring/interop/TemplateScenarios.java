@@ -5,11 +5,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.coapspring.client.CoapObservation;
 import io.coapspring.client.CoapRequestEntity;
 import io.coapspring.client.CoapTemplate;
 import io.coapspring.client.discovery.WebLink;
-import io.coapspring.client.observe.CoapObservation;
-import io.coapspring.core.CoapResponseEntity;
+import io.coapspring.convert.CoapResponseEntity;
 import org.eclipse.californium.core.coap.BlockOption;
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;

@@ -16,8 +16,8 @@ import io.coapspring.annotation.CoapPathVariable;
 import io.coapspring.annotation.CoapPayload;
 import io.coapspring.annotation.CoapPostMapping;
 import io.coapspring.annotation.CoapPutMapping;
-import io.coapspring.server.handler.CoapResponseEntity;
-import io.coapspring.server.handler.CoapResponseStatusException;
+import io.coapspring.convert.CoapResponseEntity;
+import io.coapspring.server.invocation.CoapResponseStatusException;
 import jakarta.validation.Valid;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 
@@ -46,9 +46,10 @@ class SensorCoapController {
 		return this.sensors.findAll();
 	}
 
-	// observable: a notification per change of the sensor (see docs/observe.md)
-	@CoapGetMapping(path = "/{id}", observable = true, etag = true, maxAge = 10, discoverAsTemplate = true,
-			resourceType = "temperature-c", interfaceDescription = "sensor", title = "Temperature")
+	// observable: a notification per change of the sensor (see docs/observe.md); discovery lists every sensor
+	// (SensorDiscoveryConfiguration)
+	@CoapGetMapping(path = "/{id}", observable = true, etag = true, maxAge = 10, resourceType = "temperature-c",
+			interfaceDescription = "sensor", title = "Temperature")
 	Optional<Sensor> get(@CoapPathVariable String id) {
 		return this.sensors.find(id);
 	}

@@ -1,6 +1,6 @@
 package io.coapspring.sample;
 
-import io.coapspring.observe.CoapNotifier;
+import io.coapspring.server.observe.CoapNotifier;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

@@ -71,6 +71,19 @@ class LibcoapInteropTests {
 	}
 
 	@Test
+	void discoveryListsEverySensorAsAConcreteObservableLink() throws Exception {
+		String output = coapClient("-m", "get", "coap://127.0.0.1:" + this.port + "/.well-known/core");
+		assertThat(output).contains("</sensors/1>;ct=\"50 60\";ep=\"coap-sample\";if=\"sensor\";obs;"
+				+ "rt=\"temperature-c\";title=\"Kitchen\"")
+			.contains("</sensors/2/celsius>;")
+			.doesNotContain("{")
+			.doesNotContain("}");
+		String filtered = coapClient("-m", "get",
+				"coap://127.0.0.1:" + this.port + "/.well-known/core?href=/sensors/2");
+		assertThat(filtered.strip()).startsWith("</sensors/2>;").doesNotContain(",");
+	}
+
+	@Test
 	void unknownPathIsReportedAsNotFound() throws Exception {
 		String output = coapClient("-m", "get", "coap://127.0.0.1:" + this.port + "/missing");
 		assertThat(output).contains("4.04");

@@ -1,5 +1,10 @@
 package io.coapspring.sample;
 
+import java.util.List;
+
+import io.coapspring.client.CoapTemplate;
+import io.coapspring.client.discovery.WebLink;
+import io.coapspring.server.context.LocalCoapPort;
 import io.coapspring.test.autoconfigure.AutoConfigureCoapTestClient;
 import io.coapspring.test.client.CoapTestClient;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -21,6 +26,15 @@ class SampleApplicationTests {
 
 	@Autowired
 	CoapTestClient client;
+
+	@Autowired
+	CoapTemplate coap;
+
+	@Autowired
+	SensorService sensors;
+
+	@LocalCoapPort
+	int port;
 
 	@Test
 	void greeting() {
@@ -58,10 +72,40 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void discoveryListsTheObservableSensorTemplate() {
-		assertThat(this.client.get("/.well-known/core").exchange().getPayloadText())
-			.contains("</sensors/{id}>;ct=\"50 60\";ep=\"coap-sample\";if=\"sensor\";obs;rt=\"temperature-c\"")
+	void discoveryListsEverySensorAsAnObservableLink() {
+		String document = this.client.get("/.well-known/core").exchange().getPayloadText();
+		assertThat(document).doesNotContain("{").doesNotContain("}")
+			.contains("</sensors/1>;ct=\"50 60\";ep=\"coap-sample\";if=\"sensor\";obs;rt=\"temperature-c\";"
+					+ "title=\"Kitchen\"")
+			.contains("</sensors/2>;ct=\"50 60\";ep=\"coap-sample\";if=\"sensor\";obs;rt=\"temperature-c\";"
+					+ "title=\"Cellar\"")
+			.contains("</sensors/2/celsius>;ct=0;ep=\"coap-sample\";obs;rt=\"temperature-c\";"
+					+ "title=\"Cellar (reading)\"")
 			.contains("</hello>;ct=0;ep=\"coap-sample\";title=\"Greeting\"");
+	}
+
+	@Test
+	void discoveryByResourceTypeFindsEverySensorAndNewOnes() {
+		String node = "coap://127.0.0.1:" + this.port;
+		assertThat(this.coap.discover(node, "rt=temperature-c")).extracting(WebLink::getTarget)
+			.contains("/sensors/1", "/sensors/1/celsius", "/sensors/2", "/sensors/2/celsius")
+			.allSatisfy((target) -> assertThat(target).doesNotContain("{"));
+		Sensor created = this.sensors.create("Attic \"east\"", 25.0);
+		try {
+			List<WebLink> links = this.coap.discover(node, "href=/sensors/" + created.id());
+			assertThat(links).singleElement().satisfies((link) -> {
+				assertThat(link.isObservable()).isTrue();
+				assertThat(link.getTitle()).isEqualTo("Attic \"east\"");
+				assertThat(link.getResourceTypes()).containsExactly("temperature-c");
+				assertThat(link.getContentFormats()).containsExactly(50, 60);
+				assertThat(this.coap.getForObject(link.getUri(), String.class))
+					.contains("\"id\":\"" + created.id() + "\"");
+			});
+		}
+		finally {
+			this.sensors.delete(created.id());
+		}
+		assertThat(this.coap.discover(node, "href=/sensors/" + created.id())).isEmpty();
 	}
 
 }

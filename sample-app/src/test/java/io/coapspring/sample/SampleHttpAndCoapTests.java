@@ -82,8 +82,11 @@ class SampleHttpAndCoapTests {
 			.isEqualTo("coap-sample")
 			.jsonPath("$[0].uri")
 			.isEqualTo(node)
+			// every sensor and its reading, as concrete paths (SensorDiscoveryConfiguration)
 			.jsonPath("$[0].resources[0]")
-			.isEqualTo("/sensors/{id}");
+			.isEqualTo("/sensors/1")
+			.jsonPath("$[0].resources[1]")
+			.isEqualTo("/sensors/1/celsius");
 		this.http.get()
 			.uri("/api/coap-nodes/coap-sample?uri={uri}", node)
 			.exchange()

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.coapspring.client.CoapObservation;
 import io.coapspring.client.CoapRequestEntity;
 import io.coapspring.client.CoapTemplate;
-import io.coapspring.client.observe.CoapObservation;
 import io.coapspring.server.context.LocalCoapPort;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;

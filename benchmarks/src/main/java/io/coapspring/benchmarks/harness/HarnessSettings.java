@@ -43,10 +43,11 @@ record HarnessSettings(Mode mode, String javaExecutable, String classPath, List<
 
 	/**
 	 * The flags of every Java server: a fixed 1 GiB heap (so no run pays for heap growth), the throughput
-	 * collector, and the heap touched up front.
+	 * collector, the heap touched up front, and an exit on the first {@code OutOfMemoryError} (a server that ran
+	 * out of memory must not go on measuring in full GCs).
 	 */
 	static final List<String> SERVER_JVM_FLAGS = List.of("-Xms1g", "-Xmx1g", "-XX:+UseParallelGC",
-			"-XX:+AlwaysPreTouch", "-Djava.net.preferIPv4Stack=true");
+			"-XX:+AlwaysPreTouch", "-XX:+ExitOnOutOfMemoryError", "-Djava.net.preferIPv4Stack=true");
 
 	/**
 	 * Size presets.

@@ -1,49 +1,38 @@
 package io.coapspring.benchmarks.jmh;
 
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.coapspring.annotation.CoapController;
-import io.coapspring.benchmarks.servers.Reading;
-import io.coapspring.benchmarks.servers.ScenarioPaths;
 import io.coapspring.annotation.CoapGetMapping;
 import io.coapspring.annotation.CoapPathVariable;
 import io.coapspring.annotation.CoapPayload;
 import io.coapspring.annotation.CoapPostMapping;
 import io.coapspring.annotation.CoapQueryParam;
+import io.coapspring.benchmarks.servers.Reading;
+import io.coapspring.benchmarks.servers.ScenarioPaths;
 import io.coapspring.convert.ByteArrayCoapMessageConverter;
 import io.coapspring.convert.CoapContentFormats;
 import io.coapspring.convert.CoapMessageConverters;
 import io.coapspring.convert.StringCoapMessageConverter;
 import io.coapspring.convert.jackson.JacksonCborCoapMessageConverter;
 import io.coapspring.convert.jackson.JacksonJsonCoapMessageConverter;
-import io.coapspring.option.CoapOptionRegistries;
-import io.coapspring.server.handler.CoapErrorResponses;
-import io.coapspring.server.handler.CoapExceptionHandlers;
-import io.coapspring.server.handler.CoapHandlerAdapter;
-import io.coapspring.server.handler.CoapHandlerMapping;
-import io.coapspring.server.handler.CoapHandlerMethod;
-import io.coapspring.server.handler.CoapHandlerMethodArgumentResolver;
-import io.coapspring.server.handler.CoapHandlerMethodArgumentResolverComposite;
-import io.coapspring.server.handler.CoapHandlerMethodReturnValueHandlerComposite;
-import io.coapspring.server.handler.CoapMappingInfo;
-import io.coapspring.server.handler.CoapMappingInfoReader;
-import io.coapspring.server.handler.CoapRequest;
-import io.coapspring.server.handler.CoapResponseWriter;
-import io.coapspring.server.handler.support.CompletionStageReturnValueHandler;
-import io.coapspring.server.handler.support.CoapRequestArgumentResolver;
-import io.coapspring.server.handler.support.OptionArgumentResolver;
-import io.coapspring.server.handler.support.OptionalReturnValueHandler;
-import io.coapspring.server.handler.support.PathVariableArgumentResolver;
-import io.coapspring.server.handler.support.PayloadArgumentResolver;
-import io.coapspring.server.handler.support.PayloadReturnValueHandler;
-import io.coapspring.server.handler.support.QueryParamArgumentResolver;
-import io.coapspring.server.handler.support.RawPayloadArgumentResolver;
-import io.coapspring.server.handler.support.ResponseEntityReturnValueHandler;
-import io.coapspring.server.handler.support.VoidReturnValueHandler;
+import io.coapspring.server.invocation.CoapErrorResponses;
+import io.coapspring.server.invocation.CoapExceptionHandlers;
+import io.coapspring.server.invocation.CoapHandlerAdapter;
+import io.coapspring.server.invocation.CoapHandlerMethodArgumentResolver;
+import io.coapspring.server.invocation.CoapHandlerMethodArgumentResolverComposite;
+import io.coapspring.server.invocation.CoapHandlerMethodReturnValueHandlerComposite;
+import io.coapspring.server.invocation.CoapRequest;
+import io.coapspring.server.invocation.CoapResponseWriter;
+import io.coapspring.server.invocation.support.CoapOptionRegistries;
+import io.coapspring.server.invocation.support.DefaultHandlerMethodResolvers;
+import io.coapspring.server.mapping.CoapHandlerMapping;
+import io.coapspring.server.mapping.CoapHandlerMethod;
+import io.coapspring.server.mapping.CoapMappingInfo;
+import io.coapspring.server.mapping.CoapMappingInfoReader;
 import jakarta.validation.Valid;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.MediaTypeRegistry;
@@ -145,19 +134,10 @@ public class ArgumentResolutionBenchmarks {
 	private static CoapHandlerAdapter adapter(CoapMessageConverters converters, OptionRegistry optionRegistry,
 			Validator validator) {
 		ConversionService conversionService = ApplicationConversionService.getSharedInstance();
-		List<CoapHandlerMethodArgumentResolver> resolvers = new ArrayList<>();
-		resolvers.add(new PathVariableArgumentResolver(conversionService));
-		resolvers.add(new QueryParamArgumentResolver(conversionService, (value) -> value));
-		resolvers.add(new OptionArgumentResolver(conversionService, (value) -> value, optionRegistry));
-		resolvers.add(new PayloadArgumentResolver(converters, validator));
-		resolvers.add(new RawPayloadArgumentResolver());
-		resolvers.add(new CoapRequestArgumentResolver());
-		List<CoapHandlerMethodReturnValueHandlerComposite.HandlerFactory> handlers = new ArrayList<>();
-		handlers.add((composite) -> new ResponseEntityReturnValueHandler());
-		handlers.add((composite) -> new VoidReturnValueHandler());
-		handlers.add(OptionalReturnValueHandler::new);
-		handlers.add(CompletionStageReturnValueHandler::new);
-		handlers.add((composite) -> new PayloadReturnValueHandler());
+		List<CoapHandlerMethodArgumentResolver> resolvers = DefaultHandlerMethodResolvers.argumentResolvers(List.of(),
+				conversionService, (value) -> value, optionRegistry, converters, validator);
+		List<CoapHandlerMethodReturnValueHandlerComposite.HandlerFactory> handlers = DefaultHandlerMethodResolvers
+			.returnValueHandlers(List.of(), ArgumentResolutionBenchmarks.class.getClassLoader());
 		return new CoapHandlerAdapter(new CoapHandlerMethodArgumentResolverComposite(resolvers),
 				new CoapHandlerMethodReturnValueHandlerComposite(handlers), new CoapExceptionHandlers(),
 				new CoapResponseWriter(converters, optionRegistry), new CoapErrorResponses());

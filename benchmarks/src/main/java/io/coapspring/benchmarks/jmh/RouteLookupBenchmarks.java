@@ -6,12 +6,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.coapspring.annotation.CoapMethod;
-import io.coapspring.server.handler.CoapHandlerMapping;
-import io.coapspring.server.handler.CoapHandlerMappingRegistry;
-import io.coapspring.server.handler.CoapHandlerMethod;
-import io.coapspring.server.handler.CoapMappingInfo;
-import io.coapspring.server.handler.CoapPathMatch;
-import io.coapspring.server.handler.CoapPathPattern;
+import io.coapspring.server.mapping.CoapHandlerMapping;
+import io.coapspring.server.mapping.CoapHandlerMappingRegistry;
+import io.coapspring.server.mapping.CoapHandlerMethod;
+import io.coapspring.server.mapping.CoapMappingInfo;
+import io.coapspring.server.mapping.CoapPathMatch;
+import io.coapspring.server.mapping.CoapPathPattern;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

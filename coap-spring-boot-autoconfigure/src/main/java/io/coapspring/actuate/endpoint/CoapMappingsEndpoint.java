@@ -9,11 +9,11 @@ import java.util.stream.Collectors;
 
 import io.coapspring.annotation.CoapMethod;
 import io.coapspring.convert.CoapContentFormats;
-import io.coapspring.server.handler.CoapHandlerMapping;
-import io.coapspring.server.handler.CoapHandlerMappingRegistry;
-import io.coapspring.server.handler.CoapHandlerMethod;
-import io.coapspring.server.handler.CoapMappingInfo;
-import io.coapspring.server.handler.CoapObserveRelations;
+import io.coapspring.server.mapping.CoapHandlerMapping;
+import io.coapspring.server.mapping.CoapHandlerMappingRegistry;
+import io.coapspring.server.mapping.CoapHandlerMethod;
+import io.coapspring.server.mapping.CoapMappingInfo;
+import io.coapspring.server.observe.CoapObserveRelations;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.core.server.resources.Resource;

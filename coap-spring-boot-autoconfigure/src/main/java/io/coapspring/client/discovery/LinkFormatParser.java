@@ -111,7 +111,7 @@ public final class LinkFormatParser {
 			return this.context.resolve(new URI(target));
 		}
 		catch (URISyntaxException ex) {
-			// a URI template such as </sensors/{id}>, which servers list for patterns with variables
+			// a URI template such as </sensors/{id}>, which some servers list for patterns with variables
 			try {
 				return this.context.resolve(new URI(encodeIllegal(target)));
 			}

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
 import io.coapspring.client.CoapOperations;
 import io.coapspring.client.CoapRequestEntity;
 import io.coapspring.client.service.annotation.CoapExchange;
-import io.coapspring.core.CoapResponseEntity;
+import io.coapspring.convert.CoapResponseEntity;
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.jspecify.annotations.Nullable;
 

@@ -57,10 +57,10 @@ public final class CoapServiceProxyFactory {
 		ConversionService conversionService = (builder.conversionService != null) ? builder.conversionService
 				: new DefaultFormattingConversionService();
 		List<CoapServiceArgumentResolver> all = new ArrayList<>(builder.customResolvers);
-		all.add(new PathVariableArgumentResolver(conversionService));
-		all.add(new QueryParamArgumentResolver(conversionService));
-		all.add(new PayloadArgumentResolver());
-		all.add(new OptionArgumentResolver());
+		all.add(new PathVariableServiceArgumentResolver(conversionService));
+		all.add(new QueryParamServiceArgumentResolver(conversionService));
+		all.add(new PayloadServiceArgumentResolver());
+		all.add(new OptionServiceArgumentResolver());
 		all.add(new UriArgumentResolver());
 		this.resolvers = List.copyOf(all);
 	}

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
+import io.coapspring.annotation.CoapValueConstants;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
@@ -24,9 +25,18 @@ abstract class NamedValueArgumentResolver implements CoapServiceArgumentResolver
 	 *
 	 * @param name the declared name, empty for the parameter name
 	 * @param required whether {@code null} is an error
+	 * @param defaultValue the value used for {@code null}, or {@code null} for none
 	 * @param label what the value is, for messages
 	 */
-	record NamedValue(String name, boolean required, String label) {
+	record NamedValue(String name, boolean required, @Nullable String defaultValue, String label) {
+
+		NamedValue(String name, boolean required, String label) {
+			this(name, required, null, label);
+		}
+
+		static @Nullable String defaultValue(String declared) {
+			return CoapValueConstants.DEFAULT_NONE.equals(declared) ? null : declared;
+		}
 
 	}
 
@@ -37,9 +47,12 @@ abstract class NamedValueArgumentResolver implements CoapServiceArgumentResolver
 			return false;
 		}
 		Object value = (argument instanceof Optional<?> optional) ? optional.orElse(null) : argument;
+		if (value == null) {
+			value = info.defaultValue();
+		}
 		String name = StringUtils.hasText(info.name()) ? info.name() : parameterName(parameter, value);
 		if (value == null) {
-			if (info.required()) {
+			if (info.required() && parameter.getParameterType() != Optional.class) {
 				throw new IllegalArgumentException("Missing required " + info.label() + " '" + name + "' for method "
 						+ parameter.getExecutable().toGenericString());
 			}

@@ -186,6 +186,7 @@ public class HttpToCoapHandler implements HandlerFunction<ServerResponse> {
 		if (host.isEmpty()) {
 			throw new HttpStatusException(400, "The path names no CoAP host");
 		}
+		ProxyTarget.checkNotShortIpv4(host);
 		List<String> path = new ArrayList<>();
 		if (!rawPath.isEmpty()) {
 			for (String segment : rawPath.split("/", -1)) {

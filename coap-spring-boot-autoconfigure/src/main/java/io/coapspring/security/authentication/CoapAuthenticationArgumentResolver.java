@@ -2,9 +2,9 @@ package io.coapspring.security.authentication;
 
 import java.util.Optional;
 
-import io.coapspring.server.handler.CoapAuthenticationRequiredException;
-import io.coapspring.server.handler.CoapHandlerMethodArgumentResolver;
-import io.coapspring.server.handler.CoapRequest;
+import io.coapspring.server.invocation.CoapAuthenticationRequiredException;
+import io.coapspring.server.invocation.CoapHandlerMethodArgumentResolver;
+import io.coapspring.server.invocation.CoapRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.UUID;
 
 import io.coapspring.security.CoapPeerIdentity;
-import io.coapspring.server.handler.CoapHandlerInterceptor;
-import io.coapspring.server.handler.CoapHandlerMethod;
-import io.coapspring.server.handler.CoapRequest;
+import io.coapspring.server.invocation.CoapHandlerInterceptor;
+import io.coapspring.server.invocation.CoapRequest;
+import io.coapspring.server.mapping.CoapHandlerMethod;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;

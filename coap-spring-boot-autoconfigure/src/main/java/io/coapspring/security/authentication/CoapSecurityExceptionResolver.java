@@ -1,8 +1,8 @@
 package io.coapspring.security.authentication;
 
-import io.coapspring.server.handler.CoapAuthenticationRequiredException;
-import io.coapspring.server.handler.CoapExceptionResolver;
-import io.coapspring.server.handler.CoapRequest;
+import io.coapspring.server.invocation.CoapAuthenticationRequiredException;
+import io.coapspring.server.invocation.CoapExceptionResolver;
+import io.coapspring.server.invocation.CoapRequest;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.jspecify.annotations.Nullable;
 

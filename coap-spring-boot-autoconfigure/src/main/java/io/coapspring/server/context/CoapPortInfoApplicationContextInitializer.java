@@ -3,8 +3,6 @@ package io.coapspring.server.context;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.coapspring.server.CoapServerStartedEvent;
-
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -1,5 +1,6 @@
 /**
- * Application context support for the CoAP server: the published port and start-up failure analysis.
+ * Application context support for the CoAP server: the lifecycle that starts and stops it, the event published
+ * once it is started, the published port and start-up failure analysis.
  */
 @NullMarked
 package io.coapspring.server.context;

@@ -2,7 +2,7 @@ package io.coapspring.server.discovery;
 
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import io.coapspring.server.UnansweredExchanges;
 import org.eclipse.californium.core.CoapResource;
@@ -18,10 +18,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**
- * {@code /.well-known/core} (RFC 6690): the discoverable handler mappings, described by
- * {@link CoapMappingLinks}, plus the visible resources of the server's resource tree, in link format
- * (Content-Format 40). Query parameters filter the links ({@code ?rt=}, {@code ?if=}, {@code ?ct=},
- * {@code ?href=}, any other attribute), a trailing {@code *} matching a prefix; several filters must all match.
+ * {@code /.well-known/core} (RFC 6690): the links of {@link CoapDiscoveryLinks} (the discoverable handler
+ * mappings, with the instances of patterns with variables, and the visible resources of the server's resource
+ * tree), in link format (Content-Format 40). Query parameters filter the links ({@code ?rt=}, {@code ?if=},
+ * {@code ?ct=}, {@code ?href=}, any other attribute), a trailing {@code *} matching a prefix; several filters must
+ * all match.
  * A listing longer than a block is sent block-wise by Californium.
  * <p>
  * With a {@link CoapEndpointName}, every link carries the node's name as its {@code ep} attribute, so that
@@ -34,11 +35,7 @@ import org.springframework.util.Assert;
  */
 public class CoapDiscoveryResource extends CoapResource {
 
-	private final Resource root;
-
-	private final CoapMappingLinks mappingLinks;
-
-	private final @Nullable CoapEndpointName endpointName;
+	private final CoapDiscoveryLinks links;
 
 	/**
 	 * Create the resource, named {@code core}, to be added under {@code .well-known}.
@@ -58,13 +55,23 @@ public class CoapDiscoveryResource extends CoapResource {
 	 */
 	public CoapDiscoveryResource(Resource root, CoapMappingLinks mappingLinks,
 			@Nullable CoapEndpointName endpointName) {
+		this(new CoapDiscoveryLinks(mappingLinks, rootSupplier(root), endpointName));
+	}
+
+	/**
+	 * Create the resource, named {@code core}, to be added under {@code .well-known}.
+	 * @param links the links of the node
+	 */
+	public CoapDiscoveryResource(CoapDiscoveryLinks links) {
 		super("core");
-		Assert.notNull(root, "'root' must not be null");
-		Assert.notNull(mappingLinks, "'mappingLinks' must not be null");
-		this.root = root;
-		this.mappingLinks = mappingLinks;
-		this.endpointName = endpointName;
+		Assert.notNull(links, "'links' must not be null");
+		this.links = links;
 		setVisible(false);
+	}
+
+	private static Supplier<Resource> rootSupplier(Resource root) {
+		Assert.notNull(root, "'root' must not be null");
+		return () -> root;
 	}
 
 	@Override
@@ -79,7 +86,7 @@ public class CoapDiscoveryResource extends CoapResource {
 			}
 			return;
 		}
-		Set<WebLink> links = links(exchange.getRequestOptions().getUriQuery());
+		Set<WebLink> links = this.links.getLinks(exchange.getRequestOptions().getUriQuery());
 		if (links.isEmpty() && exchange.isMulticastRequest()) {
 			UnansweredExchanges.completeIfUnanswered(advanced);
 			return;
@@ -93,20 +100,7 @@ public class CoapDiscoveryResource extends CoapResource {
 	 * @return the links in link format
 	 */
 	public String discover(List<String> queries) {
-		return LinkFormat.serialize(links(queries));
-	}
-
-	private Set<WebLink> links(List<String> queries) {
-		Set<WebLink> links = new TreeSet<>();
-		links.addAll(this.mappingLinks.getLinks());
-		LinkFormat.addSubTree(this.root, null, links);
-		if (this.endpointName != null) {
-			for (WebLink link : links) {
-				link.getAttributes().setAttribute(CoapEndpointName.ATTRIBUTE, this.endpointName.value());
-			}
-		}
-		links.removeIf((link) -> !LinkFormat.matches(link, queries));
-		return links;
+		return this.links.toLinkFormat(queries);
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.coapspring.server.discovery;
 
+import java.util.Objects;
+
 import io.coapspring.server.CoapServerCustomizer;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.CoapResource;
@@ -21,9 +23,11 @@ public class CoapDiscoveryServerCustomizer implements CoapServerCustomizer, Orde
 
 	private static final String WELL_KNOWN = ".well-known";
 
-	private final CoapMappingLinks mappingLinks;
+	private final @Nullable CoapMappingLinks mappingLinks;
 
 	private final @Nullable CoapEndpointName endpointName;
+
+	private final @Nullable CoapDiscoveryLinks links;
 
 	/**
 	 * Create a customizer.
@@ -43,6 +47,18 @@ public class CoapDiscoveryServerCustomizer implements CoapServerCustomizer, Orde
 		Assert.notNull(mappingLinks, "'mappingLinks' must not be null");
 		this.mappingLinks = mappingLinks;
 		this.endpointName = endpointName;
+		this.links = null;
+	}
+
+	/**
+	 * Create a customizer that serves the given links, whose resource tree should be the customized server's.
+	 * @param links the links of the node
+	 */
+	public CoapDiscoveryServerCustomizer(CoapDiscoveryLinks links) {
+		Assert.notNull(links, "'links' must not be null");
+		this.mappingLinks = null;
+		this.endpointName = null;
+		this.links = links;
 	}
 
 	@Override
@@ -59,7 +75,8 @@ public class CoapDiscoveryServerCustomizer implements CoapServerCustomizer, Orde
 		if (existing != null) {
 			wellKnown.delete(existing);
 		}
-		wellKnown.add(new CoapDiscoveryResource(root, this.mappingLinks, this.endpointName));
+		wellKnown.add((this.links != null) ? new CoapDiscoveryResource(this.links)
+				: new CoapDiscoveryResource(root, Objects.requireNonNull(this.mappingLinks), this.endpointName));
 	}
 
 	@Override

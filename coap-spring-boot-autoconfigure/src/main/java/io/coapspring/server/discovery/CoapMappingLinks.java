@@ -8,53 +8,143 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.coapspring.server.handler.CoapHandlerMapping;
-import io.coapspring.server.handler.CoapHandlerMappingRegistry;
-import io.coapspring.server.handler.CoapMappingInfo;
+import io.coapspring.server.mapping.CoapHandlerMapping;
+import io.coapspring.server.mapping.CoapHandlerMappingRegistry;
+import io.coapspring.server.mapping.CoapMappingInfo;
+import io.coapspring.server.mapping.CoapPathPattern;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.WebLink;
 import org.eclipse.californium.core.server.resources.ResourceAttributes;
 
 import org.springframework.util.Assert;
 
 /**
- * Describes the discoverable handler mappings as RFC 6690 web links: one link per path pattern that has a
- * discoverable mapping, with the attributes of its discoverable mappings merged ({@code ct} from
- * {@code produces}, {@code rt}, {@code if}, {@code title}, {@code sz}, {@code obs}). Patterns with variables are
- * listed, as their template, only when a mapping opts in with {@code discoverAsTemplate}; GET and FETCH
- * mappings come first when a single value (title, size) is chosen.
+ * Describes the discoverable handler mappings as RFC 6690 web links: one link per literal path pattern that has
+ * a discoverable mapping, with the attributes of its discoverable mappings merged ({@code ct} from
+ * {@code produces}, {@code rt}, {@code if}, {@code title}, {@code sz}, {@code obs}); GET and FETCH mappings come
+ * first when a single value (title, size) is chosen. A pattern with variables is never listed as such (a
+ * template is no valid link target): its concrete instances are, one link each, as {@link CoapLinkInstances}
+ * supply them, with the merged attributes of the mappings and those of the instance.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
 public class CoapMappingLinks {
 
+	private static final Log logger = LogFactory.getLog(CoapMappingLinks.class);
+
 	private final CoapHandlerMappingRegistry registry;
+
+	private final List<CoapLinkInstances> instances;
+
+	/**
+	 * Create links for a registry, without instances of patterns with variables.
+	 * @param registry the mappings
+	 */
+	public CoapMappingLinks(CoapHandlerMappingRegistry registry) {
+		this(registry, List.of());
+	}
 
 	/**
 	 * Create links for a registry.
 	 * @param registry the mappings
+	 * @param instances the instances of patterns with variables, listed in their order
 	 */
-	public CoapMappingLinks(CoapHandlerMappingRegistry registry) {
+	public CoapMappingLinks(CoapHandlerMappingRegistry registry, List<CoapLinkInstances> instances) {
 		Assert.notNull(registry, "'registry' must not be null");
+		Assert.notNull(instances, "'instances' must not be null");
 		this.registry = registry;
+		this.instances = List.copyOf(instances);
 	}
 
 	/**
-	 * Return a link per discoverable path pattern.
-	 * @return the links, in pattern order
+	 * Return a link per discoverable literal path pattern and per instance of a discoverable pattern with
+	 * variables.
+	 * @return the links, in pattern order, the instances of a pattern in the order supplied
 	 */
 	public List<WebLink> getLinks() {
-		Map<String, List<CoapMappingInfo>> byPattern = new LinkedHashMap<>();
+		Map<CoapPathPattern, List<CoapMappingInfo>> byPattern = discoverable();
+		List<WebLink> links = new ArrayList<>(byPattern.size());
+		byPattern.forEach((pattern, infos) -> {
+			if (!pattern.hasVariables()) {
+				links.add(link(pattern.getPattern(), infos));
+				return;
+			}
+			for (CoapLinkInstances source : this.instances) {
+				if (source.getPattern().equals(pattern.getPattern())) {
+					addInstances(pattern, infos, source, links);
+				}
+			}
+		});
+		return links;
+	}
+
+	/**
+	 * Check that every {@link CoapLinkInstances} names a discoverable mapping, once the mappings are
+	 * registered, and warn of mappings that still ask to be listed as their template.
+	 * @throws IllegalStateException if one names a pattern that no discoverable mapping has
+	 */
+	public void checkInstances() {
+		Set<String> patterns = new LinkedHashSet<>();
+		discoverable().keySet()
+			.stream()
+			.filter(CoapPathPattern::hasVariables)
+			.forEach((pattern) -> patterns.add(pattern.getPattern()));
+		Set<String> supplied = new LinkedHashSet<>();
+		for (CoapLinkInstances source : this.instances) {
+			if (!patterns.contains(source.getPattern())) {
+				throw new IllegalStateException("The CoapLinkInstances " + source + " are for '" + source.getPattern()
+						+ "', which no discoverable mapping has; the discoverable patterns with variables are "
+						+ patterns);
+			}
+			supplied.add(source.getPattern());
+		}
+		Set<String> templates = new LinkedHashSet<>();
 		for (CoapHandlerMapping mapping : this.registry.getMappings()) {
-			CoapMappingInfo info = mapping.info();
-			if (!info.discoverable() || (mapping.pattern().hasVariables() && !info.discoverAsTemplate())) {
+			String pattern = mapping.pattern().getPattern();
+			if (mapping.info().discoverAsTemplate() && patterns.contains(pattern) && !supplied.contains(pattern)) {
+				templates.add(pattern);
+			}
+		}
+		if (!templates.isEmpty()) {
+			logger.warn("discoverAsTemplate is ignored, since a template is no valid RFC 6690 link target: "
+					+ templates + " are not listed in /.well-known/core; declare a CoapLinkInstances bean to list "
+					+ "their instances");
+		}
+	}
+
+	private Map<CoapPathPattern, List<CoapMappingInfo>> discoverable() {
+		Map<CoapPathPattern, List<CoapMappingInfo>> byPattern = new LinkedHashMap<>();
+		for (CoapHandlerMapping mapping : this.registry.getMappings()) {
+			if (mapping.info().discoverable()) {
+				byPattern.computeIfAbsent(mapping.pattern(), (pattern) -> new ArrayList<>()).add(mapping.info());
+			}
+		}
+		return byPattern;
+	}
+
+	private static void addInstances(CoapPathPattern pattern, List<CoapMappingInfo> infos, CoapLinkInstances source,
+			List<WebLink> links) {
+		List<CoapLinkInstance> supplied;
+		try {
+			supplied = source.getInstances();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Discovery leaves out the instances of " + pattern + ": " + source + " failed", ex);
+			return;
+		}
+		for (CoapLinkInstance instance : supplied) {
+			String target = CoapLinkTargets.expand(pattern, instance);
+			if (target == null) {
+				logger.warn("Discovery leaves out " + instance + " of " + pattern
+						+ ": its values do not form a path of the pattern");
 				continue;
 			}
-			byPattern.computeIfAbsent(mapping.pattern().getPattern(), (pattern) -> new ArrayList<>()).add(info);
+			WebLink link = link(target, infos);
+			instance.applyTo(link.getAttributes());
+			links.add(link);
 		}
-		List<WebLink> links = new ArrayList<>(byPattern.size());
-		byPattern.forEach((pattern, infos) -> links.add(link(pattern, infos)));
-		return links;
 	}
 
 	private static WebLink link(String pattern, List<CoapMappingInfo> infos) {

@@ -1,6 +1,7 @@
 package io.coapspring.server.dtls;
 
 import io.coapspring.server.CoapServerEndpointFactory;
+import io.coapspring.server.deduplication.CoapDeduplication;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Endpoint;
@@ -26,6 +27,8 @@ public class DtlsServerEndpointFactory implements CoapServerEndpointFactory {
 
 	private @Nullable OptionRegistry optionRegistry;
 
+	private @Nullable CoapDeduplication deduplication;
+
 	/**
 	 * Create a factory.
 	 * @param configuration the CoAP configuration of the endpoint
@@ -47,12 +50,23 @@ public class DtlsServerEndpointFactory implements CoapServerEndpointFactory {
 		this.optionRegistry = optionRegistry;
 	}
 
+	/**
+	 * Set the deduplication that gives the endpoint its deduplicator, with a total bound.
+	 * @param deduplication the deduplication, or {@code null} for Californium's deduplicators
+	 */
+	public void setDeduplication(@Nullable CoapDeduplication deduplication) {
+		this.deduplication = deduplication;
+	}
+
 	@Override
 	public Endpoint createEndpoint() {
 		CoapEndpoint.Builder endpoint = new CoapEndpoint.Builder().setConfiguration(this.configuration)
 			.setConnector(new DTLSConnector(this.dtlsConfig));
 		if (this.optionRegistry != null) {
 			endpoint.setOptionRegistry(this.optionRegistry);
+		}
+		if (this.deduplication != null) {
+			this.deduplication.apply(endpoint, this.configuration);
 		}
 		return endpoint.build();
 	}

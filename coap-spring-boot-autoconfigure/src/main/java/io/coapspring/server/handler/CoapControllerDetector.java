@@ -9,7 +9,17 @@ import java.util.Map;
 import io.coapspring.annotation.CoapController;
 import io.coapspring.annotation.CoapControllerAdvice;
 import io.coapspring.annotation.CoapPathVariable;
-import io.coapspring.server.handler.support.PathVariableArgumentResolver;
+import io.coapspring.server.invocation.CoapControllerAdviceBean;
+import io.coapspring.server.invocation.CoapExceptionHandlerMethodResolver;
+import io.coapspring.server.invocation.CoapExceptionHandlers;
+import io.coapspring.server.invocation.CoapHandlerAdapter;
+import io.coapspring.server.invocation.support.PathVariableArgumentResolver;
+import io.coapspring.server.mapping.CoapHandlerMapping;
+import io.coapspring.server.mapping.CoapHandlerMappingRegistry;
+import io.coapspring.server.mapping.CoapHandlerMethod;
+import io.coapspring.server.mapping.CoapMappingInfo;
+import io.coapspring.server.mapping.CoapMappingInfoReader;
+import io.coapspring.server.mapping.CoapPathPattern;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

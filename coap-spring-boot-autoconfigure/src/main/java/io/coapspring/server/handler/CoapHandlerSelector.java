@@ -10,6 +10,10 @@ import java.util.stream.Collectors;
 
 import io.coapspring.annotation.CoapMethod;
 import io.coapspring.convert.CoapContentFormats;
+import io.coapspring.server.mapping.CoapHandlerMapping;
+import io.coapspring.server.mapping.CoapHandlerMappingRegistry;
+import io.coapspring.server.mapping.CoapMappingInfo;
+import io.coapspring.server.mapping.CoapPathMatch;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.jspecify.annotations.Nullable;
 

@@ -6,6 +6,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.coapspring.annotation.CoapMethod;
+import io.coapspring.server.invocation.CoapErrorResponses;
+import io.coapspring.server.invocation.CoapHandlerAdapter;
+import io.coapspring.server.invocation.CoapRequest;
+import io.coapspring.server.invocation.CoapResponseWriter;
+import io.coapspring.server.mapping.CoapPathMatch;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.OptionSet;
 import org.eclipse.californium.core.coap.Response;

@@ -10,10 +10,20 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.coapspring.annotation.CoapMethod;
+import io.coapspring.server.CoapPiggybackTimer;
 import io.coapspring.server.CoapRequestRoute;
 import io.coapspring.server.CoapRequestRouter;
 import io.coapspring.server.ProtocolHandOff;
 import io.coapspring.server.UnansweredExchanges;
+import io.coapspring.server.invocation.CoapErrorResponses;
+import io.coapspring.server.invocation.CoapHandlerAdapter;
+import io.coapspring.server.invocation.CoapRequest;
+import io.coapspring.server.mapping.CoapHandlerMapping;
+import io.coapspring.server.mapping.CoapHandlerMappingRegistry;
+import io.coapspring.server.mapping.CoapPathMatch;
+import io.coapspring.server.observe.CoapHandlerResource;
+import io.coapspring.server.observe.CoapObservations;
+import io.coapspring.server.observe.CoapObservedResources;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -57,6 +67,8 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 	private static final List<String> DISCOVERY_PATH = List.of(".well-known", "core");
 
 	private static final long BUSY_RETRY_SECONDS = 2;
+
+	private static final long OBSERVERS_FULL_RETRY_SECONDS = 60;
 
 	private final CoapHandlerMappingRegistry registry;
 
@@ -163,7 +175,7 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 	}
 
 	private CoapHandlerResource createResource(List<String> path, List<CoapPathMatch> matches) {
-		return new CoapHandlerResource(path, matches, this, this.observedResources,
+		return new CoapHandlerResource(path, matches, this::dispatch, this.observedResources,
 				this.observations.getNotificationType());
 	}
 
@@ -214,10 +226,7 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		ObserveRelation relation = exchange.getRelation();
 		if (relation != null && relation.isEstablished()) {
 			// Californium's own notification (CoapResource.changed()): serve the observer again
-			CoapObserver observer = resource.getObserver(relation);
-			if (observer != null) {
-				this.observations.sample(List.of(observer));
-			}
+			this.observations.sample(resource, relation);
 			return;
 		}
 		Request request = exchange.getRequest();
@@ -241,6 +250,16 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 		// a registration whose answer may be suppressed (multicast, No-Response) is served without observing
 		boolean observe = relation != null && !relation.isCanceled() && mapping.info().isObservable(view.getMethod())
 				&& !UnansweredExchanges.mayGoUnanswered(request);
+		if (!observe && relation == null && resource.isObservable() && isObserveRegistration(request)
+				&& mapping.info().isObservable(view.getMethod()) && !UnansweredExchanges.mayGoUnanswered(request)) {
+			// Californium keeps no relation once coap.observe.max-observers is reached
+			refuseObserver(exchange, resource, null, "Too many observers, retry later", accept);
+			return;
+		}
+		if (observe && this.observations.isOverPeerLimit(relation, resource)) {
+			refuseObserver(exchange, resource, relation, "Too many observers of this peer, retry later", accept);
+			return;
+		}
 		CoapPiggybackTimer.PendingAck timer = this.piggybackTimer.start(exchange);
 		Runnable task = observe
 				? () -> this.observations.register(exchange, relation, resource, mapping, view, timer)
@@ -281,6 +300,14 @@ public class CoapRequestDispatcher implements CoapRequestRouter {
 			abandon(relation, answer);
 			send(exchange, resource, timer, answer);
 		});
+	}
+
+	private void refuseObserver(Exchange exchange, CoapHandlerResource resource, @Nullable ObserveRelation relation,
+			String diagnostic, int accept) {
+		Response full = this.errorResponses.create(ResponseCode.SERVICE_UNAVAILABLE, diagnostic, accept);
+		full.getOptions().setMaxAge(OBSERVERS_FULL_RETRY_SECONDS);
+		abandon(relation, full);
+		send(exchange, resource, null, full);
 	}
 
 	// Californium keeps a relation that is never established: cancel it before answering without Observe

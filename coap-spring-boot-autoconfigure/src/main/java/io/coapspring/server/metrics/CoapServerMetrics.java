@@ -5,7 +5,7 @@ import java.util.TreeMap;
 
 import io.coapspring.server.CoapRequestGate;
 import io.coapspring.server.handler.CoapHandlerExecutor;
-import io.coapspring.server.handler.CoapObserveRelations;
+import io.coapspring.server.observe.CoapObserveRelations;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -3,7 +3,7 @@ package io.coapspring.client.dtls;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.coapspring.config.CoapConfigurationCustomizer;
+import io.coapspring.autoconfigure.CoapConfigurationCustomizer;
 import io.coapspring.server.dtls.CoapDtlsConnectorConfigCustomizer;
 import org.eclipse.californium.scandium.DtlsHealth;
 import org.eclipse.californium.scandium.config.DtlsConfig;

@@ -3,8 +3,8 @@ package io.coapspring.security.authentication;
 import java.net.InetSocketAddress;
 import java.util.Map;
 
-import io.coapspring.server.handler.CoapExceptionResolver.Resolution;
-import io.coapspring.server.handler.CoapRequest;
+import io.coapspring.server.invocation.CoapExceptionResolver.Resolution;
+import io.coapspring.server.invocation.CoapRequest;
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.Request;

@@ -3,7 +3,7 @@ package io.coapspring.security.authentication;
 import io.coapspring.annotation.CoapController;
 import io.coapspring.annotation.CoapExceptionHandler;
 import io.coapspring.annotation.CoapGetMapping;
-import io.coapspring.server.handler.CoapResponseEntity;
+import io.coapspring.convert.CoapResponseEntity;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 
 import org.springframework.security.access.AccessDeniedException;

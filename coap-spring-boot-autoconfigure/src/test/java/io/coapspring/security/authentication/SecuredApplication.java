@@ -3,7 +3,7 @@ package io.coapspring.security.authentication;
 import java.util.List;
 import java.util.Map;
 
-import io.coapspring.server.handler.CoapHandlerInterceptor;
+import io.coapspring.server.invocation.CoapHandlerInterceptor;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

@@ -7,7 +7,7 @@ import io.coapspring.annotation.CoapGetMapping;
 import io.coapspring.annotation.CoapMapping;
 import io.coapspring.annotation.CoapPathVariable;
 import io.coapspring.security.CoapPeerIdentity;
-import io.coapspring.server.handler.CoapRequest;
+import io.coapspring.server.invocation.CoapRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.access.annotation.Secured;

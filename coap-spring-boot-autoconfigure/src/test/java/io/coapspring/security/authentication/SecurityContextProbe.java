@@ -3,9 +3,9 @@ package io.coapspring.security.authentication;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.coapspring.server.handler.CoapHandlerInterceptor.Invocation;
-import io.coapspring.server.handler.CoapHandlerMethod;
-import io.coapspring.server.handler.CoapRequest;
+import io.coapspring.server.invocation.CoapHandlerInterceptor.Invocation;
+import io.coapspring.server.invocation.CoapRequest;
+import io.coapspring.server.mapping.CoapHandlerMethod;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.core.Authentication;

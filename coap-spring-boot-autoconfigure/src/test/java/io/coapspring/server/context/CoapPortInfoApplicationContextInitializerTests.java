@@ -5,7 +5,6 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 import io.coapspring.server.CoapPortInUseException;
-import io.coapspring.server.CoapServerStartedEvent;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.elements.config.Configuration;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import io.coapspring.client.CoapTemplate;
 import io.coapspring.client.discovery.CoapNode;
 import io.coapspring.client.discovery.WebLink;
-import io.coapspring.core.CoapResponseEntity;
+import io.coapspring.convert.CoapResponseEntity;
 import io.coapspring.server.context.LocalCoapPort;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.coapspring.server.dtls;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.coapspring.server.CoapServerStartedEvent;
+import io.coapspring.server.context.CoapServerStartedEvent;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;

@@ -5,7 +5,7 @@ import java.security.Principal;
 import io.coapspring.annotation.CoapController;
 import io.coapspring.annotation.CoapGetMapping;
 import io.coapspring.security.CoapPeerIdentity;
-import io.coapspring.server.handler.CoapRequest;
+import io.coapspring.server.invocation.CoapRequest;
 
 /**
  * Answers with the peer identity as handler method arguments receive it.

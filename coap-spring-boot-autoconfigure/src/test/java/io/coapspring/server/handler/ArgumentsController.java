@@ -17,6 +17,7 @@ import io.coapspring.annotation.CoapPayload;
 import io.coapspring.annotation.CoapPostMapping;
 import io.coapspring.annotation.CoapPutMapping;
 import io.coapspring.annotation.CoapQueryParam;
+import io.coapspring.server.invocation.CoapRequest;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 

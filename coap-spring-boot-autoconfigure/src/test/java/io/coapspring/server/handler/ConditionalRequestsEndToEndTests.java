@@ -1,5 +1,6 @@
 package io.coapspring.server.handler;
 
+import io.coapspring.server.invocation.CoapResponseWriter;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;

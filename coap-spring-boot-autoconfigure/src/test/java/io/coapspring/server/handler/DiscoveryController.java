@@ -5,6 +5,7 @@ import io.coapspring.annotation.CoapGetMapping;
 import io.coapspring.annotation.CoapMapping;
 import io.coapspring.annotation.CoapPathVariable;
 import io.coapspring.annotation.CoapPutMapping;
+import io.coapspring.server.invocation.CoapRequest;
 
 /**
  * Mappings with discovery attributes.
@@ -51,6 +52,7 @@ class DiscoveryController {
 		return id;
 	}
 
+	@SuppressWarnings("deprecation")
 	@CoapGetMapping(path = "/devices/{id}", discoverAsTemplate = true, resourceType = "device")
 	String device(@CoapPathVariable String id) {
 		return id;

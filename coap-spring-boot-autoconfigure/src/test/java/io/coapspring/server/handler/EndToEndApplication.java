@@ -5,6 +5,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import io.coapspring.convert.CoapContentFormat;
+import io.coapspring.convert.CoapResponseEntity;
+import io.coapspring.server.invocation.CoapHandlerMethodArgumentResolver;
+import io.coapspring.server.invocation.CoapHandlerMethodReturnValueHandler;
+import io.coapspring.server.invocation.CoapRequest;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.coap.option.IntegerOptionDefinition;
 import org.eclipse.californium.core.coap.option.StringOptionDefinition;

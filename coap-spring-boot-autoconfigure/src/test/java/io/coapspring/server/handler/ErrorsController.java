@@ -5,6 +5,9 @@ import io.coapspring.annotation.CoapExceptionHandler;
 import io.coapspring.annotation.CoapGetMapping;
 import io.coapspring.annotation.CoapMapping;
 import io.coapspring.annotation.CoapResponseStatus;
+import io.coapspring.convert.CoapResponseEntity;
+import io.coapspring.server.invocation.CoapRequest;
+import io.coapspring.server.invocation.CoapResponseStatusException;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 
 /**

@@ -2,6 +2,8 @@ package io.coapspring.server.handler;
 
 import java.time.Duration;
 
+import io.coapspring.server.observe.CoapHandlerResource;
+import io.coapspring.server.observe.CoapObservedResources;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapHandler;
 import org.eclipse.californium.core.CoapObserveRelation;

@@ -22,6 +22,7 @@ import io.coapspring.annotation.CoapPayload;
 import io.coapspring.annotation.CoapPostMapping;
 import io.coapspring.annotation.CoapPutMapping;
 import io.coapspring.annotation.CoapResponseStatus;
+import io.coapspring.convert.CoapResponseEntity;
 import org.eclipse.californium.core.WebLink;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import reactor.core.publisher.Mono;

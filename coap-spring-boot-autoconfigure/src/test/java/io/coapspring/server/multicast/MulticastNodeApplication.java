@@ -2,7 +2,7 @@ package io.coapspring.server.multicast;
 
 import io.coapspring.annotation.CoapController;
 import io.coapspring.annotation.CoapGetMapping;
-import io.coapspring.server.CoapServerStartedEvent;
+import io.coapspring.server.context.CoapServerStartedEvent;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;

@@ -7,12 +7,12 @@ import java.util.Set;
 
 import io.coapspring.annotation.CoapController;
 import io.coapspring.annotation.CoapControllerAdvice;
-import io.coapspring.config.CoapConfigurationCustomizer;
+import io.coapspring.autoconfigure.CoapConfigurationCustomizer;
 import io.coapspring.convert.CoapMessageConverter;
 import io.coapspring.server.CoapServerCustomizer;
 import io.coapspring.server.CoapServerEndpointFactory;
-import io.coapspring.server.handler.CoapHandlerMethodArgumentResolver;
-import io.coapspring.server.handler.CoapHandlerMethodReturnValueHandler;
+import io.coapspring.server.invocation.CoapHandlerMethodArgumentResolver;
+import io.coapspring.server.invocation.CoapHandlerMethodReturnValueHandler;
 import org.eclipse.californium.core.server.resources.Resource;
 
 import org.springframework.boot.test.context.filter.annotation.StandardAnnotationCustomizableTypeExcludeFilter;

@@ -2,7 +2,7 @@ package io.coapspring.test.slice;
 
 import io.coapspring.annotation.CoapControllerAdvice;
 import io.coapspring.annotation.CoapExceptionHandler;
-import io.coapspring.server.handler.CoapResponseEntity;
+import io.coapspring.convert.CoapResponseEntity;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 
 /**

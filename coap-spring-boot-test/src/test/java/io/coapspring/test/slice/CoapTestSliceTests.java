@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.coapspring.client.CoapTemplate;
 import io.coapspring.server.context.LocalCoapPort;
-import io.coapspring.server.handler.CoapObservedResources;
+import io.coapspring.server.observe.CoapObservedResources;
 import io.coapspring.test.autoconfigure.CoapTest;
 import io.coapspring.test.client.CoapTestClient;
 import io.coapspring.test.client.CoapTestObservation;

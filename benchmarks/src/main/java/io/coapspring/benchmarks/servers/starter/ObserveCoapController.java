@@ -8,7 +8,7 @@ import io.coapspring.benchmarks.servers.ScenarioPaths;
 /**
  * The observe scenario written as a user of the starter writes it: an observable handler method, served again
  * for every observer when the scenario's {@link ObservedChanges} publishes a change through the starter's
- * {@link io.coapspring.observe.CoapNotifier}.
+ * {@link io.coapspring.server.observe.CoapNotifier}.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0

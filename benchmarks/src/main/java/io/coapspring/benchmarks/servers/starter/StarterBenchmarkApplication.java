@@ -5,8 +5,8 @@ import java.util.Map;
 import io.coapspring.benchmarks.servers.AdminResource;
 import io.coapspring.benchmarks.servers.ObservedChanges;
 import io.coapspring.benchmarks.servers.ScenarioPaths;
-import io.coapspring.observe.CoapNotifier;
 import io.coapspring.server.CoapServerCustomizer;
+import io.coapspring.server.observe.CoapNotifier;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -1,0 +1,56 @@
+package io.coapspring.server.deduplication;
+
+import java.util.Objects;
+
+import org.eclipse.californium.core.network.Exchange;
+import org.eclipse.californium.core.network.Exchange.EndpointContextOperator;
+import org.eclipse.californium.elements.EndpointContext;
+import org.eclipse.californium.elements.UdpEndpointContext;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps a remembered exchange on the endpoint context its request came with. Over plain UDP, Californium's
+ * connector reports a new {@link UdpEndpointContext} when the response is sent, and the exchange keeps it for the
+ * whole exchange lifetime: a second context, with its attribute map, per remembered exchange (about 250 bytes).
+ * It says nothing the request's source context does not (the same peer address, no other attributes), so the
+ * exchange is given that one instead; any other context (DTLS, another address) is kept as reported.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+final class SourceContextReuse implements EndpointContextOperator {
+
+	private final EndpointContext source;
+
+	private SourceContextReuse(EndpointContext source) {
+		this.source = source;
+	}
+
+	/**
+	 * Have the exchange of a received request keep the request's source context in place of an equal context
+	 * reported when its response is sent; does nothing unless that context is plain UDP.
+	 * @param exchange the exchange, before its response is sent
+	 */
+	static void apply(Exchange exchange) {
+		EndpointContext source = exchange.getRequest().getSourceContext();
+		if (isPlainUdp(source)) {
+			exchange.setEndpointContextPreOperator(new SourceContextReuse(source));
+		}
+	}
+
+	@Override
+	public EndpointContext apply(EndpointContext context) {
+		if (context != this.source && isPlainUdp(context)
+				&& Objects.equals(context.getPeerAddress(), this.source.getPeerAddress())
+				&& Objects.equals(context.getVirtualHost(), this.source.getVirtualHost())
+				&& context.entries().equals(this.source.entries())) {
+			return this.source;
+		}
+		return context;
+	}
+
+	private static boolean isPlainUdp(@Nullable EndpointContext context) {
+		return context != null && context.getClass() == UdpEndpointContext.class;
+	}
+
+}

@@ -1,0 +1,141 @@
+package io.coapspring.server.deduplication;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.core.network.Exchange;
+import org.eclipse.californium.core.network.Exchange.Origin;
+import org.eclipse.californium.core.network.KeyMID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link BoundedDeduplicator}.
+ */
+class BoundedDeduplicatorTests {
+
+	private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
+
+	private final DeduplicationStatistics statistics = new DeduplicationStatistics();
+
+	@AfterEach
+	void shutdown() {
+		this.executor.shutdownNow();
+	}
+
+	@Test
+	void findsTheExchangeOfADuplicate() {
+		BoundedDeduplicator deduplicator = deduplicator(10, 4, 10);
+		Exchange first = exchange();
+		assertThat(deduplicator.findPrevious(key(1, peer(1)), first)).isNull();
+		assertThat(deduplicator.findPrevious(key(1, peer(1)), exchange())).isSameAs(first);
+		assertThat(deduplicator.find(key(1, peer(1)))).isSameAs(first);
+		assertThat(deduplicator.findPrevious(key(1, peer(2)), exchange())).isNull();
+		assertThat(deduplicator.size()).isEqualTo(2);
+		assertThat(this.statistics.rememberedMessages()).isEqualTo(2);
+		assertThat(this.statistics.rememberedPeers()).isEqualTo(2);
+	}
+
+	@Test
+	void windowOfAPeerForgetsItsOldestMessage() {
+		BoundedDeduplicator deduplicator = deduplicator(100, 4, 100);
+		for (int mid = 1; mid <= 6; mid++) {
+			deduplicator.findPrevious(key(mid, peer(1)), exchange());
+		}
+		assertThat(deduplicator.size()).isEqualTo(4);
+		assertThat(deduplicator.find(key(2, peer(1)))).isNull();
+		assertThat(deduplicator.find(key(3, peer(1)))).isNotNull();
+		assertThat(this.statistics.evictions(EvictionReason.MESSAGES_PER_PEER)).isEqualTo(2);
+	}
+
+	@Test
+	void totalBoundDoesNotGrowWithThePeersAndEvictsTheLeastRecentlyActivePeerFirst() {
+		BoundedDeduplicator deduplicator = deduplicator(100, 4, 1_000_000);
+		Exchange keep = exchange();
+		deduplicator.findPrevious(key(1, peer(0)), keep);
+		for (int peer = 1; peer <= 1_000; peer++) {
+			deduplicator.findPrevious(key(1, peer(peer)), exchange());
+			// peer 0 retransmits now and then, so it stays among the recently active peers
+			if (peer % 50 == 0) {
+				assertThat(deduplicator.findPrevious(key(1, peer(0)), exchange())).isSameAs(keep);
+			}
+		}
+		assertThat(deduplicator.size()).isEqualTo(100);
+		assertThat(deduplicator.find(key(1, peer(0)))).isSameAs(keep);
+		assertThat(deduplicator.find(key(1, peer(1)))).isNull();
+		assertThat(deduplicator.find(key(1, peer(1_000)))).isNotNull();
+		assertThat(this.statistics.evictions(EvictionReason.MAX_MESSAGES)).isEqualTo(901);
+	}
+
+	@Test
+	void peerBoundForgetsTheLeastRecentlyActivePeerWithAllItsMessages() {
+		BoundedDeduplicator deduplicator = deduplicator(100, 4, 2);
+		deduplicator.findPrevious(key(1, peer(1)), exchange());
+		deduplicator.findPrevious(key(2, peer(1)), exchange());
+		deduplicator.findPrevious(key(1, peer(2)), exchange());
+		deduplicator.findPrevious(key(1, peer(3)), exchange());
+		assertThat(deduplicator.size()).isEqualTo(2);
+		assertThat(deduplicator.peers()).isEqualTo(2);
+		assertThat(deduplicator.find(key(1, peer(1)))).isNull();
+		assertThat(this.statistics.evictions(EvictionReason.MAX_PEERS)).isEqualTo(2);
+	}
+
+	@Test
+	void sweepForgetsMessagesOlderThanTheExchangeLifetime() {
+		BoundedDeduplicator deduplicator = new BoundedDeduplicator(
+				new DeduplicationLimits(100, 4, 100, Duration.ZERO, Duration.ofHours(1), false), this.statistics);
+		deduplicator.findPrevious(key(1, peer(1)), exchange());
+		deduplicator.findPrevious(key(1, peer(2)), exchange());
+		deduplicator.sweep();
+		assertThat(deduplicator.isEmpty()).isTrue();
+		assertThat(deduplicator.peers()).isZero();
+		assertThat(this.statistics.evictions(EvictionReason.MAX_MESSAGES)).isZero();
+	}
+
+	@Test
+	void replacesAPreviousExchange() {
+		BoundedDeduplicator deduplicator = deduplicator(100, 4, 100);
+		Exchange previous = exchange();
+		Exchange current = exchange();
+		deduplicator.findPrevious(key(1, peer(1)), previous);
+		assertThat(deduplicator.replacePrevious(key(1, peer(1)), exchange(), current)).isFalse();
+		assertThat(deduplicator.replacePrevious(key(1, peer(1)), previous, current)).isTrue();
+		assertThat(deduplicator.find(key(1, peer(1)))).isSameAs(current);
+		assertThat(deduplicator.size()).isEqualTo(1);
+		assertThat(deduplicator.replacePrevious(key(2, peer(1)), previous, current)).isTrue();
+		assertThat(deduplicator.size()).isEqualTo(2);
+	}
+
+	@Test
+	void startsAndStopsItsSweep() {
+		BoundedDeduplicator deduplicator = deduplicator(100, 4, 100);
+		deduplicator.setExecutor(this.executor);
+		deduplicator.start();
+		deduplicator.findPrevious(key(1, peer(1)), exchange());
+		deduplicator.stop();
+		assertThat(deduplicator.isEmpty()).isTrue();
+	}
+
+	private BoundedDeduplicator deduplicator(int maxMessages, int messagesPerPeer, int maxPeers) {
+		return new BoundedDeduplicator(new DeduplicationLimits(maxMessages, messagesPerPeer, maxPeers,
+				Duration.ofSeconds(247), Duration.ofSeconds(10), false), this.statistics);
+	}
+
+	private Exchange exchange() {
+		return new Exchange(Request.newGet(), peer(0), Origin.REMOTE, this.executor);
+	}
+
+	private static KeyMID key(int mid, Object peer) {
+		return new KeyMID(mid, peer);
+	}
+
+	private static InetSocketAddress peer(int number) {
+		return new InetSocketAddress("127.0.0.1", 10_000 + number);
+	}
+
+}
