@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import io.coapspring.observe.CoapNotifier;
+import io.coapspring.server.observe.CoapNotifier;
 import org.eclipse.californium.core.CoapServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
