@@ -7,13 +7,14 @@ import java.time.Duration;
 import io.coapspring.server.CoapServerEndpointFactory;
 import io.coapspring.transport.tcp.CoapTcpSignaling;
 import io.coapspring.transport.tcp.TcpConnectionLimit;
+import io.coapspring.transport.tcp.TcpConnectionMetrics;
 import io.coapspring.transport.tcp.TcpServerEndpointFactory;
 import io.coapspring.transport.tcp.TlsServerEndpointFactory;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.elements.config.CertificateAuthenticationMode;
-import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.tcp.netty.TcpServerConnector;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +27,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the CoAP
@@ -52,7 +54,7 @@ public final class CoapTcpAutoConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty("coap.server.tcp.enabled")
 	@ConditionalOnMissingBean(name = "coapTcpServerEndpointFactory")
-	TcpServerEndpointFactory coapTcpServerEndpointFactory(Configuration coapConfiguration,
+	TcpServerEndpointFactory coapTcpServerEndpointFactory(org.eclipse.californium.elements.config.Configuration coapConfiguration,
 			CoapProperties properties, CoapTcpProperties tcp, ObjectProvider<OptionRegistry> optionRegistry) {
 		TcpServerEndpointFactory factory = new TcpServerEndpointFactory(coapConfiguration,
 				bindAddress(tcp.getAddress(), properties, tcp.getPort(), TCP), tcp.getIdleTimeout(), signaling(tcp));
@@ -63,7 +65,8 @@ public final class CoapTcpAutoConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty("coap.server.tls.enabled")
 	@ConditionalOnMissingBean(name = "coapTlsServerEndpointFactory")
-	TlsServerEndpointFactory coapTlsServerEndpointFactory(Configuration coapConfiguration, CoapProperties properties,
+	TlsServerEndpointFactory coapTlsServerEndpointFactory(
+			org.eclipse.californium.elements.config.Configuration coapConfiguration, CoapProperties properties,
 			CoapTcpProperties tcp, CoapTlsProperties tls, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<OptionRegistry> optionRegistry) {
 		if (tls.getSslBundle() == null) {
@@ -82,6 +85,18 @@ public final class CoapTcpAutoConfiguration {
 				sslContext, clientAuthentication(tls.getClientAuth()), tls.getHandshakeTimeout());
 		factory.setOptionRegistry(optionRegistry.getIfUnique());
 		return factory;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class TcpMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		TcpConnectionMetrics coapTcpConnectionMetrics(ObjectProvider<TcpServerEndpointFactory> endpointFactories) {
+			return new TcpConnectionMetrics(endpointFactories.orderedStream().toList());
+		}
+
 	}
 
 	private static CertificateAuthenticationMode clientAuthentication(CoapProperties.ClientAuth clientAuth) {

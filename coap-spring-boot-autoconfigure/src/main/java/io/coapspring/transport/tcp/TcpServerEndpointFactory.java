@@ -96,6 +96,14 @@ public class TcpServerEndpointFactory implements CoapServerEndpointFactory {
 	}
 
 	/**
+	 * Return the URI scheme of the endpoint.
+	 * @return {@code coap+tcp}
+	 */
+	public String getScheme() {
+		return "coap+tcp";
+	}
+
+	/**
 	 * Return the signaling of the endpoint's connections.
 	 * @return the signaling
 	 */

@@ -48,6 +48,11 @@ public class TlsServerEndpointFactory extends TcpServerEndpointFactory {
 	}
 
 	@Override
+	public String getScheme() {
+		return "coaps+tcp";
+	}
+
+	@Override
 	protected Connector createConnector(InetSocketAddress bindAddress, Configuration configuration,
 			CoapTcpSignaling signaling) {
 		return new CoapTlsServerConnector(this.sslContext, bindAddress, configuration, signaling);
