@@ -1,5 +1,7 @@
 package io.coapspring.autoconfigure;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 
 import io.coapspring.transport.tcp.CoapTcpSignaling;
@@ -95,6 +97,15 @@ class CoapTcpAutoConfigurationTests {
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.hasMessageContaining("coap.server.tcp.idle-timeout"));
+	}
+
+	@Test
+	void tcpPortInUseFailsNamingTheTcpPort() throws Exception {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			this.runner.withPropertyValues("coap.server.tcp.enabled=true", "coap.server.tcp.port=" + taken.getLocalPort())
+				.run((context) -> assertThat(context).getFailure()
+					.hasStackTraceContaining("TCP port " + taken.getLocalPort() + " is already in use"));
+		}
 	}
 
 	@Test

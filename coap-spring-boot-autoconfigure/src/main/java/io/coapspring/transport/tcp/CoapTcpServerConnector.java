@@ -1,5 +1,6 @@
 package io.coapspring.transport.tcp;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
 
 import io.netty.channel.Channel;
@@ -30,6 +31,21 @@ public class CoapTcpServerConnector extends TcpServerConnector {
 		super(bindAddress, configuration);
 		Assert.notNull(signaling, "'signaling' must not be null");
 		this.signaling = signaling;
+	}
+
+	/**
+	 * Start the connector; if binding fails, stop it again: Californium's connector keeps its threads and
+	 * counts as started otherwise, so it could neither be started again nor release its threads.
+	 */
+	@Override
+	public synchronized void start() throws IOException {
+		try {
+			super.start();
+		}
+		catch (IOException | RuntimeException ex) {
+			stop();
+			throw ex;
+		}
 	}
 
 	@Override
