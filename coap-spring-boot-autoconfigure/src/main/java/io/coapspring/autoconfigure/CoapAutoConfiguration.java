@@ -1,6 +1,8 @@
 package io.coapspring.autoconfigure;
 
 import io.coapspring.server.invocation.support.CoapOptionRegistries;
+import io.coapspring.server.observe.CoapNotifier;
+import io.coapspring.server.observe.NoObserversCoapNotifier;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.option.OptionDefinition;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
@@ -10,6 +12,7 @@ import org.eclipse.californium.scandium.config.DtlsConfig;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,6 +26,9 @@ import org.springframework.context.annotation.Bean;
  * <p>
  * {@link ModuleDefinitionsProvider} beans add Californium modules to that configuration; when Eclipse
  * Californium Scandium is on the classpath, its DTLS module is added this way.
+ * <p>
+ * With {@code coap.server.enabled=false} there is no server and nothing to observe: the {@link CoapNotifier} is
+ * then a {@link NoObserversCoapNotifier}, so that services that notify still start.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -57,6 +63,18 @@ public final class CoapAutoConfiguration {
 	@ConditionalOnMissingBean
 	OptionRegistry coapOptionRegistry(ObjectProvider<OptionDefinition> optionDefinitions) {
 		return CoapOptionRegistries.withCustomOptions(optionDefinitions.orderedStream().toList());
+	}
+
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "coap.server.enabled", havingValue = false)
+	static class DisabledServerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CoapNotifier coapNotifier() {
+			return new NoObserversCoapNotifier();
+		}
+
 	}
 
 }

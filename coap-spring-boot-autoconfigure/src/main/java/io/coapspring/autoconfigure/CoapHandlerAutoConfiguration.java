@@ -14,6 +14,7 @@ import io.coapspring.server.discovery.CoapMappingLinks;
 import io.coapspring.server.handler.CoapControllerDetector;
 import io.coapspring.server.handler.CoapHandlerExecutor;
 import io.coapspring.server.handler.CoapHandlerSelector;
+import io.coapspring.server.handler.CoapMappingFormatCheck;
 import io.coapspring.server.handler.CoapPreconditions;
 import io.coapspring.server.handler.CoapRequestDispatcher;
 import io.coapspring.server.invocation.CoapErrorResponses;
@@ -155,7 +156,8 @@ public final class CoapHandlerAutoConfiguration {
 			CoapMessageConverters coapMessageConverters, Environment environment) {
 		CoapMappingInfoReader reader = new CoapMappingInfoReader(coapMessageConverters.getContentFormats(),
 				environment::resolveRequiredPlaceholders);
-		return new CoapControllerDetector(applicationContext, coapHandlerMappingRegistry, reader, coapHandlerAdapter);
+		return new CoapControllerDetector(applicationContext, coapHandlerMappingRegistry, reader, coapHandlerAdapter,
+				new CoapMappingFormatCheck(coapMessageConverters, coapHandlerAdapter.getReturnValueHandlers()));
 	}
 
 	@Bean
@@ -197,7 +199,8 @@ public final class CoapHandlerAutoConfiguration {
 			CoapObservations coapObservations, ObjectProvider<ProtocolHandOff> protocolHandOff) {
 		CoapHandlerSelector selector = new CoapHandlerSelector(coapHandlerMappingRegistry,
 				coapMessageConverters.getContentFormats());
-		CoapPreconditions preconditions = new CoapPreconditions(selector, coapHandlerAdapter, coapErrorResponses);
+		CoapPreconditions preconditions = new CoapPreconditions(selector, coapHandlerAdapter, coapErrorResponses,
+				coapMessageConverters);
 		return new CoapRequestDispatcher(coapHandlerMappingRegistry, selector, coapHandlerAdapter, preconditions,
 				coapErrorResponses, coapHandlerExecutor::execute, coapPiggybackTimer, coapObservedResources,
 				coapObservations, protocolHandOff.getIfAvailable(ProtocolHandOff::new));

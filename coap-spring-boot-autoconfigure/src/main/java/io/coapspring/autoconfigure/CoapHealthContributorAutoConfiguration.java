@@ -3,7 +3,7 @@ package io.coapspring.autoconfigure;
 import io.coapspring.actuate.health.CoapHealthIndicator;
 import io.coapspring.server.CoapRequestGate;
 import io.coapspring.server.context.CoapServerLifecycle;
-import io.coapspring.server.watchdog.CoapEndpointWatchdog;
+import io.coapspring.server.context.CoapEndpointWatchdog;
 import org.eclipse.californium.core.CoapServer;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -31,7 +31,8 @@ import org.springframework.context.annotation.Configuration;
  * {@link CoapMessageConverters} shared by the server and the client: the application's
  * {@link CoapMessageConverter} beans first, in {@code @Order}, then the built-ins for text, bytes, link format
  * (collections of web links), and,
- * when Jackson is present, JSON, CBOR and XML with Spring Boot's configured mappers.
+ * when Jackson is present, JSON (and every {@code +json} format), CBOR (and every {@code +cbor} format) and XML
+ * with Spring Boot's configured mappers.
  * <p>
  * Each built-in backs off when the application defines a bean of its class; {@link CoapContentFormat}
  * beans register custom Content-Formats.
@@ -108,8 +109,9 @@ public final class CoapMessageConvertersAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		JacksonJsonCoapMessageConverter coapJsonMessageConverter(ObjectProvider<JsonMapper> jsonMapper) {
-			return new JacksonJsonCoapMessageConverter(jsonMapper.getIfAvailable(JsonMapper::new));
+		JacksonJsonCoapMessageConverter coapJsonMessageConverter(ObjectProvider<JsonMapper> jsonMapper,
+				CoapContentFormats coapContentFormats) {
+			return new JacksonJsonCoapMessageConverter(jsonMapper.getIfAvailable(JsonMapper::new), coapContentFormats);
 		}
 
 	}
@@ -120,8 +122,9 @@ public final class CoapMessageConvertersAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		JacksonCborCoapMessageConverter coapCborMessageConverter(ObjectProvider<CBORMapper> cborMapper) {
-			return new JacksonCborCoapMessageConverter(cborMapper.getIfAvailable(CBORMapper::new));
+		JacksonCborCoapMessageConverter coapCborMessageConverter(ObjectProvider<CBORMapper> cborMapper,
+				CoapContentFormats coapContentFormats) {
+			return new JacksonCborCoapMessageConverter(cborMapper.getIfAvailable(CBORMapper::new), coapContentFormats);
 		}
 
 	}

@@ -13,7 +13,7 @@ import io.coapspring.server.CoapUdpConnectorFactory;
 import io.coapspring.server.ProtocolHandOff;
 import io.coapspring.server.context.CoapServerLifecycle;
 import io.coapspring.server.deduplication.CoapDeduplication;
-import io.coapspring.server.watchdog.CoapEndpointWatchdog;
+import io.coapspring.server.context.CoapEndpointWatchdog;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.option.OptionRegistry;

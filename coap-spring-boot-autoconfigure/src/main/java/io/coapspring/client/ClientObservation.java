@@ -12,12 +12,16 @@ import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.ClientObserveRelation;
+import org.eclipse.californium.core.coap.EmptyMessage;
 import org.eclipse.californium.core.coap.MessageObserverAdapter;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.coap.Token;
 import org.eclipse.californium.core.network.Endpoint;
+import org.eclipse.californium.core.network.Exchange;
+import org.eclipse.californium.core.network.Exchange.Origin;
 import org.eclipse.californium.core.observe.NotificationListener;
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +32,9 @@ import org.springframework.core.ResolvableType;
  * their sequence numbers, re-registers when Max-Age passes without news and deregisters proactively.
  * Notifications reach the listener through a serial executor, in the order they were accepted. A final 2.xx
  * response without Observe option, which Californium's matcher would reject, reaches it through the endpoint's
- * {@link FinalResponseInterceptor}.
+ * {@link FinalResponseInterceptor}. A notification that Californium drops because it arrived while the response to
+ * the registration was still being processed reaches it through the endpoint's
+ * {@link OvertakenNotificationInterceptor}, and is acknowledged here if it is confirmable.
  *
  * @param <T> the notification type
  * @author CoAP Spring Boot team
@@ -63,6 +69,10 @@ final class ClientObservation<T> implements CoapObservation<T> {
 
 	private final Consumer<Response> finalResponse = this::receiveFinal;
 
+	private final OvertakenNotificationInterceptor overtakenNotifications;
+
+	private final Consumer<Response> overtakenNotification = this::receiveOvertaken;
+
 	private volatile boolean active = true;
 
 	private volatile boolean cancelled;
@@ -80,6 +90,7 @@ final class ClientObservation<T> implements CoapObservation<T> {
 		this.listener = listener;
 		this.callbacks = new SerialExecutor(callbackExecutor);
 		this.finalResponses = FinalResponseInterceptor.of(endpoint);
+		this.overtakenNotifications = OvertakenNotificationInterceptor.of(endpoint);
 		Request request = prepared.request();
 		request.setObserve();
 		this.relation = new ClientObserveRelation(request, endpoint, scheduler);
@@ -154,10 +165,26 @@ final class ClientObservation<T> implements CoapObservation<T> {
 		}
 	}
 
+	// a notification Californium's matcher dropped: it was queued behind the piggybacked response to the
+	// registration, which completed the exchange it was matched to
+	private void receiveOvertaken(Response response) {
+		InetSocketAddress source = response.getSourceContext().getPeerAddress();
+		InetSocketAddress destination = this.prepared.request().getDestinationContext().getPeerAddress();
+		if (!this.active || !source.equals(destination)) {
+			return;
+		}
+		if (response.getType() == Type.CON) {
+			Exchange acknowledgement = new Exchange(this.prepared.request(), source, Origin.LOCAL, this.scheduler);
+			this.endpoint.sendEmptyMessage(acknowledgement, EmptyMessage.newACK(response));
+		}
+		receive(response);
+	}
+
 	private void unregisterFinal() {
 		Token token = this.prepared.request().getToken();
 		if (token != null) {
 			this.finalResponses.unregister(token, this.finalResponse);
+			this.overtakenNotifications.unregister(token, this.overtakenNotification);
 		}
 	}
 
@@ -251,6 +278,8 @@ final class ClientObservation<T> implements CoapObservation<T> {
 			Token token = ClientObservation.this.prepared.request().getToken();
 			if (token != null && ClientObservation.this.active) {
 				ClientObservation.this.finalResponses.register(token, ClientObservation.this.finalResponse);
+				ClientObservation.this.overtakenNotifications.register(token,
+						ClientObservation.this.overtakenNotification);
 			}
 		}
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.coapspring.server.deduplication.CoapDeduplication;
-import io.coapspring.server.watchdog.WatchedUdpConnector;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.core.config.CoapConfig;

@@ -32,10 +32,11 @@ class ConfigurationDocsTests {
 
 	/**
 	 * A row of a property table: {@code | `name` | `default` or nothing | description |}, for the {@code coap.*}
-	 * properties and those the configuration processor generates for the {@code coap} actuator endpoint.
+	 * properties, those the configuration processor generates for the {@code coap} actuator endpoint and the
+	 * switch of the {@code coap} health indicator.
 	 */
 	private static final Pattern ROW = Pattern
-		.compile("^\\|\\s*`((?:coap|management\\.endpoint\\.coap)\\.[^`]+)`\\s*\\|"
+		.compile("^\\|\\s*`((?:coap|management\\.endpoint\\.coap|management\\.health\\.coap)\\.[^`]+)`\\s*\\|"
 				+ "\\s*(?:`([^`]*)`)?\\s*\\|\\s*(.*?)\\s*\\|\\s*$");
 
 	private Map<String, Property> generated;
@@ -52,6 +53,16 @@ class ConfigurationDocsTests {
 	void metadataIsGenerated() {
 		assertThat(this.generated).containsKeys("coap.server.port", "coap.deduplication.mode",
 				"coap.network.max-active-peers");
+	}
+
+	@Test
+	void healthIndicatorSwitchIsInTheMetadata() throws IOException {
+		List<Map<String, Object>> properties = JsonPath.read(METADATA.toFile(),
+				"$.properties[?(@.name == 'management.health.coap.enabled')]");
+		assertThat(properties).singleElement().satisfies((property) -> {
+			assertThat(property).containsEntry("type", "java.lang.Boolean").containsEntry("defaultValue", true);
+			assertThat(this.documented).containsKey("management.health.coap.enabled");
+		});
 	}
 
 	@Test

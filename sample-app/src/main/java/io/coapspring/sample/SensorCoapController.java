@@ -20,10 +20,14 @@ import io.coapspring.convert.CoapResponseEntity;
 import io.coapspring.server.invocation.CoapResponseStatusException;
 import jakarta.validation.Valid;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.context.annotation.Import;
 
 /**
- * The sensors over CoAP: one handler method per CoAP method, an observable reading, a validating PUT and a
- * slow calibration answered as a separate response.
+ * The sensors over CoAP: one handler method per CoAP method, an observable reading, a validating PUT, a JSON
+ * merge patch (RFC 7396, {@code application/merge-patch+json}) beside the plain JSON PATCH, and a slow calibration
+ * answered as a separate response.
  * <p>
  * The readings are observable (RFC 7641): {@link SensorObservers} notifies the observers of a sensor whenever it
  * changes, every second with the simulation. An observer may add conditional attributes to its registration to be
@@ -32,13 +36,17 @@ import org.eclipse.californium.core.coap.CoAP.ResponseCode;
  * least every minute).
  */
 @CoapController
+@Import(SensorMergePatch.class)
 @CoapMapping(path = "/sensors", produces = { "application/json", "application/cbor" })
 class SensorCoapController {
 
 	private final SensorService sensors;
 
-	SensorCoapController(SensorService sensors) {
+	private final SensorMergePatch mergePatch;
+
+	SensorCoapController(SensorService sensors, SensorMergePatch mergePatch) {
 		this.sensors = sensors;
+		this.mergePatch = mergePatch;
 	}
 
 	@CoapGetMapping(title = "Sensors", resourceType = "sensor-list")
@@ -84,6 +92,14 @@ class SensorCoapController {
 		if (changes.celsius() != null) {
 			sensor = sensor.withCelsius(changes.celsius());
 		}
+		this.sensors.save(sensor);
+		return sensor;
+	}
+
+	// RFC 7396 JSON merge patch of the writable state, name and threshold: {"threshold":{"celsius":30}}
+	@CoapPatchMapping(path = "/{id}", consumes = "application/merge-patch+json")
+	Sensor mergePatch(@CoapPathVariable String id, @CoapPayload JsonNode patch) {
+		Sensor sensor = this.mergePatch.apply(existing(id), patch);
 		this.sensors.save(sensor);
 		return sensor;
 	}

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import io.coapspring.server.CoapRequestGate;
 import io.coapspring.server.context.CoapServerLifecycle;
-import io.coapspring.server.watchdog.CoapEndpointWatchdog;
+import io.coapspring.server.context.CoapEndpointWatchdog;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.network.Endpoint;
 import org.jspecify.annotations.Nullable;

@@ -1,10 +1,13 @@
 package io.coapspring.convert.jackson;
 
 import java.util.List;
+import java.util.Locale;
 
+import io.coapspring.convert.CoapContentFormats;
 import io.coapspring.convert.CoapMessageConverter;
 import io.coapspring.convert.CoapMessageNotReadableException;
 import io.coapspring.convert.CoapMessageNotWritableException;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JavaType;
@@ -16,6 +19,11 @@ import org.springframework.util.Assert;
 /**
  * Base class of converters that bind payloads with a Jackson {@link ObjectMapper}: the application's
  * Spring Boot configured mapper, so its modules and customizations apply to CoAP payloads too.
+ * <p>
+ * Besides its own Content-Formats, a converter created with a structured syntax suffix ({@code +json}, RFC 6839)
+ * reads and writes every Content-Format whose media type ends with it, as Spring MVC's Jackson converters do:
+ * {@code application/merge-patch+json} (52), or an application's {@code application/vnd.acme.reading+json}
+ * registered as a {@link io.coapspring.convert.CoapContentFormat}.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -28,17 +36,39 @@ public abstract class AbstractJacksonCoapMessageConverter implements CoapMessage
 
 	private final String formatName;
 
+	private final @Nullable String suffix;
+
+	private final CoapContentFormats registry;
+
 	/**
-	 * Create a converter.
+	 * Create a converter of the given Content-Formats only.
 	 * @param mapper the mapper
 	 * @param formatName the name used in diagnostics, for instance {@code JSON}
 	 * @param contentFormats the Content-Formats handled, the default first
 	 */
 	protected AbstractJacksonCoapMessageConverter(ObjectMapper mapper, String formatName, Integer... contentFormats) {
+		this(mapper, formatName, null, new CoapContentFormats(), contentFormats);
+	}
+
+	/**
+	 * Create a converter of the given Content-Formats and of every format whose media type has the given
+	 * structured syntax suffix.
+	 * @param mapper the mapper
+	 * @param formatName the name used in diagnostics, for instance {@code JSON}
+	 * @param suffix the structured syntax suffix, for instance {@code +json}, or {@code null} for none
+	 * @param registry names Content-Format numbers, including the application's own formats
+	 * @param contentFormats the Content-Formats written by preference, the default first
+	 * @since 0.1.0
+	 */
+	protected AbstractJacksonCoapMessageConverter(ObjectMapper mapper, String formatName, @Nullable String suffix,
+			CoapContentFormats registry, Integer... contentFormats) {
 		Assert.notNull(mapper, "'mapper' must not be null");
+		Assert.notNull(registry, "'registry' must not be null");
 		Assert.notEmpty(contentFormats, "'contentFormats' must not be empty");
 		this.mapper = mapper;
 		this.formatName = formatName;
+		this.suffix = (suffix != null) ? suffix.toLowerCase(Locale.ROOT) : null;
+		this.registry = registry;
 		this.contentFormats = List.of(contentFormats);
 	}
 
@@ -49,12 +79,33 @@ public abstract class AbstractJacksonCoapMessageConverter implements CoapMessage
 
 	@Override
 	public boolean canRead(ResolvableType type, int contentFormat) {
-		return this.contentFormats.contains(contentFormat) && type.resolve() != null;
+		return supports(contentFormat) && type.resolve() != null;
 	}
 
 	@Override
 	public boolean canWrite(ResolvableType type, int contentFormat) {
-		return this.contentFormats.contains(contentFormat);
+		return supports(contentFormat);
+	}
+
+	/**
+	 * Return whether this converter handles a Content-Format: one of its own, or one whose media type ends with
+	 * its structured syntax suffix.
+	 * @param contentFormat the Content-Format number
+	 * @return {@code true} if payloads of the format are read and written
+	 */
+	protected boolean supports(int contentFormat) {
+		if (this.contentFormats.contains(contentFormat)) {
+			return true;
+		}
+		if (this.suffix == null || contentFormat < 0) {
+			return false;
+		}
+		String mediaType = this.registry.name(contentFormat);
+		int parameters = mediaType.indexOf(';');
+		if (parameters >= 0) {
+			mediaType = mediaType.substring(0, parameters);
+		}
+		return mediaType.trim().toLowerCase(Locale.ROOT).endsWith(this.suffix);
 	}
 
 	@Override

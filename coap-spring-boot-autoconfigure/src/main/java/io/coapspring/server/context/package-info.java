@@ -1,6 +1,7 @@
 /**
  * Application context support for the CoAP server: the lifecycle that starts and stops it, the event published
- * once it is started, the published port and start-up failure analysis.
+ * once it is started, the endpoint watchdog that restarts an endpoint whose network thread died, the published
+ * port and start-up failure analysis.
  */
 @NullMarked
 package io.coapspring.server.context;

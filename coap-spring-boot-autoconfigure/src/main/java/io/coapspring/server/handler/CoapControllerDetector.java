@@ -22,6 +22,7 @@ import io.coapspring.server.mapping.CoapMappingInfoReader;
 import io.coapspring.server.mapping.CoapPathPattern;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -60,6 +61,8 @@ public class CoapControllerDetector implements SmartInitializingSingleton {
 
 	private final CoapHandlerAdapter adapter;
 
+	private final @Nullable CoapMappingFormatCheck formatCheck;
+
 	/**
 	 * Create a detector.
 	 * @param applicationContext the context whose beans are inspected
@@ -69,6 +72,20 @@ public class CoapControllerDetector implements SmartInitializingSingleton {
 	 */
 	public CoapControllerDetector(ApplicationContext applicationContext, CoapHandlerMappingRegistry registry,
 			CoapMappingInfoReader reader, CoapHandlerAdapter adapter) {
+		this(applicationContext, registry, reader, adapter, null);
+	}
+
+	/**
+	 * Create a detector that also checks that the converters handle the formats each mapping declares.
+	 * @param applicationContext the context whose beans are inspected
+	 * @param registry the registry to fill
+	 * @param reader reads the mappings of methods
+	 * @param adapter checks that parameters and return types are supported, and holds the exception handlers
+	 * @param formatCheck checks {@code consumes} and {@code produces} against the converters, or {@code null}
+	 * @since 0.1.0
+	 */
+	public CoapControllerDetector(ApplicationContext applicationContext, CoapHandlerMappingRegistry registry,
+			CoapMappingInfoReader reader, CoapHandlerAdapter adapter, @Nullable CoapMappingFormatCheck formatCheck) {
 		Assert.notNull(applicationContext, "'applicationContext' must not be null");
 		Assert.notNull(registry, "'registry' must not be null");
 		Assert.notNull(reader, "'reader' must not be null");
@@ -77,6 +94,7 @@ public class CoapControllerDetector implements SmartInitializingSingleton {
 		this.registry = registry;
 		this.reader = reader;
 		this.adapter = adapter;
+		this.formatCheck = formatCheck;
 	}
 
 	@Override
@@ -129,6 +147,9 @@ public class CoapControllerDetector implements SmartInitializingSingleton {
 			CoapMappingInfo info = entry.getValue();
 			this.adapter.checkSupported(handlerMethod);
 			checkPathVariables(handlerMethod, info);
+			if (this.formatCheck != null) {
+				this.formatCheck.check(handlerMethod, info);
+			}
 			for (CoapPathPattern pattern : info.patterns()) {
 				this.registry.register(new CoapHandlerMapping(pattern, info, handlerMethod));
 			}

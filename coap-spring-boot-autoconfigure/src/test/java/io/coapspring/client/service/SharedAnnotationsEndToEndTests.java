@@ -73,6 +73,14 @@ class SharedAnnotationsEndToEndTests {
 	}
 
 	@Test
+	void optionIsRequiredUnlessOptional() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.things.readTagged("7", null))
+			.withMessageContaining("Missing required option 'Thing-Tag'");
+		assertThat(this.things.readMaybeTagged("7", Optional.empty())).isEqualTo("thing 7 in C tagged none");
+		assertThat(this.things.readMaybeTagged("7", Optional.of("t"))).isEqualTo("thing 7 in C tagged t");
+	}
+
+	@Test
 	void responseEntityOfAHandlerArrivesAsTheEntityOfTheClient() {
 		CoapResponseEntity<String> created = this.things.create("lamp");
 		assertThat(created.getCode()).isEqualTo(ResponseCode.CREATED);
@@ -99,6 +107,12 @@ class SharedAnnotationsEndToEndTests {
 		@CoapGetExchange("/things/{id}")
 		String readWithDefault(@CoapPathVariable("id") String id,
 				@CoapQueryParam(name = "unit", defaultValue = "K") @Nullable String unit);
+
+		@CoapGetExchange("/things/{id}")
+		String readTagged(@CoapPathVariable String id, @CoapOption("Thing-Tag") @Nullable String tag);
+
+		@CoapGetExchange("/things/{id}")
+		String readMaybeTagged(@CoapPathVariable String id, @CoapOption("Thing-Tag") Optional<String> tag);
 
 		@CoapPostExchange("/things")
 		CoapResponseEntity<String> create(@CoapPayload String name);

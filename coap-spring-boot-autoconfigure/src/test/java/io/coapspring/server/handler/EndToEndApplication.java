@@ -27,7 +27,7 @@ import org.springframework.core.MethodParameter;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({ ArgumentsController.class, ReturnsController.class, ErrorsController.class, ErrorsAdvice.class,
-		ConditionalController.class, DiscoveryController.class })
+		ConditionalController.class, DiscoveryController.class, FormatsController.class })
 class EndToEndApplication {
 
 	/** A critical custom option (odd number). */

@@ -9,6 +9,7 @@ import org.eclipse.californium.core.CoapHandler;
 import org.eclipse.californium.core.CoapObserveRelation;
 import org.eclipse.californium.core.CoapResponse;
 import org.eclipse.californium.core.coap.Request;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
@@ -41,6 +42,8 @@ public final class CoapTestObservation implements AutoCloseable {
 
 	private boolean failed;
 
+	private @Nullable String ended;
+
 	CoapTestObservation(CoapTestClient client, Request request, String description) {
 		this.client = client;
 		this.description = description;
@@ -64,6 +67,13 @@ public final class CoapTestObservation implements AutoCloseable {
 
 	private synchronized void received(CoapResponse response) {
 		this.notifications.add(new CoapTestResponse(response.advanced(), this.client.converters(), this.description));
+		if (!response.getOptions().hasObserve() && this.ended == null) {
+			// a response without Observe option ends the observation (RFC 7641 section 3.2): no more will come
+			this.ended = (this.notifications.size() == 1)
+					? "the resource is not observable: the response to the registration (" + response.getCode() + " "
+							+ response.getCode().name() + ") has no Observe option"
+					: "the server ended the observation with " + response.getCode() + " " + response.getCode().name();
+		}
 		notifyAll();
 	}
 
@@ -81,10 +91,12 @@ public final class CoapTestObservation implements AutoCloseable {
 	}
 
 	/**
-	 * Wait, up to the client's timeout, until at least the given number of responses arrived.
+	 * Wait, up to the client's timeout, until at least the given number of responses arrived. Fails at once,
+	 * without waiting, when no more can come: the resource is not observable (the response to the registration
+	 * has no Observe option), or the server ended the observation.
 	 * @param count the number of responses, the response to the registration included
 	 * @return the responses received, at least {@code count}
-	 * @throws AssertionError if they do not arrive in time or the observation failed
+	 * @throws AssertionError if they do not arrive in time or the observation failed or ended
 	 */
 	public List<CoapTestResponse> awaitNotifications(int count) {
 		return awaitNotifications(count, this.client.timeout());
@@ -95,12 +107,12 @@ public final class CoapTestObservation implements AutoCloseable {
 	 * @param count the number of responses, the response to the registration included
 	 * @param timeout how long to wait
 	 * @return the responses received, at least {@code count}
-	 * @throws AssertionError if they do not arrive in time or the observation failed
+	 * @throws AssertionError if they do not arrive in time or the observation failed or ended
 	 */
 	public synchronized List<CoapTestResponse> awaitNotifications(int count, Duration timeout) {
 		Assert.isTrue(count > 0, "'count' must be positive");
 		long deadline = System.nanoTime() + timeout.toNanos();
-		while (this.notifications.size() < count && !this.failed) {
+		while (this.notifications.size() < count && !this.failed && this.ended == null) {
 			long left = deadline - System.nanoTime();
 			if (left <= 0) {
 				break;
@@ -112,6 +124,11 @@ public final class CoapTestObservation implements AutoCloseable {
 				Thread.currentThread().interrupt();
 				throw new IllegalStateException("Interrupted while waiting for notifications", ex);
 			}
+		}
+		if (this.notifications.size() < count && this.ended != null) {
+			throw new AssertionError("CoAP observation " + this.description + ": expected " + count
+					+ " response(s) but got " + this.notifications.size() + " and no more will come; " + this.ended
+					+ ": " + this.notifications);
 		}
 		if (this.notifications.size() < count) {
 			throw new AssertionError("CoAP observation " + this.description + ": expected " + count

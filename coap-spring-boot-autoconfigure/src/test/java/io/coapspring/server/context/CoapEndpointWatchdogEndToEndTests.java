@@ -1,4 +1,4 @@
-package io.coapspring.server.watchdog;
+package io.coapspring.server.context;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -18,6 +18,7 @@ import io.coapspring.autoconfigure.CoapHealthContributorAutoConfiguration;
 import io.coapspring.autoconfigure.CoapServerAutoConfiguration;
 import io.coapspring.server.CoapUdpConnectorFactory;
 import io.coapspring.server.PlainCoapProbe;
+import io.coapspring.server.WatchedUdpConnector;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.server.resources.CoapExchange;

@@ -1,4 +1,4 @@
-package io.coapspring.server.watchdog;
+package io.coapspring.server.context;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import io.coapspring.server.context.CoapServerLifecycle;
+import io.coapspring.server.WatchedUdpConnector;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.CoapServer;

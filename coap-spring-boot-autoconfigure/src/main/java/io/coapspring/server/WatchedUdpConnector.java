@@ -1,4 +1,4 @@
-package io.coapspring.server.watchdog;
+package io.coapspring.server;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
