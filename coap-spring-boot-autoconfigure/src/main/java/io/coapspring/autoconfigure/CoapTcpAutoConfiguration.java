@@ -13,6 +13,7 @@ import io.coapspring.transport.tcp.TlsServerEndpointFactory;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.elements.config.CertificateAuthenticationMode;
+import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.tcp.netty.TcpServerConnector;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the CoAP
@@ -54,7 +54,7 @@ public final class CoapTcpAutoConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty("coap.server.tcp.enabled")
 	@ConditionalOnMissingBean(name = "coapTcpServerEndpointFactory")
-	TcpServerEndpointFactory coapTcpServerEndpointFactory(org.eclipse.californium.elements.config.Configuration coapConfiguration,
+	TcpServerEndpointFactory coapTcpServerEndpointFactory(Configuration coapConfiguration,
 			CoapProperties properties, CoapTcpProperties tcp, ObjectProvider<OptionRegistry> optionRegistry) {
 		TcpServerEndpointFactory factory = new TcpServerEndpointFactory(coapConfiguration,
 				bindAddress(tcp.getAddress(), properties, tcp.getPort(), TCP), tcp.getIdleTimeout(), signaling(tcp));
@@ -65,8 +65,7 @@ public final class CoapTcpAutoConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty("coap.server.tls.enabled")
 	@ConditionalOnMissingBean(name = "coapTlsServerEndpointFactory")
-	TlsServerEndpointFactory coapTlsServerEndpointFactory(
-			org.eclipse.californium.elements.config.Configuration coapConfiguration, CoapProperties properties,
+	TlsServerEndpointFactory coapTlsServerEndpointFactory(Configuration coapConfiguration, CoapProperties properties,
 			CoapTcpProperties tcp, CoapTlsProperties tls, ObjectProvider<SslBundles> sslBundles,
 			ObjectProvider<OptionRegistry> optionRegistry) {
 		if (tls.getSslBundle() == null) {
@@ -87,7 +86,7 @@ public final class CoapTcpAutoConfiguration {
 		return factory;
 	}
 
-	@Configuration(proxyBeanMethods = false)
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterBinder.class)
 	static class TcpMetricsConfiguration {
 

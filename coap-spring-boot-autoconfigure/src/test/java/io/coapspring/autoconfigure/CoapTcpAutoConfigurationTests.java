@@ -102,7 +102,8 @@ class CoapTcpAutoConfigurationTests {
 	@Test
 	void tcpPortInUseFailsNamingTheTcpPort() throws Exception {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			this.runner.withPropertyValues("coap.server.tcp.enabled=true", "coap.server.tcp.port=" + taken.getLocalPort())
+			this.runner
+				.withPropertyValues("coap.server.tcp.enabled=true", "coap.server.tcp.port=" + taken.getLocalPort())
 				.run((context) -> assertThat(context).getFailure()
 					.hasStackTraceContaining("TCP port " + taken.getLocalPort() + " is already in use"));
 		}

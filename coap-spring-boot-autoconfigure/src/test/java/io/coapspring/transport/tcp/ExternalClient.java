@@ -42,7 +42,8 @@ final class ExternalClient {
 	 * @return the client
 	 */
 	static ExternalClient aiocoap() {
-		require(isOnPath("aiocoap-client"), "aiocoap-client is not installed: install the Debian package 'python3-aiocoap'");
+		require(isOnPath("aiocoap-client"),
+				"aiocoap-client is not installed: install the Debian package 'python3-aiocoap'");
 		return new ExternalClient(List.of("aiocoap-client"));
 	}
 
@@ -98,7 +99,8 @@ final class ExternalClient {
 	static String output(Process process) throws IOException, InterruptedException {
 		try {
 			if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-				fail("client did not end within " + TIMEOUT_SECONDS + " s: " + process.info().commandLine().orElse("?"));
+				fail("client did not end within " + TIMEOUT_SECONDS + " s: "
+						+ process.info().commandLine().orElse("?"));
 			}
 			return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		}

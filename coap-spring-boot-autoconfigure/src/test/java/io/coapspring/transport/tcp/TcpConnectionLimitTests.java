@@ -45,7 +45,8 @@ class TcpConnectionLimitTests {
 	@Test
 	void idleConnectionsAreBoundedAndTheirMemoryIsMeasured() throws Exception {
 		String python = "/usr/bin/python3";
-		ExternalClient.require(Files.isExecutable(Path.of(python)), python + " is missing: install the Debian package 'python3'");
+		ExternalClient.require(Files.isExecutable(Path.of(python)),
+				python + " is missing: install the Debian package 'python3'");
 		TcpConnectionLimit limit = this.endpointFactory.getSignaling().getConnectionLimit();
 		int port = TcpTestApplication.tcpPort(this.server);
 		long heapBefore = usedHeapAfterGc();

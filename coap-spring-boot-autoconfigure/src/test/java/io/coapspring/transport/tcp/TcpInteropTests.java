@@ -81,7 +81,8 @@ class TcpInteropTests {
 	@Test
 	void libcoapObserves() throws Exception {
 		this.controller.level.set(1);
-		Process client = ExternalClient.libcoap("coap-client-notls").start("-m", "get", "-s", "6", this.base + "/level");
+		Process client = ExternalClient.libcoap("coap-client-notls")
+			.start("-m", "get", "-s", "6", this.base + "/level");
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.notifier.getObserverCount("/level") == 1);
 		this.controller.level.set(2);
 		this.notifier.changed("/level");

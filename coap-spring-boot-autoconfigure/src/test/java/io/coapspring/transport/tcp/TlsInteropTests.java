@@ -42,7 +42,8 @@ class TlsInteropTests {
 
 	@Test
 	void clientWithoutCertificateGetsNoDataWhenClientAuthIsNeeded() throws Exception {
-		String output = ExternalClient.libcoap("coap-client-openssl").run("-m", "get", "-R", path("ca.pem"), this.whoami);
+		String output = ExternalClient.libcoap("coap-client-openssl")
+			.run("-m", "get", "-R", path("ca.pem"), this.whoami);
 		assertThat(output).doesNotContain("hello");
 		assertThat(trustedClientGets()).contains("hello X509_CERTIFICATE");
 	}
@@ -66,7 +67,8 @@ class TlsInteropTests {
 
 	private String trustedClientGets() throws Exception {
 		return ExternalClient.libcoap("coap-client-openssl")
-			.run("-m", "get", "-c", path("client.pem"), "-j", path("client-key.pem"), "-R", path("ca.pem"), this.whoami);
+			.run("-m", "get", "-c", path("client.pem"), "-j", path("client-key.pem"), "-R", path("ca.pem"),
+					this.whoami);
 	}
 
 	private static String path(String name) {
