@@ -134,6 +134,9 @@ public class CoapEndpointWatchdog implements SmartLifecycle {
 	}
 
 	private void checkSafely() {
+		if (!isRunning()) {
+			return;
+		}
 		try {
 			check();
 		}
@@ -143,10 +146,21 @@ public class CoapEndpointWatchdog implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void stop() {
-		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
+	public void stop() {
+		ScheduledExecutorService scheduler;
+		synchronized (this) {
+			scheduler = this.scheduler;
 			this.scheduler = null;
+		}
+		if (scheduler != null) {
+			scheduler.shutdown();
+			try {
+				// a restart in progress ends before the server stops, so that no endpoint is started after it
+				scheduler.awaitTermination(10, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 

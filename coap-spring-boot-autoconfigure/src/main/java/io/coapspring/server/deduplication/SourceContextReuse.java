@@ -9,16 +9,18 @@ import org.eclipse.californium.elements.UdpEndpointContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps a remembered exchange on the endpoint context its request came with. Over plain UDP, Californium's
- * connector reports a new {@link UdpEndpointContext} when the response is sent, and the exchange keeps it for the
- * whole exchange lifetime: a second context, with its attribute map, per remembered exchange (about 250 bytes).
- * It says nothing the request's source context does not (the same peer address, no other attributes), so the
- * exchange is given that one instead; any other context (DTLS, another address) is kept as reported.
+ * Keeps an exchange on the endpoint context its request came with. Over plain UDP, Californium's connector
+ * reports a new {@link UdpEndpointContext} for every message it sends, and the exchange keeps the latest: a second
+ * context, with its attribute map, per exchange (about 250 bytes), kept for the exchange lifetime of a remembered
+ * exchange and for the whole life of an observe relation. It says nothing the request's source context does not
+ * (the same peer address, no other attributes), so the exchange is given that one instead; any other context
+ * (DTLS, another address) is kept as reported. Used by the deduplicator for remembered exchanges and by the
+ * server's observe support for the exchanges of observe registrations.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
-final class SourceContextReuse implements EndpointContextOperator {
+public final class SourceContextReuse implements EndpointContextOperator {
 
 	private final EndpointContext source;
 
@@ -27,11 +29,11 @@ final class SourceContextReuse implements EndpointContextOperator {
 	}
 
 	/**
-	 * Have the exchange of a received request keep the request's source context in place of an equal context
-	 * reported when its response is sent; does nothing unless that context is plain UDP.
+	 * Have the exchange of a received request keep the request's source context in place of the equal contexts
+	 * reported when its messages are sent; does nothing unless that context is plain UDP.
 	 * @param exchange the exchange, before its response is sent
 	 */
-	static void apply(Exchange exchange) {
+	public static void apply(Exchange exchange) {
 		EndpointContext source = exchange.getRequest().getSourceContext();
 		if (isPlainUdp(source)) {
 			exchange.setEndpointContextPreOperator(new SourceContextReuse(source));

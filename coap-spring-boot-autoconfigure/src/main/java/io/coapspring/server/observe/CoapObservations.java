@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.coapspring.server.CoapObservationTerminator;
 import io.coapspring.server.CoapPiggybackTimer;
+import io.coapspring.server.deduplication.SourceContextReuse;
 import io.coapspring.server.invocation.CoapErrorResponses;
 import io.coapspring.server.invocation.CoapHandlerAdapter;
 import io.coapspring.server.invocation.CoapRequest;
@@ -161,7 +162,7 @@ public class CoapObservations implements CoapObservationTerminator, DisposableBe
 			this.observedResources.release(resource);
 			return;
 		}
-		CoapPeerContextReuse.apply(exchange);
+		SourceContextReuse.apply(exchange);
 		Endpoint endpoint = exchange.getEndpoint();
 		this.notificationChecks.stagger(relation, (endpoint != null) ? endpoint.getConfig() : null);
 		CoapObserver observer = new CoapObserver(this, resource, relation, mapping, request, attributes,

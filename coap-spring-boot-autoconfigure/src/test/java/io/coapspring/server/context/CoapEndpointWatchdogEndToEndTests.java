@@ -19,6 +19,7 @@ import io.coapspring.autoconfigure.CoapServerAutoConfiguration;
 import io.coapspring.server.CoapUdpConnectorFactory;
 import io.coapspring.server.PlainCoapProbe;
 import io.coapspring.server.WatchedUdpConnector;
+import org.awaitility.core.ConditionFactory;
 import org.eclipse.californium.core.CoapResource;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.server.resources.CoapExchange;
@@ -40,7 +41,7 @@ import static org.awaitility.Awaitility.await;
  * An endpoint whose receiver thread died (an {@link Error} escaped Californium's receive loop, as an
  * {@code OutOfMemoryError} thrown while Californium logs an earlier one does) is reported DOWN, logged once as an
  * ERROR and restarted on its port. The thread is killed by a datagram that makes the connector throw an error
- * whose message cannot be read, so that logging it throws again, outside Californium's catch.
+ * whose message cannot be read, so that logging it throws another one, outside Californium's catch.
  */
 class CoapEndpointWatchdogEndToEndTests {
 
@@ -62,7 +63,7 @@ class CoapEndpointWatchdogEndToEndTests {
 				assertThat(probe.get("hello", 5_000)).isNotNull();
 				assertThat(health(context).getStatus()).isEqualTo(Status.UP);
 				poison(address);
-				await().atMost(Duration.ofSeconds(10))
+				awaitAfterPoison().atMost(Duration.ofSeconds(10))
 					.until(() -> health(context).getStatus().equals(Status.DOWN));
 				Health health = health(context);
 				assertThat(health.getDetails().get("reason").toString())
@@ -85,8 +86,8 @@ class CoapEndpointWatchdogEndToEndTests {
 			CoapEndpointWatchdog watchdog = context.getBean(CoapEndpointWatchdog.class);
 			try (PlainCoapProbe probe = new PlainCoapProbe(address)) {
 				poison(address);
-				await().atMost(Duration.ofSeconds(20)).until(() -> watchdog.getRestarts() == 1);
-				await().atMost(Duration.ofSeconds(10)).until(() -> probe.get("hello", 500) != null);
+				awaitAfterPoison().atMost(Duration.ofSeconds(20)).until(() -> watchdog.getRestarts() == 1);
+				awaitAfterPoison().atMost(Duration.ofSeconds(10)).until(() -> probe.get("hello", 500) != null);
 				assertThat(address(context)).isEqualTo(address);
 				assertThat(health(context).getStatus()).isEqualTo(Status.UP);
 				assertThat(events.list).filteredOn((event) -> event.getLevel() == Level.ERROR)
@@ -97,6 +98,14 @@ class CoapEndpointWatchdogEndToEndTests {
 			}
 		});
 		logger.detachAppender(events);
+	}
+
+	/**
+	 * Awaitility fails a wait when any thread dies of an uncaught exception; here the receiver thread's death is
+	 * what the test causes.
+	 */
+	private static ConditionFactory awaitAfterPoison() {
+		return await().dontCatchUncaughtExceptions();
 	}
 
 	private static InetSocketAddress address(AssertableApplicationContext context) {
@@ -164,9 +173,14 @@ class CoapEndpointWatchdogEndToEndTests {
 			super(null, null, false, false);
 		}
 
+		/**
+		 * Logging this error fails with a second error, which escapes Californium's catch and ends the thread.
+		 * That second error prints normally: an error whose printing fails again would also break the
+		 * uncaught-exception handler's output, and with it the test runner's channel on standard error.
+		 */
 		@Override
 		public String getMessage() {
-			throw new UnloggableError();
+			throw new Error("simulated failure while logging an earlier error");
 		}
 
 	}

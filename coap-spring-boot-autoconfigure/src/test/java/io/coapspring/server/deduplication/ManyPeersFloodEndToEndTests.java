@@ -58,14 +58,14 @@ class ManyPeersFloodEndToEndTests {
 		int port = startServer();
 		InetSocketAddress address = new InetSocketAddress("127.0.0.1", port);
 		SourcePortFlood flood = new SourcePortFlood(address, "flood");
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(35);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(28);
 		int answered = 0;
 		int waves = Integer.getInteger("flood.waves", WAVES);
 		for (int wave = 0; wave < waves && this.server.isAlive(); wave++) {
 			answered += flood.send(wave * PEERS_PER_WAVE, PEERS_PER_WAVE, deadline);
 		}
 		System.out.printf("flood: %d of %d requests answered in %d ms%n", answered, WAVES * PEERS_PER_WAVE,
-				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - deadline) + 35_000);
+				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - deadline) + 28_000);
 		assertThat(this.server.isAlive()).as("server process alive after the flood").isTrue();
 		try (PlainCoapProbe probe = new PlainCoapProbe(address)) {
 			Response response = probe.get("flood", 5_000);

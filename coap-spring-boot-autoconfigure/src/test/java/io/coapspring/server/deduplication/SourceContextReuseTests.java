@@ -1,4 +1,4 @@
-package io.coapspring.server.observe;
+package io.coapspring.server.deduplication;
 
 import java.net.InetSocketAddress;
 
@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link CoapPeerContextReuse}.
+ * Tests for {@link SourceContextReuse}.
  */
-class CoapPeerContextReuseTests {
+class SourceContextReuseTests {
 
 	private static final InetSocketAddress PEER = new InetSocketAddress("127.0.0.1", 40000);
 
@@ -24,7 +24,7 @@ class CoapPeerContextReuseTests {
 	void keepsTheRegistrationsContextInPlaceOfAnEqualOne() {
 		UdpEndpointContext source = new UdpEndpointContext(PEER);
 		Exchange exchange = exchange(source);
-		CoapPeerContextReuse.apply(exchange);
+		SourceContextReuse.apply(exchange);
 		exchange.setEndpointContext(new UdpEndpointContext(new InetSocketAddress("127.0.0.1", 40000)));
 		assertThat(exchange.getEndpointContext()).isSameAs(source);
 		exchange.setEndpointContext(new UdpEndpointContext(PEER));
@@ -34,7 +34,7 @@ class CoapPeerContextReuseTests {
 	@Test
 	void keepsAContextOfAnotherPeerAsReported() {
 		Exchange exchange = exchange(new UdpEndpointContext(PEER));
-		CoapPeerContextReuse.apply(exchange);
+		SourceContextReuse.apply(exchange);
 		UdpEndpointContext other = new UdpEndpointContext(new InetSocketAddress("127.0.0.1", 40001));
 		exchange.setEndpointContext(other);
 		assertThat(exchange.getEndpointContext()).isSameAs(other);
@@ -43,7 +43,7 @@ class CoapPeerContextReuseTests {
 	@Test
 	void keepsAContextOfAnotherKindAsReported() {
 		Exchange exchange = exchange(new UdpEndpointContext(PEER));
-		CoapPeerContextReuse.apply(exchange);
+		SourceContextReuse.apply(exchange);
 		EndpointContext other = new AddressEndpointContext(PEER);
 		exchange.setEndpointContext(other);
 		assertThat(exchange.getEndpointContext()).isSameAs(other);
@@ -53,7 +53,7 @@ class CoapPeerContextReuseTests {
 	void leavesExchangesOtherThanPlainUdpAlone() {
 		AddressEndpointContext source = new AddressEndpointContext(PEER);
 		Exchange exchange = exchange(source);
-		CoapPeerContextReuse.apply(exchange);
+		SourceContextReuse.apply(exchange);
 		UdpEndpointContext reported = new UdpEndpointContext(PEER);
 		exchange.setEndpointContext(reported);
 		assertThat(exchange.getEndpointContext()).isSameAs(reported);
