@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.coapspring.client.dtls.DtlsClientConnectorFactory;
 import io.coapspring.client.dtls.DtlsClientCredentials;
+import io.coapspring.transport.tcp.TcpClientEndpoints;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.coap.CoAP;
@@ -35,6 +36,7 @@ import org.eclipse.californium.elements.util.ExecutorsUtil;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 
 /**
  * The UDP and DTLS endpoints {@link CoapTemplate}s send from, and the threads behind them: node-coap's
@@ -70,6 +72,8 @@ public class CoapClientEndpoints implements AutoCloseable {
 
 	private static final int MAX_STALE_DTLS_SESSIONS = 4096;
 
+	private static final String TCP_CONNECTOR_CLASS = "org.eclipse.californium.elements.tcp.netty.TcpClientConnector";
+
 	private final Configuration configuration;
 
 	private final OptionRegistry optionRegistry;
@@ -91,6 +95,8 @@ public class CoapClientEndpoints implements AutoCloseable {
 	private @Nullable ExecutorService callbackExecutor;
 
 	private boolean startedFixedEndpoint;
+
+	private @Nullable Endpoint tcpEndpoint;
 
 	private boolean closed;
 
@@ -213,6 +219,31 @@ public class CoapClientEndpoints implements AutoCloseable {
 	}
 
 	/**
+	 * Return the endpoint for {@code coap+tcp} requests (RFC 8323), creating it on first use: one endpoint
+	 * whose connector keeps one connection per server, opened on the first request and closed when idle. It
+	 * needs {@code org.eclipse.californium:element-connector-tcp-netty}.
+	 * @return a started endpoint
+	 * @throws CoapClientException if the endpoint cannot be started
+	 * @throws IllegalStateException if these endpoints are closed, wrap a fixed endpoint, or the Netty
+	 * connector is not on the classpath
+	 */
+	public synchronized Endpoint getTcpEndpoint() {
+		Assert.state(!this.closed, "CoAP client endpoints are closed");
+		Assert.state(this.fixedEndpoint == null, () -> "The template sends every request from the endpoint "
+				+ this.fixedEndpoint.getUri() + ", which cannot send coap+tcp requests");
+		if (this.tcpEndpoint == null) {
+			Assert.state(ClassUtils.isPresent(TCP_CONNECTOR_CLASS, getClass().getClassLoader()),
+					"coap+tcp requests need Californium's TCP connector: add the dependency "
+							+ "'org.eclipse.californium:element-connector-tcp-netty' to the application");
+			Endpoint endpoint = TcpClientEndpoints.create(this.configuration, this.optionRegistry,
+					this.name + "-tcp");
+			startIfNeeded(endpoint);
+			this.tcpEndpoint = endpoint;
+		}
+		return this.tcpEndpoint;
+	}
+
+	/**
 	 * Return the endpoint for requests to a multicast group that leave from the given network interface,
 	 * binding it on first use: its socket sends multicast datagrams from that interface ({@code IP_MULTICAST_IF}).
 	 * @param destination the destination address; its family selects the endpoint
@@ -261,7 +292,11 @@ public class CoapClientEndpoints implements AutoCloseable {
 		if (this.fixedEndpoint != null) {
 			return List.of(this.fixedEndpoint);
 		}
-		return new ArrayList<>(this.endpoints.values());
+		List<Endpoint> endpoints = new ArrayList<>(this.endpoints.values());
+		if (this.tcpEndpoint != null) {
+			endpoints.add(this.tcpEndpoint);
+		}
+		return endpoints;
 	}
 
 	/**
@@ -432,6 +467,9 @@ public class CoapClientEndpoints implements AutoCloseable {
 			this.closed = true;
 			owned = new ArrayList<>(this.endpoints.values());
 			this.endpoints.clear();
+			if (this.tcpEndpoint != null) {
+				owned.add(this.tcpEndpoint);
+			}
 			if (this.fixedEndpoint != null && this.startedFixedEndpoint) {
 				owned.add(this.fixedEndpoint);
 			}

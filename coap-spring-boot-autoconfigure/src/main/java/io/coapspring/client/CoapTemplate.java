@@ -256,6 +256,9 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 
 	private Endpoint endpoint(PreparedRequest prepared, int blockSize) {
 		InetAddress address = prepared.destination().getAddress();
+		if (prepared.tcp()) {
+			return this.endpoints.getTcpEndpoint();
+		}
 		if (!prepared.secure()) {
 			return address.isMulticastAddress()
 					? this.endpoints.getMulticastEndpoint(address, this.defaults.multicastInterface())

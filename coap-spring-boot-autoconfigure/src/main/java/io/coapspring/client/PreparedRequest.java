@@ -18,10 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param timeout how long to wait for its response
  * @param accept the Accept Content-Format it carries, {@code null} for none
  * @param secure whether it is sent over DTLS ({@code coaps})
+ * @param tcp whether it is sent over TCP ({@code coap+tcp})
  * @author CoAP Spring Boot team
  */
 record PreparedRequest(Request request, URI uri, InetSocketAddress destination, int blockSize, Duration timeout,
-		@Nullable Integer accept, boolean secure) {
+		@Nullable Integer accept, boolean secure, boolean tcp) {
 
 	String describe() {
 		return this.request.getCode() + " " + this.uri;

@@ -95,7 +95,8 @@ final class RequestFactory {
 					ReliabilityLayerParameters.builder().applyConfig(this.configuration).maxRetransmit(maxRetransmit).build());
 		}
 		Duration timeout = (entity.getTimeout() != null) ? entity.getTimeout() : this.defaults.timeout();
-		return new PreparedRequest(request, uri, destination, blockSize, timeout, accept, target.secure());
+		return new PreparedRequest(request, uri, destination, blockSize, timeout, accept, target.secure(),
+				target.tcp());
 	}
 
 	/**
@@ -129,10 +130,10 @@ final class RequestFactory {
 		InetSocketAddress address = RequestTarget.destination(uri);
 		String virtualHost = secure ? RequestTarget.virtualHost(uri) : null;
 		request.setDestinationContext(new AddressEndpointContext(address, virtualHost, null));
-		return new Target(address, secure);
+		return new Target(address, secure, RequestTarget.isTcp(uri));
 	}
 
-	private record Target(InetSocketAddress address, boolean secure) {
+	private record Target(InetSocketAddress address, boolean secure, boolean tcp) {
 	}
 
 	private void writeBody(CoapRequestEntity<?> entity, URI uri, Object body, Request request, int maxBodySize) {

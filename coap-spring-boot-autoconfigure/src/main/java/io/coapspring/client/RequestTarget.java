@@ -36,7 +36,8 @@ final class RequestTarget {
 	}
 
 	/**
-	 * Return whether a URI is a {@code coaps://} one, sent over DTLS, rather than a {@code coap://} one.
+	 * Return whether a URI is a {@code coaps://} one, sent over DTLS, rather than a {@code coap://} or
+	 * {@code coap+tcp://} one.
 	 * @throws IllegalArgumentException for any other scheme
 	 */
 	static boolean isSecure(URI uri) {
@@ -47,8 +48,19 @@ final class RequestTarget {
 		if (CoAP.COAP_SECURE_URI_SCHEME.equalsIgnoreCase(scheme)) {
 			return true;
 		}
+		if (CoAP.COAP_TCP_URI_SCHEME.equalsIgnoreCase(scheme)) {
+			return false;
+		}
 		throw new IllegalArgumentException("Unsupported URI scheme '" + scheme + "' in '" + uri
-				+ "': CoapTemplate sends coap:// requests over UDP and coaps:// requests over DTLS");
+				+ "': CoapTemplate sends coap:// requests over UDP, coaps:// requests over DTLS and coap+tcp://"
+				+ " requests over TCP");
+	}
+
+	/**
+	 * Return whether a URI is a {@code coap+tcp://} one, sent over TCP (RFC 8323).
+	 */
+	static boolean isTcp(URI uri) {
+		return CoAP.COAP_TCP_URI_SCHEME.equalsIgnoreCase(uri.getScheme());
 	}
 
 	/**

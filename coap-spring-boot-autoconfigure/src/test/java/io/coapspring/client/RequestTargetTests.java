@@ -70,13 +70,16 @@ class RequestTargetTests {
 	}
 
 	@Test
-	void onlyCoapAndCoapsAreSent() {
+	void onlyCoapCoapsAndCoapTcpAreSent() {
 		assertThat(RequestTarget.isSecure(URI.create("coap://h/"))).isFalse();
 		assertThat(RequestTarget.isSecure(URI.create("COAPS://h/"))).isTrue();
+		assertThat(RequestTarget.isSecure(URI.create("coap+tcp://h/"))).isFalse();
+		assertThat(RequestTarget.isTcp(URI.create("COAP+TCP://h/"))).isTrue();
 		assertThat(RequestTarget.destination(URI.create("coaps://127.0.0.1/")).getPort()).isEqualTo(5684);
+		assertThat(RequestTarget.destination(URI.create("coap+tcp://127.0.0.1/")).getPort()).isEqualTo(5683);
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> RequestTarget.destination(URI.create("coap+tcp://h/")))
-			.withMessageContaining("coap+tcp");
+			.isThrownBy(() -> RequestTarget.destination(URI.create("coap+ws://h/")))
+			.withMessageContaining("coap+ws");
 		assertThatIllegalArgumentException().isThrownBy(() -> RequestTarget.destination(URI.create("coap:/x")))
 			.withMessageContaining("no host");
 	}

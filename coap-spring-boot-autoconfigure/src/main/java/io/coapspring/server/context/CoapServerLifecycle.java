@@ -124,15 +124,25 @@ public class CoapServerLifecycle implements SmartLifecycle {
 		startServer();
 		List<InetSocketAddress> plainAddresses = new ArrayList<>(endpoints.size());
 		List<InetSocketAddress> secureAddresses = new ArrayList<>(endpoints.size());
+		StringBuilder otherEndpoints = new StringBuilder();
 		for (Endpoint endpoint : endpoints) {
 			if (!endpoint.isStarted()) {
 				// Californium only logged why: starting it again surfaces the cause
 				startEndpoint(endpoint);
 			}
-			(isSecure(endpoint) ? secureAddresses : plainAddresses).add(endpoint.getAddress());
+			String scheme = endpoint.getUri().getScheme();
+			if (CoAP.COAP_URI_SCHEME.equals(scheme) || CoAP.COAP_SECURE_URI_SCHEME.equals(scheme)) {
+				(isSecure(endpoint) ? secureAddresses : plainAddresses).add(endpoint.getAddress());
+			}
+			else {
+				// TCP and TLS endpoints (RFC 8323): not UDP ports
+				otherEndpoints.append(", ").append(endpoint.getUri());
+			}
 		}
 		this.running = true;
-		logger.info("CoAP server started on " + describe("udp", plainAddresses, describe("dtls", secureAddresses, "")));
+		String datagramEndpoints = describe("udp", plainAddresses, describe("dtls", secureAddresses, ""));
+		logger.info("CoAP server started on "
+				+ (datagramEndpoints.isEmpty() ? otherEndpoints.substring(2) : datagramEndpoints + otherEndpoints));
 		this.eventPublisher.publishEvent(new CoapServerStartedEvent(this.server, plainAddresses, secureAddresses));
 	}
 
@@ -158,6 +168,11 @@ public class CoapServerLifecycle implements SmartLifecycle {
 		}
 		catch (BindException ex) {
 			stopEndpoints();
+			String scheme = endpoint.getUri().getScheme();
+			if (!CoAP.COAP_URI_SCHEME.equals(scheme) && !CoAP.COAP_SECURE_URI_SCHEME.equals(scheme)) {
+				throw new CoapServerException("CoAP endpoint " + endpoint.getUri() + " could not be started: TCP port "
+						+ address.getPort() + " is already in use", ex);
+			}
 			throw new CoapPortInUseException(address, isSecure(endpoint), ex);
 		}
 		catch (IOException ex) {
