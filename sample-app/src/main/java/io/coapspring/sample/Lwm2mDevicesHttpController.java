@@ -14,6 +14,7 @@ import io.coapspring.lwm2m.core.Lwm2mResponseException;
 import io.coapspring.lwm2m.event.Lwm2mRegistration;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -34,9 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
  * POST /api/lwm2m/devices/sample-device/execute?path=/3/0/4     (body: arguments, optional)
  * </pre>
  * Errors come back as problem details: 404 not registered, 503 sleeping, 504 unreachable, 400 invalid, 502 the
- * device's own LWM2M error code.
+ * device's own LWM2M error code. Only there while the LWM2M server runs ({@code coap.lwm2m.server.enabled}), so that
+ * the sample also starts as a plain CoAP node without it.
  */
 @RestController
+@ConditionalOnBooleanProperty(name = "coap.lwm2m.server.enabled", matchIfMissing = true)
 class Lwm2mDevicesHttpController {
 
 	private final Lwm2mOperations lwm2m;
