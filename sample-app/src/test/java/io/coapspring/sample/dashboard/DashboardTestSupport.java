@@ -1,0 +1,14 @@
+package io.coapspring.sample.dashboard;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+
+/**
+ * The one application context of the dashboard's tests (the HTTP API's and the browser's share it): random ports,
+ * the simulated CoAP nodes and the demo LWM2M device on, at most three browsers.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "coap.server.port=0", "sample.simulators.enabled=true", "sample.dashboard.max-clients=3" })
+abstract class DashboardTestSupport {
+
+}
