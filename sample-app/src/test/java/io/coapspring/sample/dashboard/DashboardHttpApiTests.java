@@ -19,7 +19,6 @@ import io.coapspring.sample.Threshold;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -31,7 +30,6 @@ import static org.awaitility.Awaitility.await;
  * The dashboard's HTTP API against the running sample with its simulated devices: the devices panel, the series of
  * the chart, the live stream and its bound, and the controls with the devices' own answers.
  */
-@AutoConfigureRestTestClient
 class DashboardHttpApiTests extends DashboardTestSupport {
 
 	private static final Duration WAIT = Duration.ofSeconds(15);
