@@ -2,6 +2,7 @@ package io.coapspring.sample.dashboard;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.coapspring.client.CoapObservation;
 import io.coapspring.client.CoapOperations;
@@ -58,6 +59,8 @@ public class ReadingObservations implements SmartLifecycle {
 	private final Environment environment;
 
 	private final Map<String, Runnable> observations = new ConcurrentHashMap<>();
+
+	private final AtomicBoolean warnedFull = new AtomicBoolean();
 
 	private volatile boolean running;
 
@@ -157,12 +160,18 @@ public class ReadingObservations implements SmartLifecycle {
 		if (!open(id, label, unit, uri)) {
 			return;
 		}
-		CoapObservation<String> observation = this.coap.observe(uri, String.class, (value) -> record(id, value),
-				(ex) -> {
-					logger.debug("Observation of {} ended", uri, ex);
-					cancel(id);
-				});
-		this.observations.put(id, observation::cancel);
+		try {
+			CoapObservation<String> observation = this.coap.observe(uri, String.class, (value) -> record(id, value),
+					(ex) -> {
+						logger.debug("Observation of {} ended", uri, ex);
+						cancel(id);
+					});
+			this.observations.put(id, observation::cancel);
+		}
+		catch (RuntimeException ex) {
+			logger.info("Cannot observe {}: {}", uri, ex.getMessage());
+			this.history.close(id);
+		}
 	}
 
 	private void observeBattery(String endpoint) {
@@ -193,8 +202,11 @@ public class ReadingObservations implements SmartLifecycle {
 			return false;
 		}
 		if (!this.history.open(id, label, unit, source)) {
-			logger.warn("Not charting {}: the dashboard keeps {} series already (sample.dashboard.max-series)",
-					source, this.history.seriesIds().size());
+			if (this.warnedFull.compareAndSet(false, true)) {
+				logger.warn("Not charting {} and further resources: the dashboard keeps {} series already "
+						+ "(sample.dashboard.max-series)",
+						source, this.history.seriesIds().size());
+			}
 			return false;
 		}
 		return true;
