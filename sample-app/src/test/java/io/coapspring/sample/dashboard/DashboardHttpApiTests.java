@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import io.coapspring.sample.SensorService;
@@ -74,6 +75,16 @@ class DashboardHttpApiTests extends DashboardTestSupport {
 		});
 	}
 
+	@Test
+	void theHttpApiIsDescribedAsOpenApi() {
+		String api = get("/v3/api-docs");
+		assertThat(read(api, "$.openapi").get(0).toString()).startsWith("3.");
+		Map<String, Object> paths = JsonPath.read(api, "$.paths");
+		assertThat(paths).containsKeys("/api/dashboard/devices", "/api/dashboard/series", "/api/dashboard/readings",
+				"/api/dashboard/sensors/{id}/threshold", "/api/dashboard/lwm2m/{endpoint}/write",
+				"/api/dashboard/lwm2m/{endpoint}/execute", "/api/lwm2m/devices", "/api/rd/resources");
+	}
+
 	private String get(String uri) {
 		String body = this.http.get().uri(uri).exchange().expectStatus().isOk().expectBody(String.class)
 			.returnResult()
@@ -83,7 +94,8 @@ class DashboardHttpApiTests extends DashboardTestSupport {
 	}
 
 	private static List<Object> read(String json, String path) {
-		return JsonPath.read(json, path);
+		Object value = JsonPath.read(json, path);
+		return (value instanceof List<?> list) ? new ArrayList<>(list) : List.of(value);
 	}
 
 	@Test
