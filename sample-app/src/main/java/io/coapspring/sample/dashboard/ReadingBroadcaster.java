@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
@@ -24,16 +25,19 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Pushes readings to the browsers as Server-Sent Events: a {@code history} event with the series kept when a browser
  * connects, then a {@code reading} event per reading. At most {@code sample.dashboard.max-clients} browsers at once
  * (metric {@code sample.dashboard.clients}); events go out from one thread of their own with a bounded queue, so that
- * a slow browser never holds up the CoAP or LWM2M threads that deliver the readings.
+ * a slow browser never holds up the CoAP or LWM2M threads that deliver the readings. The streams end first when the
+ * application stops, so that an open dashboard does not hold up the web server's graceful shutdown.
  *
  * @since 0.1.0
  */
 @Component
-public class ReadingBroadcaster implements DisposableBean {
+public class ReadingBroadcaster implements SmartLifecycle, DisposableBean {
 
 	private static final Duration CONNECTION_TIMEOUT = Duration.ofMinutes(30);
 
 	private final DashboardProperties properties;
+
+	private volatile boolean running;
 
 	private final Set<SseEmitter> clients = ConcurrentHashMap.newKeySet();
 
@@ -51,10 +55,11 @@ public class ReadingBroadcaster implements DisposableBean {
 	/**
 	 * Connect a browser.
 	 * @param history the series kept so far, sent first
-	 * @return the event stream, or empty if {@code sample.dashboard.max-clients} browsers are connected already
+	 * @return the event stream, or empty if {@code sample.dashboard.max-clients} browsers are connected already or
+	 * the application is stopping
 	 */
 	public synchronized Optional<SseEmitter> connect(List<Series> history) {
-		if (this.clients.size() >= this.properties.getMaxClients()) {
+		if (!this.running || this.clients.size() >= this.properties.getMaxClients()) {
 			return Optional.empty();
 		}
 		SseEmitter emitter = new SseEmitter(CONNECTION_TIMEOUT.toMillis());
@@ -102,10 +107,29 @@ public class ReadingBroadcaster implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() {
-		this.sender.shutdownNow();
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * End every stream: the browsers reconnect to the next instance by themselves.
+	 */
+	@Override
+	public synchronized void stop() {
+		this.running = false;
 		this.clients.forEach(SseEmitter::complete);
 		this.clients.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public void destroy() {
+		stop();
+		this.sender.shutdownNow();
 	}
 
 }
