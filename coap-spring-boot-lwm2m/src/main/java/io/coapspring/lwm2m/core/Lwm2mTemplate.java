@@ -19,6 +19,7 @@ import org.eclipse.leshan.core.link.lwm2m.attributes.LwM2mAttribute;
 import org.eclipse.leshan.core.link.lwm2m.attributes.LwM2mAttributeSet;
 import org.eclipse.leshan.core.link.lwm2m.attributes.LwM2mAttributes;
 import org.eclipse.leshan.core.model.LwM2mModel;
+import org.eclipse.leshan.core.node.LwM2mNode;
 import org.eclipse.leshan.core.node.LwM2mObjectInstance;
 import org.eclipse.leshan.core.node.LwM2mPath;
 import org.eclipse.leshan.core.node.LwM2mResource;
@@ -33,6 +34,7 @@ import org.eclipse.leshan.core.request.ObserveRequest;
 import org.eclipse.leshan.core.request.ReadCompositeRequest;
 import org.eclipse.leshan.core.request.ReadRequest;
 import org.eclipse.leshan.core.request.WriteAttributesRequest;
+import org.eclipse.leshan.core.request.WriteCompositeRequest;
 import org.eclipse.leshan.core.request.WriteRequest;
 import org.eclipse.leshan.core.request.WriteRequest.Mode;
 import org.eclipse.leshan.core.request.exception.ClientSleepingException;
@@ -194,6 +196,34 @@ public class Lwm2mTemplate implements Lwm2mOperations {
 					resources, false);
 			return new WriteRequest(replace ? Mode.REPLACE : Mode.UPDATE, writeFormat(registration, null),
 					target.getObjectId(), target.getObjectInstanceId(), nodes);
+		}, (registration, response) -> null);
+	}
+
+	@Override
+	public void writeComposite(String endpoint, Map<String, ?> values) {
+		await(writeCompositeAsync(endpoint, values));
+	}
+
+	@Override
+	public CompletableFuture<Void> writeCompositeAsync(String endpoint, Map<String, ?> values) {
+		Assert.notEmpty(values, "'values' must not be empty");
+		return send("write-composite", endpoint, String.join(",", values.keySet()), (registration) -> {
+			LwM2mModel model = model(registration);
+			Map<LwM2mPath, LwM2mNode> nodes = new LinkedHashMap<>();
+			values.forEach((path, value) -> {
+				LwM2mPath target = path(endpoint, path);
+				if (!target.isResource()) {
+					throw new Lwm2mInvalidRequestException(endpoint,
+							"Write-composite needs resource paths (/object/instance/resource), got " + path, null);
+				}
+				if (value == null) {
+					throw new Lwm2mInvalidRequestException(endpoint,
+							"Write-composite of " + path + " needs a value, got null", null);
+				}
+				nodes.put(target, Lwm2mNodes.toResource(endpoint, model, target.getObjectId(), target.getResourceId(),
+						value));
+			});
+			return new WriteCompositeRequest(ContentFormat.SENML_CBOR, nodes, null);
 		}, (registration, response) -> null);
 	}
 

@@ -264,6 +264,34 @@ class Lwm2mTemplateTests {
 	}
 
 	@Test
+	void writesCompositeAcrossObjectsInOneRequest() throws Exception {
+		Map<String, Object> values = new java.util.LinkedHashMap<>();
+		values.put("/3/0/14", "+03:00");
+		values.put("/10500/0/1", 23);
+		this.lwm2m.writeComposite(DEVICE, values);
+		Map<String, Lwm2mContent> contents = this.lwm2m.readComposite(DEVICE, List.of("/3/0/14", "/10500/0/1"));
+		assertThat(contents.get("/3/0/14").asString()).isEqualTo("+03:00");
+		assertThat(contents.get("/10500/0/1").asDouble()).isEqualTo(23.0);
+		this.lwm2m.writeCompositeAsync(DEVICE, Map.of("/10500/0/1", 21.5)).get(5, TimeUnit.SECONDS);
+		assertThat(this.lwm2m.read(DEVICE, "/10500/0/1").asDouble()).isEqualTo(21.5);
+	}
+
+	@Test
+	void writeCompositeChecksEveryValueBeforeSending() {
+		Map<String, Object> values = new java.util.LinkedHashMap<>();
+		values.put("/3/0/14", "+04:00");
+		values.put("/10500/0/1", 99);
+		assertThatExceptionOfType(Lwm2mInvalidRequestException.class)
+			.isThrownBy(() -> this.lwm2m.writeComposite(DEVICE, values))
+			.withMessageContaining("/10500/x/1 (Setpoint)")
+			.withMessageContaining("outside the range 5..30");
+		assertThat(this.lwm2m.read(DEVICE, "/3/0/14").asString()).isNotEqualTo("+04:00");
+		assertThatExceptionOfType(Lwm2mInvalidRequestException.class)
+			.isThrownBy(() -> this.lwm2m.writeComposite(DEVICE, Map.of("/10500/0", 5)))
+			.withMessageContaining("needs resource paths");
+	}
+
+	@Test
 	void unknownEndpointIsNotRegisteredSyncAndAsync() {
 		assertThatExceptionOfType(Lwm2mClientNotRegisteredException.class)
 			.isThrownBy(() -> this.lwm2m.read("nobody", "/3/0/0"))
