@@ -125,6 +125,15 @@ public final class Lwm2mServerAutoConfiguration {
 						psk.getIdentity(), ex.getMessage());
 			}
 		});
+		properties.getDtls().getRpkClients().forEach((endpoint, key) -> {
+			String property = "coap.lwm2m.server.dtls.rpk-clients." + endpoint;
+			try {
+				store.add(SecurityInfo.newRawPublicKeyInfo(endpoint, Lwm2mPublicKeys.parse(key)));
+			}
+			catch (NonUniqueSecurityInfoException | IllegalArgumentException ex) {
+				throw new InvalidConfigurationPropertyValueException(property, key, ex.getMessage());
+			}
+		});
 		for (String endpoint : properties.getDtls().getX509Clients()) {
 			try {
 				store.add(SecurityInfo.newX509CertInfo(endpoint));

@@ -148,6 +148,14 @@ public class Lwm2mServerProperties {
 		 */
 		private List<String> x509Clients = new ArrayList<>();
 
+		/**
+		 * Raw public keys by client endpoint name: the client with that endpoint name must authenticate with this
+		 * key (Base64 of its DER SubjectPublicKeyInfo, or a PEM 'PUBLIC KEY' block; EC, Ed25519 or RSA). The
+		 * server needs a key of its own for these handshakes ('coap.lwm2m.server.dtls.ssl-bundle'). Ignored when
+		 * the application defines its own Leshan SecurityStore bean.
+		 */
+		private Map<String, String> rpkClients = new LinkedHashMap<>();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -186,6 +194,14 @@ public class Lwm2mServerProperties {
 
 		public void setPsk(Map<String, Psk> psk) {
 			this.psk = psk;
+		}
+
+		public Map<String, String> getRpkClients() {
+			return this.rpkClients;
+		}
+
+		public void setRpkClients(Map<String, String> rpkClients) {
+			this.rpkClients = rpkClients;
 		}
 
 	}

@@ -65,6 +65,11 @@ final class Lwm2mServerPropertiesValidator {
 							+ "hex digits)");
 				}
 			});
+			if (!dtls.getRpkClients().isEmpty() && dtls.getSslBundle() == null) {
+				throw invalid("coap.lwm2m.server.dtls.rpk-clients", dtls.getRpkClients().keySet(),
+						"needs a key of the server's own for raw public key handshakes: set "
+								+ "coap.lwm2m.server.dtls.ssl-bundle");
+			}
 		}
 		checkClash("coap.lwm2m.server.port", this.properties.getPort());
 		if (dtls.isEnabled()) {

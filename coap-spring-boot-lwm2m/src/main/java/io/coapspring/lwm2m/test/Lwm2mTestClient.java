@@ -215,6 +215,12 @@ public final class Lwm2mTestClient implements AutoCloseable {
 
 		private byte @Nullable [] x509ServerCertificate;
 
+		private byte @Nullable [] rpkPublicKey;
+
+		private byte @Nullable [] rpkPrivateKey;
+
+		private byte @Nullable [] rpkServerPublicKey;
+
 		private Device device = new Device("CoAP Spring Boot", "Lwm2mTestClient", "0001");
 
 		private final Map<Integer, LwM2mInstanceEnabler[]> instances = new LinkedHashMap<>();
@@ -297,6 +303,22 @@ public final class Lwm2mTestClient implements AutoCloseable {
 		}
 
 		/**
+		 * Authenticate with a raw public key (the server URI must be {@code coaps://}); the server is
+		 * authenticated by its own public key.
+		 * @param publicKey the client's public key (DER SubjectPublicKeyInfo)
+		 * @param privateKey the client's private key (PKCS#8 DER)
+		 * @param serverPublicKey the server's public key (DER SubjectPublicKeyInfo)
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder rpk(byte[] publicKey, byte[] privateKey, byte[] serverPublicKey) {
+			this.rpkPublicKey = publicKey.clone();
+			this.rpkPrivateKey = privateKey.clone();
+			this.rpkServerPublicKey = serverPublicKey.clone();
+			return this;
+		}
+
+		/**
 		 * Set the device object (3).
 		 * @param manufacturer resource 0
 		 * @param model resource 1
@@ -365,9 +387,13 @@ public final class Lwm2mTestClient implements AutoCloseable {
 				initializer.setInstancesForObject(LwM2mId.SECURITY, Security.x509(this.serverUri, 123,
 						this.x509Certificate, this.x509PrivateKey, this.x509ServerCertificate));
 			}
+			else if (secure && this.rpkPublicKey != null) {
+				initializer.setInstancesForObject(LwM2mId.SECURITY, Security.rpk(this.serverUri, 123,
+						this.rpkPublicKey, this.rpkPrivateKey, this.rpkServerPublicKey));
+			}
 			else if (secure) {
 				Assert.state(this.pskIdentity != null && this.pskKey != null,
-						"coaps needs psk(identity, key) or x509(...)");
+						"coaps needs psk(identity, key), x509(...) or rpk(...)");
 				initializer.setInstancesForObject(LwM2mId.SECURITY,
 						Security.psk(this.serverUri, 123, this.pskIdentity.getBytes(), this.pskKey));
 			}

@@ -210,6 +210,68 @@ class Lwm2mRegistrationEventsTests {
 	}
 
 	@Test
+	void rawPublicKeyClientsFromPropertiesAuthenticateWithTheirKey() throws Exception {
+		java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+		generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+		java.security.KeyPair device = generator.generateKeyPair();
+		java.security.KeyPair stranger = generator.generateKeyPair();
+		String pem = "-----BEGIN PUBLIC KEY-----\n"
+				+ java.util.Base64.getMimeEncoder().encodeToString(device.getPublic().getEncoded())
+				+ "\n-----END PUBLIC KEY-----";
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("coap.lwm2m.server.dtls.enabled=true", "coap.lwm2m.server.dtls.port=0",
+					"coap.lwm2m.server.dtls.ssl-bundle=lwm2m",
+					"coap.lwm2m.server.dtls.rpk-clients.rpk-1="
+							+ java.util.Base64.getEncoder().encodeToString(device.getPublic().getEncoded()),
+					"coap.lwm2m.server.dtls.rpk-clients.rpk-2=" + pem,
+					"spring.ssl.bundle.pem.lwm2m.keystore.certificate=classpath:dtls/server.pem",
+					"spring.ssl.bundle.pem.lwm2m.keystore.private-key=classpath:dtls/server-key.pem")
+			.run((context) -> {
+				int port = context.getEnvironment()
+					.getRequiredProperty(Lwm2mServerLifecycle.DTLS_PORT_PROPERTY, Integer.class);
+				byte[] server = pem("dtls/server.pem").getCertificates().get(0).getPublicKey().getEncoded();
+				for (String endpoint : List.of("rpk-1", "rpk-2")) {
+					try (Lwm2mTestClient client = Lwm2mTestClient.builder(endpoint)
+						.serverUri("coaps://127.0.0.1:" + port)
+						.rpk(device.getPublic().getEncoded(), device.getPrivate().getEncoded(), server)
+						.build()) {
+						client.start();
+						client.awaitRegistered(Duration.ofSeconds(15));
+						assertThat(context.getBean(Lwm2mOperations.class).read(endpoint, "/3/0/0").asString())
+							.isNotEmpty();
+					}
+				}
+				try (Lwm2mTestClient impostor = Lwm2mTestClient.builder("rpk-1")
+					.serverUri("coaps://127.0.0.1:" + port)
+					.rpk(stranger.getPublic().getEncoded(), stranger.getPrivate().getEncoded(), server)
+					.build()) {
+					impostor.start();
+					assertThatIllegalStateException()
+						.isThrownBy(() -> impostor.awaitRegistered(Duration.ofSeconds(10)))
+						.withMessageContaining("FORBIDDEN");
+				}
+			});
+	}
+
+	@Test
+	void badRawPublicKeyOrNoServerKeyFailsStartUpNamingTheProperty() {
+		this.runner
+			.withPropertyValues("coap.lwm2m.server.dtls.enabled=true", "coap.lwm2m.server.dtls.port=0",
+					"coap.lwm2m.server.dtls.rpk-clients.rpk-1=bm90IGEga2V5")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("coap.lwm2m.server.dtls.rpk-clients")
+				.hasMessageContaining("coap.lwm2m.server.dtls.ssl-bundle"));
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("coap.lwm2m.server.dtls.enabled=true", "coap.lwm2m.server.dtls.port=0",
+					"coap.lwm2m.server.dtls.ssl-bundle=lwm2m", "coap.lwm2m.server.dtls.rpk-clients.rpk-1=bm90IGEga2V5",
+					"spring.ssl.bundle.pem.lwm2m.keystore.certificate=classpath:dtls/server.pem",
+					"spring.ssl.bundle.pem.lwm2m.keystore.private-key=classpath:dtls/server-key.pem")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("coap.lwm2m.server.dtls.rpk-clients.rpk-1")
+				.hasMessageContaining("is not a DER SubjectPublicKeyInfo"));
+	}
+
+	@Test
 	void missingSslBundleFailsStartUpNamingTheProperty() {
 		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
 			.withPropertyValues("coap.lwm2m.server.dtls.enabled=true", "coap.lwm2m.server.dtls.port=0",
