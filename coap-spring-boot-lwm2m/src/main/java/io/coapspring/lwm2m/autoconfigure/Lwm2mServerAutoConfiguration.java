@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 import io.coapspring.lwm2m.core.Lwm2mOperationListener;
+import io.coapspring.lwm2m.core.Lwm2mOperationObserver;
 import io.coapspring.security.SslBundleKeyMaterial;
 import io.coapspring.lwm2m.core.Lwm2mOperations;
 import io.coapspring.lwm2m.core.Lwm2mTemplate;
@@ -268,8 +269,9 @@ public final class Lwm2mServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(Lwm2mOperations.class)
 	Lwm2mTemplate lwm2mTemplate(LeshanServer server, Lwm2mServerProperties properties,
-			ObjectProvider<Lwm2mOperationListener> listeners) {
-		return new Lwm2mTemplate(server, properties.getRequestTimeout(), listeners.orderedStream().toList());
+			ObjectProvider<Lwm2mOperationListener> listeners, ObjectProvider<Lwm2mOperationObserver> observers) {
+		return new Lwm2mTemplate(server, properties.getRequestTimeout(), listeners.orderedStream().toList(),
+				observers.orderedStream().toList());
 	}
 
 	@Bean

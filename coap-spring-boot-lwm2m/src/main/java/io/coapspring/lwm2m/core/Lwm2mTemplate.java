@@ -74,6 +74,8 @@ public class Lwm2mTemplate implements Lwm2mOperations {
 
 	private final List<Lwm2mOperationListener> operationListeners;
 
+	private final List<Lwm2mOperationObserver> operationObservers;
+
 	/**
 	 * Create a template.
 	 * @param server the Leshan server
@@ -90,12 +92,26 @@ public class Lwm2mTemplate implements Lwm2mOperations {
 	 * @param operationListeners told of each operation's outcome and duration (metrics)
 	 */
 	public Lwm2mTemplate(LeshanServer server, Duration timeout, List<Lwm2mOperationListener> operationListeners) {
+		this(server, timeout, operationListeners, List.of());
+	}
+
+	/**
+	 * Create a template that reports every operation's outcome and lets observers follow each operation from its
+	 * start (tracing).
+	 * @param server the Leshan server
+	 * @param timeout how long to wait for a client's answer
+	 * @param operationListeners told of each operation's outcome and duration (metrics)
+	 * @param operationObservers told when each operation starts and ends (tracing)
+	 */
+	public Lwm2mTemplate(LeshanServer server, Duration timeout, List<Lwm2mOperationListener> operationListeners,
+			List<Lwm2mOperationObserver> operationObservers) {
 		Assert.notNull(server, "'server' must not be null");
 		Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
 		this.server = server;
 		this.timeout = timeout;
 		this.observations = new Lwm2mObservations(server);
 		this.operationListeners = List.copyOf(operationListeners);
+		this.operationObservers = List.copyOf(operationObservers);
 	}
 
 	@Override
@@ -476,6 +492,7 @@ public class Lwm2mTemplate implements Lwm2mOperations {
 			Function<Registration, DownlinkRequest<? extends LwM2mResponse>> requestFactory,
 			ResponseMapper<R> mapper) {
 		long start = System.nanoTime();
+		List<Lwm2mOperationObserver.Stop> stops = startObservers(operation, endpoint, path);
 		CompletableFuture<R> result = new CompletableFuture<>();
 		try {
 			Registration registration = registration(endpoint);
@@ -514,7 +531,7 @@ public class Lwm2mTemplate implements Lwm2mOperations {
 		catch (RuntimeException ex) {
 			result.completeExceptionally(translate(operation, endpoint, path, ex));
 		}
-		if (this.operationListeners.isEmpty()) {
+		if (this.operationListeners.isEmpty() && stops.isEmpty()) {
 			return result;
 		}
 		// the caller sees the outcome only once the listeners have (metrics are complete when get() returns)
@@ -530,6 +547,14 @@ public class Lwm2mTemplate implements Lwm2mOperations {
 					// a listener must not change the outcome of the operation
 				}
 			}
+			for (Lwm2mOperationObserver.Stop stop : stops) {
+				try {
+					stop.stop(cause);
+				}
+				catch (RuntimeException ex) {
+					// an observer must not change the outcome of the operation
+				}
+			}
 			if (cause != null) {
 				outcome.completeExceptionally(cause);
 			}
@@ -538,6 +563,22 @@ public class Lwm2mTemplate implements Lwm2mOperations {
 			}
 		});
 		return outcome;
+	}
+
+	private List<Lwm2mOperationObserver.Stop> startObservers(String operation, String endpoint, String path) {
+		if (this.operationObservers.isEmpty()) {
+			return List.of();
+		}
+		List<Lwm2mOperationObserver.Stop> stops = new ArrayList<>(this.operationObservers.size());
+		for (Lwm2mOperationObserver observer : this.operationObservers) {
+			try {
+				stops.add(observer.start(operation, endpoint, path));
+			}
+			catch (RuntimeException ex) {
+				// an observer must not keep the operation from being sent
+			}
+		}
+		return stops;
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
