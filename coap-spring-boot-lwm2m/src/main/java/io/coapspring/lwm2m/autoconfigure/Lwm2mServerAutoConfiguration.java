@@ -6,7 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
@@ -116,16 +115,7 @@ public final class Lwm2mServerAutoConfiguration {
 	SecurityStore lwm2mSecurityStore(Lwm2mServerProperties properties, Environment environment) {
 		new Lwm2mServerPropertiesValidator(properties, environment).validate();
 		InMemorySecurityStore store = new InMemorySecurityStore();
-		properties.getDtls().getPsk().forEach((endpoint, psk) -> {
-			try {
-				store.add(SecurityInfo.newPreSharedKeyInfo(endpoint, psk.getIdentity(),
-						HexFormat.of().parseHex(psk.getKey())));
-			}
-			catch (NonUniqueSecurityInfoException | RuntimeException ex) {
-				throw new InvalidConfigurationPropertyValueException("coap.lwm2m.server.dtls.psk." + endpoint,
-						psk.getIdentity(), ex.getMessage());
-			}
-		});
+		Lwm2mPskSecurity.addTo(store, "coap.lwm2m.server.dtls.psk", properties.getDtls().getPsk());
 		properties.getDtls().getRpkClients().forEach((endpoint, key) -> {
 			String property = "coap.lwm2m.server.dtls.rpk-clients." + endpoint;
 			try {

@@ -115,25 +115,12 @@ public class Lwm2mServerProperties {
 	/**
 	 * The DTLS ('coaps://') LWM2M endpoint.
 	 */
-	public static class Dtls {
-
-		/**
-		 * Whether to open a DTLS ('coaps://') LWM2M endpoint. Clients authenticate with the identities of the
-		 * security store (pre-shared keys from 'coap.lwm2m.server.dtls.psk' or a Leshan SecurityStore bean).
-		 */
-		private boolean enabled;
+	public static class Dtls extends Lwm2mDtlsProperties {
 
 		/**
 		 * UDP port of the DTLS LWM2M endpoint; 0 picks a free port, published as 'local.lwm2m.dtls-port'.
 		 */
 		private int port = 5784;
-
-		/**
-		 * Pre-shared keys by client endpoint name: the client with that endpoint name must authenticate with this
-		 * PSK identity and key (DTLS binds the endpoint name to the identity). Ignored when the application defines
-		 * its own Leshan SecurityStore bean.
-		 */
-		private Map<String, Psk> psk = new LinkedHashMap<>();
 
 		/**
 		 * Name of the Spring Boot SSL bundle ('spring.ssl.bundle.*') holding the server's private key and
@@ -156,24 +143,12 @@ public class Lwm2mServerProperties {
 		 */
 		private Map<String, String> rpkClients = new LinkedHashMap<>();
 
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
-
 		public int getPort() {
 			return this.port;
 		}
 
 		public void setPort(int port) {
 			this.port = port;
-		}
-
-		public Map<String, Psk> getPsk() {
-			return this.psk;
 		}
 
 		public @Nullable String getSslBundle() {
@@ -192,49 +167,12 @@ public class Lwm2mServerProperties {
 			this.x509Clients = x509Clients;
 		}
 
-		public void setPsk(Map<String, Psk> psk) {
-			this.psk = psk;
-		}
-
 		public Map<String, String> getRpkClients() {
 			return this.rpkClients;
 		}
 
 		public void setRpkClients(Map<String, String> rpkClients) {
 			this.rpkClients = rpkClients;
-		}
-
-	}
-
-	/**
-	 * A client's pre-shared key.
-	 */
-	public static class Psk {
-
-		/**
-		 * PSK identity the client presents in the DTLS handshake.
-		 */
-		private @Nullable String identity;
-
-		/**
-		 * The key, in hexadecimal.
-		 */
-		private @Nullable String key;
-
-		public @Nullable String getIdentity() {
-			return this.identity;
-		}
-
-		public void setIdentity(@Nullable String identity) {
-			this.identity = identity;
-		}
-
-		public @Nullable String getKey() {
-			return this.key;
-		}
-
-		public void setKey(@Nullable String key) {
-			this.key = key;
 		}
 
 	}

@@ -55,16 +55,7 @@ final class Lwm2mServerPropertiesValidator {
 				throw invalid("coap.lwm2m.server.dtls.port", dtls.getPort(),
 						"must differ from coap.lwm2m.server.port");
 			}
-			dtls.getPsk().forEach((endpoint, psk) -> {
-				String prefix = "coap.lwm2m.server.dtls.psk." + endpoint;
-				if (psk.getIdentity() == null || psk.getIdentity().isEmpty()) {
-					throw invalid(prefix + ".identity", psk.getIdentity(), "must not be empty");
-				}
-				if (psk.getKey() == null || !psk.getKey().matches("([0-9a-fA-F]{2})+")) {
-					throw invalid(prefix + ".key", "******", "must be the key in hexadecimal (an even number of "
-							+ "hex digits)");
-				}
-			});
+			Lwm2mPskSecurity.validate("coap.lwm2m.server.dtls.psk", dtls.getPsk());
 			if (!dtls.getRpkClients().isEmpty() && dtls.getSslBundle() == null) {
 				throw invalid("coap.lwm2m.server.dtls.rpk-clients", dtls.getRpkClients().keySet(),
 						"needs a key of the server's own for raw public key handshakes: set "

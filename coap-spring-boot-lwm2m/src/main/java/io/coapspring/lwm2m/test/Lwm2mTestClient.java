@@ -256,7 +256,8 @@ public final class Lwm2mTestClient implements AutoCloseable {
 
 		/**
 		 * Start from a bootstrap server instead of a configured LWM2M server: the client knows only the bootstrap
-		 * server ({@code coap://host:port}, no security) and gets its servers from it.
+		 * server and gets its servers from it: {@code coap://host:port} without security, or
+		 * {@code coaps://host:port} with the key given to {@link #psk(String, byte[])}.
 		 * @param bootstrapUri the bootstrap server's URI
 		 * @return this builder
 		 */
@@ -381,7 +382,15 @@ public final class Lwm2mTestClient implements AutoCloseable {
 			if (this.bootstrapUri != null) {
 				initializer.setClassForObject(LwM2mId.SECURITY, Security.class);
 				initializer.setClassForObject(LwM2mId.SERVER, Server.class);
-				initializer.setInstancesForObject(LwM2mId.SECURITY, Security.noSecBootstrap(this.bootstrapUri));
+				if (this.bootstrapUri.startsWith("coaps")) {
+					Assert.state(this.pskIdentity != null && this.pskKey != null,
+							"a coaps bootstrap server needs psk(identity, key)");
+					initializer.setInstancesForObject(LwM2mId.SECURITY,
+							Security.pskBootstrap(this.bootstrapUri, this.pskIdentity.getBytes(), this.pskKey));
+				}
+				else {
+					initializer.setInstancesForObject(LwM2mId.SECURITY, Security.noSecBootstrap(this.bootstrapUri));
+				}
 			}
 			else if (secure && this.x509Certificate != null) {
 				initializer.setInstancesForObject(LwM2mId.SECURITY, Security.x509(this.serverUri, 123,

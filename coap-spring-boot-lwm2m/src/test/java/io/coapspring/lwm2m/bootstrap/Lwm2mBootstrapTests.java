@@ -80,6 +80,54 @@ class Lwm2mBootstrapTests {
 	}
 
 	@Test
+	void clientIsBootstrappedOverDtlsWithAPreSharedKey() throws Exception {
+		int serverPort = freePort();
+		byte[] key = java.util.HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
+		this.runner
+			.withPropertyValues("coap.lwm2m.bootstrap.enabled=true", "coap.lwm2m.server.port=" + serverPort,
+					"coap.lwm2m.bootstrap.dtls.enabled=true", "coap.lwm2m.bootstrap.dtls.port=0",
+					"coap.lwm2m.bootstrap.dtls.psk.bs-dtls.identity=bs-dtls-id",
+					"coap.lwm2m.bootstrap.dtls.psk.bs-dtls.key=00112233445566778899aabbccddeeff",
+					"coap.lwm2m.bootstrap.clients.bs-dtls.servers[0].uri=coap://127.0.0.1:" + serverPort)
+			.run((context) -> {
+				int dtlsPort = context.getEnvironment()
+					.getRequiredProperty(Lwm2mBootstrapServerLifecycle.DTLS_PORT_PROPERTY, Integer.class);
+				try (Lwm2mTestClient client = Lwm2mTestClient.builder("bs-dtls")
+					.bootstrapServerUri("coaps://127.0.0.1:" + dtlsPort)
+					.psk("bs-dtls-id", key)
+					.build()) {
+					client.start();
+					client.awaitRegistered(Duration.ofSeconds(20));
+					assertThat(context.getBean(Lwm2mOperations.class).getRegistration("bs-dtls")).isPresent();
+				}
+				BootstrapEvents events = context.getBean(BootstrapEvents.class);
+				try (Lwm2mTestClient unsecured = Lwm2mTestClient.builder("bs-dtls")
+					.bootstrapServerUri("coap://127.0.0.1:" + bootstrapPort(context))
+					.build()) {
+					unsecured.start();
+					await().atMost(Duration.ofSeconds(10)).until(() -> events.steps().contains(Step.UNAUTHORIZED));
+				}
+			});
+	}
+
+	@Test
+	void badBootstrapPskFailsStartUpNamingTheProperty() {
+		this.runner
+			.withPropertyValues("coap.lwm2m.bootstrap.enabled=true", "coap.lwm2m.server.port=0",
+					"coap.lwm2m.bootstrap.dtls.enabled=true", "coap.lwm2m.bootstrap.dtls.port=0",
+					"coap.lwm2m.bootstrap.dtls.psk.bs-x.identity=bs-x", "coap.lwm2m.bootstrap.dtls.psk.bs-x.key=xyz")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("coap.lwm2m.bootstrap.dtls.psk.bs-x.key"));
+		this.runner
+			.withPropertyValues("coap.lwm2m.bootstrap.enabled=true", "coap.lwm2m.server.port=0",
+					"coap.lwm2m.bootstrap.clients.bs-3.servers[0].uri=coaps://127.0.0.1:5784",
+					"coap.lwm2m.bootstrap.clients.bs-3.servers[0].psk.identity=bs-3",
+					"coap.lwm2m.bootstrap.clients.bs-3.servers[0].psk.key=nothex")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("coap.lwm2m.bootstrap.clients.bs-3.servers[0].psk.key"));
+	}
+
+	@Test
 	void userConfigStoreWins() {
 		org.eclipse.leshan.server.bootstrap.InMemoryBootstrapConfigStore store = new org.eclipse.leshan.server.bootstrap.InMemoryBootstrapConfigStore();
 		this.runner.withBean(BootstrapConfigStore.class, () -> store)
