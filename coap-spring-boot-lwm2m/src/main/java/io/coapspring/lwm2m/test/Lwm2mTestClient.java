@@ -23,9 +23,12 @@ import org.eclipse.leshan.client.object.Server;
 import org.eclipse.leshan.client.observer.LwM2mClientObserverAdapter;
 import org.eclipse.leshan.client.resource.LwM2mInstanceEnabler;
 import org.eclipse.leshan.client.resource.ObjectsInitializer;
+import org.eclipse.leshan.client.resource.SimpleInstanceEnabler;
 import org.eclipse.leshan.client.servers.LwM2mServer;
 import org.eclipse.leshan.core.LwM2mId;
+import org.eclipse.leshan.core.model.LwM2mModel;
 import org.eclipse.leshan.core.model.ObjectLoader;
+import org.eclipse.leshan.core.model.ResourceModel;
 import org.eclipse.leshan.core.model.StaticModel;
 import org.eclipse.leshan.core.request.BindingMode;
 import org.eclipse.leshan.core.request.RegisterRequest;
@@ -229,6 +232,8 @@ public final class Lwm2mTestClient implements AutoCloseable {
 
 		private final List<String> modelPaths = new ArrayList<>();
 
+		private final List<PlainInstance> plainInstances = new ArrayList<>();
+
 		private Builder(String endpoint) {
 			Assert.hasText(endpoint, "'endpoint' must not be empty");
 			this.endpoint = endpoint;
@@ -332,7 +337,60 @@ public final class Lwm2mTestClient implements AutoCloseable {
 		}
 
 		/**
-		 * Add instances of an object.
+		 * Add an instance of an object that holds plain values, without writing a Leshan instance class: reads
+		 * answer the values, writes from the server replace them, executes succeed. Values are {@code String},
+		 * integers ({@code Integer}, {@code Long}), floating point numbers, {@code Boolean}, {@code Instant},
+		 * {@code byte[]}, or a {@code Map<Integer, ?>} of instance id to value for a multiple resource; each
+		 * must fit the resource's type in the object model. Several calls for one object add several instances.
+		 * @param objectId the object id
+		 * @param instanceId the instance id
+		 * @param values resource id to value
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder instance(int objectId, int instanceId, Map<Integer, ?> values) {
+			this.plainInstances.add(new PlainInstance(objectId, instanceId, Map.copyOf(values)));
+			return this;
+		}
+
+		private void addPlainInstances(LwM2mModel model, Map<Integer, LwM2mInstanceEnabler[]> instances) {
+			for (PlainInstance plain : this.plainInstances) {
+				Map<Integer, Object> values = new LinkedHashMap<>();
+				plain.values().forEach((resourceId, value) -> {
+					ResourceModel resource = model.getResourceModel(plain.objectId(), resourceId);
+					Assert.state(resource != null, () -> "No resource /" + plain.objectId() + "/x/" + resourceId
+							+ " in the client's models");
+					values.put(resourceId, leshanValue(resource.type, value));
+				});
+				LwM2mInstanceEnabler[] existing = instances.getOrDefault(plain.objectId(),
+						new LwM2mInstanceEnabler[0]);
+				LwM2mInstanceEnabler[] added = java.util.Arrays.copyOf(existing, existing.length + 1);
+				added[existing.length] = new SimpleInstanceEnabler(plain.instanceId(), values);
+				instances.put(plain.objectId(), added);
+			}
+		}
+
+		private static Object leshanValue(ResourceModel.Type type, Object value) {
+			if (value instanceof Map<?, ?> multiple) {
+				Map<Integer, Object> items = new LinkedHashMap<>();
+				multiple.forEach((id, item) -> items.put((Integer) id, leshanValue(type, item)));
+				return items;
+			}
+			if (value instanceof Number number && type == ResourceModel.Type.INTEGER) {
+				return number.longValue();
+			}
+			if (value instanceof Number number && type == ResourceModel.Type.FLOAT) {
+				return number.doubleValue();
+			}
+			if (value instanceof java.time.Instant instant) {
+				return java.util.Date.from(instant);
+			}
+			return value;
+		}
+
+		/**
+		 * Add instances of an object implemented with Leshan's client API (for behaviour beyond plain values;
+		 * {@link #instance(int, int, Map)} needs no Leshan type).
 		 * @param objectId the object id
 		 * @param instances the instances
 		 * @return this builder
@@ -377,7 +435,10 @@ public final class Lwm2mTestClient implements AutoCloseable {
 					throw new IllegalArgumentException("Cannot load models " + this.modelPaths, ex);
 				}
 			}
-			ObjectsInitializer initializer = new ObjectsInitializer(new StaticModel(models));
+			StaticModel model = new StaticModel(models);
+			Map<Integer, LwM2mInstanceEnabler[]> instances = new LinkedHashMap<>(this.instances);
+			addPlainInstances(model, instances);
+			ObjectsInitializer initializer = new ObjectsInitializer(model);
 			boolean secure = this.serverUri.startsWith("coaps");
 			if (this.bootstrapUri != null) {
 				initializer.setClassForObject(LwM2mId.SECURITY, Security.class);
@@ -415,14 +476,14 @@ public final class Lwm2mTestClient implements AutoCloseable {
 			}
 			initializer.setInstancesForObject(LwM2mId.DEVICE, this.device);
 			this.classes.forEach(initializer::setClassForObject);
-			this.instances.forEach(initializer::setInstancesForObject);
+			instances.forEach(initializer::setInstancesForObject);
 			List<Integer> objectIds = new ArrayList<>(List.of(LwM2mId.SECURITY, LwM2mId.SERVER, LwM2mId.DEVICE));
 			this.classes.keySet().forEach((id) -> {
 				if (!objectIds.contains(id)) {
 					objectIds.add(id);
 				}
 			});
-			this.instances.keySet().forEach((id) -> {
+			instances.keySet().forEach((id) -> {
 				if (!objectIds.contains(id)) {
 					objectIds.add(id);
 				}
@@ -437,6 +498,9 @@ public final class Lwm2mTestClient implements AutoCloseable {
 			engine.setQueueMode(this.queueMode);
 			builder.setRegistrationEngineFactory(engine);
 			return new Lwm2mTestClient(builder.build());
+		}
+
+		private record PlainInstance(int objectId, int instanceId, Map<Integer, ?> values) {
 		}
 
 	}

@@ -292,6 +292,23 @@ class Lwm2mTemplateTests {
 	}
 
 	@Test
+	void testClientHoldsPlainValuesWithoutLeshanTypes() {
+		try (Lwm2mTestClient plain = client("plain-values")
+			.instance(10500, 3, Map.of(0, "hall", 1, 20, 2, 1, 4, 18.5f, 6, Map.of(0, "x", 1, "y")))
+			.build()) {
+			plain.start();
+			plain.awaitRegistered(Duration.ofSeconds(10));
+			Lwm2mContent instance = this.lwm2m.read("plain-values", "/10500/3");
+			assertThat(instance.get(0)).isEqualTo("hall");
+			assertThat(instance.get(1)).isEqualTo(20.0);
+			assertThat(instance.get(2)).isEqualTo(1L);
+			assertThat(instance.get(6)).isEqualTo(Map.of(0, "x", 1, "y"));
+			this.lwm2m.write("plain-values", "/10500/3/1", 22.5);
+			assertThat(this.lwm2m.read("plain-values", "/10500/3/1").asDouble()).isEqualTo(22.5);
+		}
+	}
+
+	@Test
 	void unknownEndpointIsNotRegisteredSyncAndAsync() {
 		assertThatExceptionOfType(Lwm2mClientNotRegisteredException.class)
 			.isThrownBy(() -> this.lwm2m.read("nobody", "/3/0/0"))
