@@ -40,4 +40,18 @@ interface Lwm2mBenchServer extends AutoCloseable {
 	@Override
 	void close();
 
+	/**
+	 * Count the registrations of a Leshan registration service's iterator.
+	 * @param registrations the iterator
+	 * @return how many it yields
+	 */
+	static int count(java.util.Iterator<?> registrations) {
+		int count = 0;
+		while (registrations.hasNext()) {
+			registrations.next();
+			count++;
+		}
+		return count;
+	}
+
 }

@@ -2,7 +2,6 @@ package io.coapspring.benchmarks.lwm2m;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.californium.elements.config.Configuration;
@@ -77,11 +76,7 @@ final class RawLeshanServer implements Lwm2mBenchServer {
 
 	@Override
 	public int registrations() {
-		int count = 0;
-		for (Iterator<?> all = this.server.getRegistrationService().getAllRegistrations(); all.hasNext(); all.next()) {
-			count++;
-		}
-		return count;
+		return Lwm2mBenchServer.count(this.server.getRegistrationService().getAllRegistrations());
 	}
 
 	@Override
