@@ -1,7 +1,10 @@
 package io.coapspring.benchmarks.lwm2m;
 
 import java.net.InetSocketAddress;
+import java.util.Iterator;
 import java.util.concurrent.CompletableFuture;
+
+import org.eclipse.leshan.server.LeshanServer;
 
 /**
  * An LWM2M server under load: the starter's auto-configured one ({@link StarterLwm2mServer}) or a plain Leshan
@@ -13,22 +16,28 @@ import java.util.concurrent.CompletableFuture;
 interface Lwm2mBenchServer extends AutoCloseable {
 
 	/**
-	 * Return the name shown in the report.
-	 * @return the name
-	 */
-	String name();
-
-	/**
 	 * Return the address of the plain CoAP endpoint.
 	 * @return the bound address
 	 */
 	InetSocketAddress address();
 
 	/**
+	 * Return the Leshan server underneath.
+	 * @return the server
+	 */
+	LeshanServer leshan();
+
+	/**
 	 * Return how many clients are registered now.
 	 * @return the count
 	 */
-	int registrations();
+	default int registrations() {
+		int count = 0;
+		for (Iterator<?> all = leshan().getRegistrationService().getAllRegistrations(); all.hasNext(); all.next()) {
+			count++;
+		}
+		return count;
+	}
 
 	/**
 	 * Read {@code /3/0/0} (TLV) of a registered client.
@@ -39,19 +48,5 @@ interface Lwm2mBenchServer extends AutoCloseable {
 
 	@Override
 	void close();
-
-	/**
-	 * Count the registrations of a Leshan registration service's iterator.
-	 * @param registrations the iterator
-	 * @return how many it yields
-	 */
-	static int count(java.util.Iterator<?> registrations) {
-		int count = 0;
-		while (registrations.hasNext()) {
-			registrations.next();
-			count++;
-		}
-		return count;
-	}
 
 }

@@ -65,18 +65,13 @@ final class RawLeshanServer implements Lwm2mBenchServer {
 	}
 
 	@Override
-	public String name() {
-		return "raw-leshan";
-	}
-
-	@Override
 	public InetSocketAddress address() {
 		return this.address;
 	}
 
 	@Override
-	public int registrations() {
-		return Lwm2mBenchServer.count(this.server.getRegistrationService().getAllRegistrations());
+	public LeshanServer leshan() {
+		return this.server;
 	}
 
 	@Override

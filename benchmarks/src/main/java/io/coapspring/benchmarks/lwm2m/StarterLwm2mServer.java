@@ -57,18 +57,13 @@ final class StarterLwm2mServer implements Lwm2mBenchServer {
 	}
 
 	@Override
-	public String name() {
-		return "starter";
-	}
-
-	@Override
 	public InetSocketAddress address() {
 		return this.address;
 	}
 
 	@Override
-	public int registrations() {
-		return Lwm2mBenchServer.count(this.server.getRegistrationService().getAllRegistrations());
+	public LeshanServer leshan() {
+		return this.server;
 	}
 
 	@Override
