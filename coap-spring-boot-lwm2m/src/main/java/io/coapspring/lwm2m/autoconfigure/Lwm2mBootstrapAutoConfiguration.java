@@ -2,11 +2,13 @@ package io.coapspring.lwm2m.autoconfigure;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.coapspring.lwm2m.bootstrap.Lwm2mBootstrapEventPublisher;
 import io.coapspring.lwm2m.bootstrap.Lwm2mBootstrapServerLifecycle;
+import io.coapspring.security.SslBundleKeyMaterial;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.scandium.config.DtlsConfig;
 import org.eclipse.leshan.core.SecurityMode;
@@ -33,6 +35,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -93,10 +96,10 @@ public final class Lwm2mBootstrapAutoConfiguration {
 			security.bootstrapServer = false;
 			security.serverId = server.getShortId();
 			if (server.getPsk().getIdentity() != null) {
-				Lwm2mPskSecurity.validate(name + ".psk", server.getPsk());
+				Lwm2mDtlsIdentities.validate(name + ".psk", server.getPsk());
 				security.securityMode = SecurityMode.PSK;
 				security.publicKeyOrId = server.getPsk().getIdentity().getBytes(StandardCharsets.UTF_8);
-				security.secretKey = Lwm2mPskSecurity.keyBytes(server.getPsk());
+				security.secretKey = Lwm2mDtlsIdentities.keyBytes(server.getPsk());
 			}
 			else {
 				security.securityMode = SecurityMode.NO_SEC;
@@ -171,16 +174,28 @@ public final class Lwm2mBootstrapAutoConfiguration {
 	BootstrapSecurityStore lwm2mBootstrapSecurityStore(Lwm2mBootstrapProperties properties) {
 		InMemorySecurityStore store = new InMemorySecurityStore();
 		if (properties.getDtls().isEnabled()) {
-			Lwm2mPskSecurity.addTo(store, "coap.lwm2m.bootstrap.dtls.psk", properties.getDtls().getPsk());
+			Lwm2mDtlsIdentities.validateServerKey("coap.lwm2m.bootstrap.dtls", properties.getDtls());
+			Lwm2mDtlsIdentities.addTo(store, "coap.lwm2m.bootstrap.dtls", properties.getDtls());
 		}
 		return new BootstrapSecurityStoreAdapter(store);
 	}
 
 	@Bean(destroyMethod = "destroy")
 	@ConditionalOnMissingBean
-	LeshanBootstrapServer lwm2mBootstrapServer(Lwm2mBootstrapEndpoints endpoints, BootstrapConfigStore configStore,
-			BootstrapSecurityStore securityStore, ApplicationEventPublisher publisher) {
+	LeshanBootstrapServer lwm2mBootstrapServer(Lwm2mBootstrapProperties properties, Lwm2mBootstrapEndpoints endpoints,
+			BootstrapConfigStore configStore, BootstrapSecurityStore securityStore,
+			ObjectProvider<SslBundles> sslBundles, ApplicationEventPublisher publisher) {
 		LeshanBootstrapServerBuilder builder = new LeshanBootstrapServerBuilder();
+		String bundleName = properties.getDtls().getSslBundle();
+		if (properties.getDtls().isEnabled() && bundleName != null) {
+			SslBundleKeyMaterial material = Lwm2mDtlsIdentities.serverCredentials(sslBundles.getIfAvailable(),
+					"coap.lwm2m.bootstrap.dtls.ssl-bundle", bundleName);
+			builder.setPrivateKey(material.getPrivateKey());
+			builder.setCertificateChain(material.getCertificateChain().toArray(X509Certificate[]::new));
+			if (!material.getTrustedCertificates().isEmpty()) {
+				builder.setTrustedCertificates(material.getTrustedCertificates().toArray(X509Certificate[]::new));
+			}
+		}
 		builder.setEndpointsProviders(endpoints.provider());
 		builder.setConfigStore(configStore);
 		builder.setSecurityStore(securityStore);

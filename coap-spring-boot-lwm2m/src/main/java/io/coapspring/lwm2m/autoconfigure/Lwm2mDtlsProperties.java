@@ -1,13 +1,16 @@
 package io.coapspring.lwm2m.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The DTLS ('coaps://') endpoint of the LWM2M server or of the bootstrap server, and the pre-shared keys of its
- * clients: the part both share ({@code coap.lwm2m.server.dtls.*}, {@code coap.lwm2m.bootstrap.dtls.*}).
+ * The DTLS ('coaps://') endpoint of the LWM2M server or of the bootstrap server: its own credentials and the
+ * identities of its clients (pre-shared keys, raw public keys, X.509), the part both share
+ * ({@code coap.lwm2m.server.dtls.*}, {@code coap.lwm2m.bootstrap.dtls.*}).
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -27,6 +30,27 @@ public class Lwm2mDtlsProperties {
 	 */
 	private Map<String, Psk> psk = new LinkedHashMap<>();
 
+	/**
+	 * Name of the Spring Boot SSL bundle ('spring.ssl.bundle.*') holding this server's private key and
+	 * certificate chain (X.509 and raw public key handshakes) and the certificates trusted to authenticate
+	 * clients' X.509 certificates.
+	 */
+	private @Nullable String sslBundle;
+
+	/**
+	 * Endpoint names of clients that authenticate with an X.509 certificate; the certificate's common name must
+	 * be the endpoint name. Ignored when the application defines its own security store bean.
+	 */
+	private List<String> x509Clients = new ArrayList<>();
+
+	/**
+	 * Raw public keys by client endpoint name: the client with that endpoint name must authenticate with this key
+	 * (Base64 of its DER SubjectPublicKeyInfo, or a PEM 'PUBLIC KEY' block; EC, Ed25519 or RSA). The server needs
+	 * a key of its own for these handshakes ('ssl-bundle'). Ignored when the application defines its own security
+	 * store bean.
+	 */
+	private Map<String, String> rpkClients = new LinkedHashMap<>();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -41,6 +65,30 @@ public class Lwm2mDtlsProperties {
 
 	public void setPsk(Map<String, Psk> psk) {
 		this.psk = psk;
+	}
+
+	public @Nullable String getSslBundle() {
+		return this.sslBundle;
+	}
+
+	public void setSslBundle(@Nullable String sslBundle) {
+		this.sslBundle = sslBundle;
+	}
+
+	public List<String> getX509Clients() {
+		return this.x509Clients;
+	}
+
+	public void setX509Clients(List<String> x509Clients) {
+		this.x509Clients = x509Clients;
+	}
+
+	public Map<String, String> getRpkClients() {
+		return this.rpkClients;
+	}
+
+	public void setRpkClients(Map<String, String> rpkClients) {
+		this.rpkClients = rpkClients;
 	}
 
 	/**

@@ -3,9 +3,7 @@ package io.coapspring.lwm2m.autoconfigure;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -122,57 +120,12 @@ public class Lwm2mServerProperties {
 		 */
 		private int port = 5784;
 
-		/**
-		 * Name of the Spring Boot SSL bundle ('spring.ssl.bundle.*') holding the server's private key and
-		 * certificate chain (X.509 and raw public key handshakes) and the certificates trusted to authenticate
-		 * clients' X.509 certificates.
-		 */
-		private @Nullable String sslBundle;
-
-		/**
-		 * Endpoint names of clients that authenticate with an X.509 certificate; the certificate's common name
-		 * must be the endpoint name. Ignored when the application defines its own Leshan SecurityStore bean.
-		 */
-		private List<String> x509Clients = new ArrayList<>();
-
-		/**
-		 * Raw public keys by client endpoint name: the client with that endpoint name must authenticate with this
-		 * key (Base64 of its DER SubjectPublicKeyInfo, or a PEM 'PUBLIC KEY' block; EC, Ed25519 or RSA). The
-		 * server needs a key of its own for these handshakes ('coap.lwm2m.server.dtls.ssl-bundle'). Ignored when
-		 * the application defines its own Leshan SecurityStore bean.
-		 */
-		private Map<String, String> rpkClients = new LinkedHashMap<>();
-
 		public int getPort() {
 			return this.port;
 		}
 
 		public void setPort(int port) {
 			this.port = port;
-		}
-
-		public @Nullable String getSslBundle() {
-			return this.sslBundle;
-		}
-
-		public void setSslBundle(@Nullable String sslBundle) {
-			this.sslBundle = sslBundle;
-		}
-
-		public List<String> getX509Clients() {
-			return this.x509Clients;
-		}
-
-		public void setX509Clients(List<String> x509Clients) {
-			this.x509Clients = x509Clients;
-		}
-
-		public Map<String, String> getRpkClients() {
-			return this.rpkClients;
-		}
-
-		public void setRpkClients(Map<String, String> rpkClients) {
-			this.rpkClients = rpkClients;
 		}
 
 	}

@@ -55,12 +55,8 @@ final class Lwm2mServerPropertiesValidator {
 				throw invalid("coap.lwm2m.server.dtls.port", dtls.getPort(),
 						"must differ from coap.lwm2m.server.port");
 			}
-			Lwm2mPskSecurity.validate("coap.lwm2m.server.dtls.psk", dtls.getPsk());
-			if (!dtls.getRpkClients().isEmpty() && dtls.getSslBundle() == null) {
-				throw invalid("coap.lwm2m.server.dtls.rpk-clients", dtls.getRpkClients().keySet(),
-						"needs a key of the server's own for raw public key handshakes: set "
-								+ "coap.lwm2m.server.dtls.ssl-bundle");
-			}
+			Lwm2mDtlsIdentities.validate("coap.lwm2m.server.dtls.psk", dtls.getPsk());
+			Lwm2mDtlsIdentities.validateServerKey("coap.lwm2m.server.dtls", dtls);
 		}
 		checkClash("coap.lwm2m.server.port", this.properties.getPort());
 		if (dtls.isEnabled()) {

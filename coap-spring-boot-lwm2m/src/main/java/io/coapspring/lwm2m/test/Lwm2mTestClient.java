@@ -262,7 +262,8 @@ public final class Lwm2mTestClient implements AutoCloseable {
 		/**
 		 * Start from a bootstrap server instead of a configured LWM2M server: the client knows only the bootstrap
 		 * server and gets its servers from it: {@code coap://host:port} without security, or
-		 * {@code coaps://host:port} with the key given to {@link #psk(String, byte[])}.
+		 * {@code coaps://host:port} with the key given to {@link #psk(String, byte[])} or
+		 * {@link #rpk(byte[], byte[], byte[])}.
 		 * @param bootstrapUri the bootstrap server's URI
 		 * @return this builder
 		 */
@@ -443,9 +444,13 @@ public final class Lwm2mTestClient implements AutoCloseable {
 			if (this.bootstrapUri != null) {
 				initializer.setClassForObject(LwM2mId.SECURITY, Security.class);
 				initializer.setClassForObject(LwM2mId.SERVER, Server.class);
-				if (this.bootstrapUri.startsWith("coaps")) {
+				if (this.bootstrapUri.startsWith("coaps") && this.rpkPublicKey != null) {
+					initializer.setInstancesForObject(LwM2mId.SECURITY, Security.rpkBootstrap(this.bootstrapUri,
+							this.rpkPublicKey, this.rpkPrivateKey, this.rpkServerPublicKey));
+				}
+				else if (this.bootstrapUri.startsWith("coaps")) {
 					Assert.state(this.pskIdentity != null && this.pskKey != null,
-							"a coaps bootstrap server needs psk(identity, key)");
+							"a coaps bootstrap server needs psk(identity, key) or rpk(...)");
 					initializer.setInstancesForObject(LwM2mId.SECURITY,
 							Security.pskBootstrap(this.bootstrapUri, this.pskIdentity.getBytes(), this.pskKey));
 				}
