@@ -5,9 +5,7 @@ import java.net.DatagramPacket;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.coapspring.transport.tcp.TcpConnectionLimit;
@@ -67,30 +65,9 @@ public class WebSocketServerConnector implements Connector {
 		if (this.timer != null) {
 			return;
 		}
-		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "coap-websocket-timer");
-			thread.setDaemon(true);
-			return thread;
-		});
-		long sweep = sweepPeriod();
-		if (sweep > 0) {
-			timer.scheduleWithFixedDelay(this::keepAlive, sweep, sweep, TimeUnit.MILLISECONDS);
-		}
+		ScheduledExecutorService timer = WebSocketTimer.start("coap-websocket-timer", this.signaling,
+				this.connections::values);
 		this.timer = timer;
-	}
-
-	private long sweepPeriod() {
-		long ping = this.signaling.pingInterval().toMillis();
-		long idle = this.signaling.idleTimeout().toMillis();
-		long shortest = (ping > 0 && idle > 0) ? Math.min(ping, idle) : Math.max(ping, idle);
-		return (shortest > 0) ? Math.max(50, shortest / 4) : 0;
-	}
-
-	private void keepAlive() {
-		long now = System.nanoTime();
-		for (WebSocketConnection connection : this.connections.values()) {
-			connection.keepAlive(now);
-		}
 	}
 
 	@Override
@@ -131,7 +108,7 @@ public class WebSocketServerConnector implements Connector {
 		this.connections.put(connection.getId(), connection);
 		try {
 			connection.sendCsm();
-			timer.schedule(connection::checkCsm, this.signaling.csmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			WebSocketTimer.checkCsmLater(timer, this.signaling, connection);
 		}
 		catch (IOException | RuntimeException ex) {
 			connection.abort(WebSocketConnection.PROTOCOL_ERROR, "could not send the CSM", -1);
