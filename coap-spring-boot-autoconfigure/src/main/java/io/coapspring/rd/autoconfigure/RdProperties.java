@@ -297,10 +297,6 @@ public class RdProperties {
 		 */
 		private final Lookup lookup = new Lookup();
 
-		public Lookup getLookup() {
-			return this.lookup;
-		}
-
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -363,6 +359,10 @@ public class RdProperties {
 
 		public void setRemoveOnShutdown(boolean removeOnShutdown) {
 			this.removeOnShutdown = removeOnShutdown;
+		}
+
+		public Lookup getLookup() {
+			return this.lookup;
 		}
 
 	}

@@ -191,6 +191,7 @@ public class RdRegistrationClient implements SmartLifecycle, ApplicationListener
 		synchronized (this) {
 			executor = this.executor;
 			this.executor = null;
+			this.next = null;
 		}
 		if (executor == null) {
 			return;
