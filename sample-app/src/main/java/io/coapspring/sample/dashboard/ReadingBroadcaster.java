@@ -81,7 +81,7 @@ public class ReadingBroadcaster implements SmartLifecycle, DisposableBean {
 	 * Send a reading to every browser connected.
 	 * @param reading the reading
 	 */
-	public void publish(Reading reading) {
+	public void publish(ChartPoint reading) {
 		if (this.clients.isEmpty()) {
 			return;
 		}

@@ -74,12 +74,12 @@ public class ReadingHistory {
 	 * @param value the value
 	 * @return the reading, or empty if the series is not kept
 	 */
-	public synchronized Optional<Reading> add(String id, double value) {
+	public synchronized Optional<ChartPoint> add(String id, double value) {
 		Entry entry = this.series.get(id);
 		if (entry == null) {
 			return Optional.empty();
 		}
-		Reading reading = new Reading(id, this.clock.millis(), value);
+		ChartPoint reading = new ChartPoint(id, this.clock.millis(), value);
 		entry.readings.addLast(reading);
 		while (entry.readings.size() > this.properties.getMaxPointsPerSeries()) {
 			entry.readings.removeFirst();
@@ -141,7 +141,7 @@ public class ReadingHistory {
 
 		private final Series series;
 
-		private final Deque<Reading> readings = new ArrayDeque<>();
+		private final Deque<ChartPoint> readings = new ArrayDeque<>();
 
 		Entry(Series series) {
 			this.series = series;
