@@ -54,7 +54,7 @@ class CoapWebSocketAutoConfigurationTests {
 			assertThat(signaling.csmTimeout()).isEqualTo(Duration.ofSeconds(10));
 			assertThat(signaling.pingInterval()).isEqualTo(Duration.ofSeconds(60));
 			assertThat(signaling.idleTimeout()).isEqualTo(Duration.ofMinutes(5));
-			assertThat(signaling.connectionLimit().getMaxConnections()).isEqualTo(10000);
+			assertThat(signaling.connectionLimit().getMaxConnections()).isEqualTo(1000);
 		});
 	}
 

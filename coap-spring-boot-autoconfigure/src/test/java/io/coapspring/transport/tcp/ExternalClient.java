@@ -47,7 +47,7 @@ public final class ExternalClient {
 		return new ExternalClient(List.of("aiocoap-client"));
 	}
 
-	static void require(boolean present, String message) {
+	public static void require(boolean present, String message) {
 		if (!present) {
 			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
 				fail(message);
