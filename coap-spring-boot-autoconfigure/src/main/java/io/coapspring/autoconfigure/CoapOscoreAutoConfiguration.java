@@ -4,6 +4,7 @@ import io.coapspring.annotation.CoapOscoreRequired;
 import io.coapspring.client.CoapClientEndpointsCustomizer;
 import io.coapspring.oscore.OscoreCounters;
 import io.coapspring.oscore.OscoreMetrics;
+import io.coapspring.oscore.OscoreNotificationOrder;
 import io.coapspring.oscore.OscoreRequestInitializer;
 import io.coapspring.oscore.OscoreRequiredInterceptor;
 import io.coapspring.server.CoapServerCustomizer;
@@ -82,6 +83,7 @@ public final class CoapOscoreAutoConfiguration {
 			return (endpoints) -> {
 				endpoints.setCoapStackFactory(new OSCoreCoapStackFactory(), coapOscoreContexts);
 				endpoints.setRequestInitializer(new OscoreRequestInitializer(coapOscoreContexts));
+				endpoints.addInterceptor(new OscoreNotificationOrder());
 			};
 		}
 

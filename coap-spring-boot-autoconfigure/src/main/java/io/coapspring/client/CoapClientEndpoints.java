@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +32,7 @@ import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.core.network.CoapStackFactory;
+import org.eclipse.californium.core.network.interceptors.MessageInterceptor;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.util.DaemonThreadFactory;
 import org.eclipse.californium.elements.util.ExecutorsUtil;
@@ -107,6 +109,8 @@ public class CoapClientEndpoints implements AutoCloseable {
 
 	private @Nullable CoapClientRequestInitializer requestInitializer;
 
+	private final List<MessageInterceptor> interceptors = new CopyOnWriteArrayList<>();
+
 	/**
 	 * Create endpoints that are bound on first use.
 	 * @param configuration the Californium configuration of the endpoints
@@ -148,6 +152,7 @@ public class CoapClientEndpoints implements AutoCloseable {
 				"CoapClient(dedicated)");
 		dedicated.setCoapStackFactory(this.coapStackFactory, this.coapStackArgument);
 		dedicated.setRequestInitializer(this.requestInitializer);
+		this.interceptors.forEach(dedicated::addInterceptor);
 		return dedicated;
 	}
 
@@ -170,6 +175,15 @@ public class CoapClientEndpoints implements AutoCloseable {
 	 */
 	public synchronized void setRequestInitializer(@Nullable CoapClientRequestInitializer requestInitializer) {
 		this.requestInitializer = requestInitializer;
+	}
+
+	/**
+	 * Add an interceptor to the UDP and DTLS endpoints created from now on.
+	 * @param interceptor the interceptor
+	 */
+	public void addInterceptor(MessageInterceptor interceptor) {
+		Assert.notNull(interceptor, "'interceptor' must not be null");
+		this.interceptors.add(interceptor);
 	}
 
 	/**
@@ -437,6 +451,7 @@ public class CoapClientEndpoints implements AutoCloseable {
 			builder.setCoapStackFactory(this.coapStackFactory).setCustomCoapStackArgument(this.coapStackArgument);
 		}
 		CoapEndpoint endpoint = builder.build();
+		this.interceptors.forEach(endpoint::addInterceptor);
 		startIfNeeded(endpoint);
 		if (logger.isDebugEnabled()) {
 			logger.debug("CoAP client endpoint " + key + " bound to " + endpoint.getAddress());
