@@ -189,9 +189,25 @@ class OscoreServerEndToEndTests {
 		}
 
 		Response exchange(Code code, String path, @Nullable String payload, int mid) throws Exception {
-			Request request = protect(code, path, payload);
+			return exchange(protect(code, path, payload), this.port, mid);
+		}
+
+		/**
+		 * Send a protected request to the origin through a forward proxy, with a Proxy-Uri.
+		 */
+		Response exchangeThrough(int proxyPort, Code code, String path, String payload, int mid) throws Exception {
+			Request request = new Request(code, Type.NON);
+			request.setURI("coap://127.0.0.1:" + proxyPort);
+			request.getOptions().setProxyUri(this.uri + path);
+			request.setToken(new byte[] { 7, 7 });
+			request.setPayload(payload);
+			request.getOptions().setContentFormat(0);
+			return exchange(RequestEncryptor.encrypt(this.db, request), proxyPort, mid);
+		}
+
+		private Response exchange(Request request, int port, int mid) throws Exception {
 			int sequence = this.db.getContext(this.uri).getSenderSeq() - 1;
-			byte[] reply = send(serialize(request, mid));
+			byte[] reply = send(serialize(request, mid), port);
 			Response response = (Response) new UdpDataParser().parseMessage(reply);
 			assertThat(response.getCode()).as("outer code of a protected response").isIn(ResponseCode.CHANGED,
 					ResponseCode.CONTENT);
@@ -208,10 +224,14 @@ class OscoreServerEndToEndTests {
 		}
 
 		byte[] send(byte[] datagram) throws Exception {
+			return send(datagram, this.port);
+		}
+
+		byte[] send(byte[] datagram, int port) throws Exception {
 			try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
 				socket.setSoTimeout(5000);
 				socket.send(new DatagramPacket(datagram, datagram.length,
-						new InetSocketAddress("127.0.0.1", this.port)));
+						new InetSocketAddress("127.0.0.1", port)));
 				DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
 				socket.receive(packet);
 				return java.util.Arrays.copyOf(packet.getData(), packet.getLength());
