@@ -131,10 +131,16 @@ class CoapOscoreAutoConfigurationTests {
 	}
 
 	private void failsNaming(String[] properties, String name) {
-		this.enabled.withPropertyValues(properties).run((context) -> {
-			assertThat(context).as(String.join(",", properties)).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining(name);
-		});
+		// the contexts are read when the context database is created: no server is needed to fail
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(CoapAutoConfiguration.class, CoapOscoreAutoConfiguration.class))
+			.withPropertyValues("coap.oscore.enabled=true", CONTEXT + "master-secret=0102030405060708090a0b0c0d0e0f10",
+					CONTEXT + "sender-id=01", CONTEXT + "recipient-id=02")
+			.withPropertyValues(properties)
+			.run((context) -> {
+				assertThat(context).as(String.join(",", properties)).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause().hasMessageContaining(name);
+			});
 	}
 
 	private static Object stackOf(CoapServer server) {
