@@ -1,5 +1,6 @@
 package io.coapspring.server.function;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -128,8 +129,10 @@ public final class CoapRequestPredicates {
 	 */
 	public static CoapRequestPredicate option(int number, String value) {
 		Assert.notNull(value, "'value' must not be null");
-		return condition("option " + number + "=" + value,
-				(request) -> request.option(number).map((option) -> value.equals(option.getStringValue())).orElse(false));
+		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+		return condition("option " + number + "=" + value, (request) -> request.option(number)
+			.map((option) -> Arrays.equals(bytes, option.getValue()))
+			.orElse(false));
 	}
 
 	/**
