@@ -2,21 +2,16 @@ package io.coapspring.server.function;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.coapspring.annotation.CoapMethod;
 import io.coapspring.server.invocation.CoapHandlerAdapter;
 import io.coapspring.server.mapping.CoapHandlerMapping;
 import io.coapspring.server.mapping.CoapHandlerMappingRegistry;
-import io.coapspring.server.mapping.CoapMappingInfo;
 import io.coapspring.server.mapping.CoapMappingsChangedEvent;
 import io.coapspring.server.mapping.CoapPathMatch;
-import io.coapspring.server.mapping.CoapPathPattern;
 import io.coapspring.server.observe.CoapHandlerResource;
 import io.coapspring.server.observe.CoapObservations;
 import org.apache.commons.logging.Log;
@@ -49,8 +44,6 @@ import org.springframework.util.Assert;
 public class CoapRouteRegistry {
 
 	private static final Log logger = LogFactory.getLog(CoapRouteRegistry.class);
-
-	private static final String ANY_PATH = "/{*path}";
 
 	private final Object lock = new Object();
 
@@ -119,7 +112,8 @@ public class CoapRouteRegistry {
 
 	private CoapRouteRegistration register(String source, CoapRouterFunction routes, boolean runtime) {
 		Assert.notNull(routes, "'routes' must not be null");
-		List<CoapHandlerMapping> mappings = compile(source, routes);
+		List<CoapHandlerMapping> mappings = CoapRouteMappings.of(source, routes);
+		mappings.forEach((mapping) -> this.adapter.checkSupported(mapping.handlerMethod()));
 		synchronized (this.lock) {
 			if (runtime && this.runtimeRoutes + mappings.size() > this.maxRuntimeRoutes) {
 				throw new IllegalStateException("Cannot register " + source + ": " + this.runtimeRoutes
@@ -211,45 +205,6 @@ public class CoapRouteRegistry {
 	 */
 	public int getMaxRuntimeRoutes() {
 		return this.maxRuntimeRoutes;
-	}
-
-	private List<CoapHandlerMapping> compile(String source, CoapRouterFunction routes) {
-		Map<Key, List<CoapRoute>> grouped = new LinkedHashMap<>();
-		for (CoapRoute route : routes.getRoutes()) {
-			CoapRequestPredicate predicate = route.predicate();
-			String pattern = (predicate.getPattern() != null) ? predicate.getPattern() : ANY_PATH;
-			CoapPathPattern parsed;
-			try {
-				parsed = CoapPathPattern.parse(pattern);
-			}
-			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("Invalid path pattern of " + source + ": " + ex.getMessage(), ex);
-			}
-			Set<CoapMethod> methods = predicate.getMethods().isEmpty() ? EnumSet.allOf(CoapMethod.class)
-					: predicate.getMethods();
-			grouped.computeIfAbsent(new Key(parsed, methods, predicate.getConsumes(), predicate.getProduces()),
-					(key) -> new ArrayList<>())
-				.add(route);
-		}
-		List<CoapHandlerMapping> mappings = new ArrayList<>(grouped.size());
-		grouped.forEach((key, group) -> {
-			CoapRouteHandlerMethod handlerMethod = new CoapRouteHandlerMethod(new CoapRouteHandler(group), source);
-			this.adapter.checkSupported(handlerMethod);
-			CoapRouteAttributes attributes = group.get(0).attributes();
-			CoapMappingInfo info = new CoapMappingInfo(List.of(key.pattern()), key.methods(), key.consumes(),
-					key.produces(), attributes.observable(), attributes.discoverable(), false,
-					attributes.resourceTypes(), attributes.interfaceDescriptions(), attributes.title(),
-					attributes.size(), attributes.etag(), attributes.maxAge());
-			mappings.add(new CoapHandlerMapping(key.pattern(), info, handlerMethod));
-		});
-		return mappings;
-	}
-
-	/**
-	 * What routes of one mapping share.
-	 */
-	private record Key(CoapPathPattern pattern, Set<CoapMethod> methods, List<Integer> consumes,
-			List<Integer> produces) {
 	}
 
 }
