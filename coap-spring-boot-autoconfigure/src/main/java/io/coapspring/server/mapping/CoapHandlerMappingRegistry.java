@@ -93,6 +93,10 @@ public class CoapHandlerMappingRegistry {
 			List<CoapPathPatternIndex.Group> updated = new ArrayList<>(groups);
 			if (mappings.isEmpty()) {
 				updated.remove(position);
+				// a pattern registered again starts with every method switched on
+				for (CoapMethod method : CoapMethod.values()) {
+					this.disabled.remove(key(mapping.pattern(), method));
+				}
 			}
 			else {
 				updated.set(position, new CoapPathPatternIndex.Group(mapping.pattern(), List.copyOf(mappings)));
