@@ -14,6 +14,7 @@ import io.coapspring.client.CoapRequestEntity;
 import io.coapspring.convert.CoapResponseEntity;
 import io.coapspring.server.context.LocalCoapPort;
 import io.coapspring.server.observe.CoapNotifier;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.californium.core.coap.CoAP.Code;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.LinkFormat;
@@ -56,6 +57,9 @@ class FunctionalEndToEndTests {
 
 	@Autowired
 	FunctionalApplication.MappingEvents events;
+
+	@Autowired
+	MeterRegistry meters;
 
 	private String uri(String pathAndQuery) {
 		return "coap://127.0.0.1:" + this.port + pathAndQuery;
@@ -130,6 +134,25 @@ class FunctionalEndToEndTests {
 			assertThat(mapping.pattern()).isEqualTo("/fn/echo");
 			assertThat(mapping.handler()).startsWith("router function 'echoRoutes'");
 		}).anySatisfy((mapping) -> assertThat(mapping.pattern()).isEqualTo("/annotated/{id}"));
+	}
+
+	@Test
+	void requestTimersAndTheRunTimeRouteGaugeCoverFunctionalRoutes() {
+		assertThat(this.coap.getForObject(uri("/fn/sensors/8"), String.class)).contains("\"id\":\"8\"");
+		await().atMost(WAIT)
+			.until(() -> this.meters.find("coap.server.requests")
+				.tags("method", "GET", "uri", "/fn/sensors/{id}", "code", "2.05")
+				.timer() != null);
+		assertThat(this.meters.find("coap.server.requests").tag("uri", "/fn/sensors/8").timer()).isNull();
+		CoapRouteRegistration registration = this.routes.register("gauge",
+				CoapRouterFunctions.route().GET("/rt/gauge", (request) -> CoapServerResponse.ok("g")).build());
+		try {
+			assertThat(this.meters.get("coap.server.routes.runtime").gauge().value()).isEqualTo(1.0);
+		}
+		finally {
+			this.routes.unregister(registration);
+		}
+		assertThat(this.meters.get("coap.server.routes.runtime").gauge().value()).isZero();
 	}
 
 	@Test
