@@ -10,7 +10,6 @@ import java.util.Set;
 import io.coapspring.server.invocation.CoapHandlerAdapter;
 import io.coapspring.server.mapping.CoapHandlerMapping;
 import io.coapspring.server.mapping.CoapHandlerMappingRegistry;
-import io.coapspring.server.mapping.CoapMappingsChangedEvent;
 import io.coapspring.server.mapping.CoapPathMatch;
 import io.coapspring.server.observe.CoapHandlerResource;
 import io.coapspring.server.observe.CoapObservations;

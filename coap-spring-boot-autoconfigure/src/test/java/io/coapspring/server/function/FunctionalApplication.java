@@ -12,7 +12,6 @@ import io.coapspring.annotation.CoapExceptionHandler;
 import io.coapspring.annotation.CoapGetMapping;
 import io.coapspring.annotation.CoapPathVariable;
 import io.coapspring.convert.CoapResponseEntity;
-import io.coapspring.server.mapping.CoapMappingsChangedEvent;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;

@@ -1,18 +1,20 @@
-package io.coapspring.server.mapping;
+package io.coapspring.server.function;
 
 import java.util.List;
 
-import org.springframework.context.ApplicationEvent;
+import io.coapspring.server.discovery.CoapLinksChangedEvent;
+import io.coapspring.server.mapping.CoapHandlerMapping;
 
 /**
  * Published when mappings are registered or unregistered while the application runs (functional routes and
  * value resources added or removed at run time), after the change took effect: {@code /.well-known/core} and
- * the mappings endpoint show it already. A Resource Directory client listens to it to update its links.
+ * the mappings endpoint show it already. It is a {@link CoapLinksChangedEvent}: a Resource Directory
+ * registration sends the new links at once (RFC 9176 section 5.3.1), without waiting for its next refresh.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
-public class CoapMappingsChangedEvent extends ApplicationEvent {
+public class CoapMappingsChangedEvent extends CoapLinksChangedEvent {
 
 	private final List<CoapHandlerMapping> added;
 
