@@ -1270,6 +1270,8 @@ public class CoapProperties {
 
 		private final ClientDtls dtls = new ClientDtls();
 
+		private final ClientTls tls = new ClientTls();
+
 		public @Nullable String getBaseUri() {
 			return this.baseUri;
 		}
@@ -1360,6 +1362,33 @@ public class CoapProperties {
 
 		public ClientDtls getDtls() {
 			return this.dtls;
+		}
+
+		public ClientTls getTls() {
+			return this.tls;
+		}
+
+	}
+
+	/**
+	 * TLS trust of 'coaps+tcp://' requests of the auto-configured CoapTemplateBuilder. Needs
+	 * org.eclipse.californium:element-connector-tcp-netty on the classpath.
+	 */
+	public static class ClientTls {
+
+		/**
+		 * Name of the SSL bundle ('spring.ssl.bundle.*') of 'coaps+tcp://' requests: its trust store holds the
+		 * certificates that server certificates must chain to, its key store (optional) the client's own
+		 * private key and certificate chain.
+		 */
+		private @Nullable String sslBundle;
+
+		public @Nullable String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(@Nullable String sslBundle) {
+			this.sslBundle = sslBundle;
 		}
 
 	}

@@ -39,6 +39,7 @@ import org.eclipse.californium.elements.util.DaemonThreadFactory;
 import org.eclipse.californium.elements.util.ExecutorsUtil;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
@@ -101,6 +102,8 @@ public class CoapClientEndpoints implements AutoCloseable {
 	private boolean startedFixedEndpoint;
 
 	private @Nullable Endpoint tcpEndpoint;
+
+	private final Map<SslBundle, Endpoint> tlsEndpoints = new LinkedHashMap<>();
 
 	private @Nullable Endpoint webSocketEndpoint;
 
@@ -289,15 +292,47 @@ public class CoapClientEndpoints implements AutoCloseable {
 		Assert.state(this.fixedEndpoint == null, () -> "The template sends every request from the endpoint "
 				+ this.fixedEndpoint.getUri() + ", which cannot send coap+tcp requests");
 		if (this.tcpEndpoint == null) {
-			Assert.state(ClassUtils.isPresent(TCP_CONNECTOR_CLASS, getClass().getClassLoader()),
-					"coap+tcp requests need Californium's TCP connector: add the dependency "
-							+ "'org.eclipse.californium:element-connector-tcp-netty' to the application");
+			requireTcpConnector("coap+tcp");
 			Endpoint endpoint = TcpClientEndpoints.create(this.configuration, this.optionRegistry,
 					this.name + "-tcp");
 			startIfNeeded(endpoint);
 			this.tcpEndpoint = endpoint;
 		}
 		return this.tcpEndpoint;
+	}
+
+	/**
+	 * Return the endpoint for {@code coaps+tcp} requests (RFC 8323 over TLS) with the trust and key of an SSL
+	 * bundle, creating it on first use: one endpoint per bundle, whose connector keeps one TLS connection per
+	 * server, opened on the first request and closed when idle. It needs
+	 * {@code org.eclipse.californium:element-connector-tcp-netty}.
+	 * @param bundle the bundle: its trust store holds the certificates server certificates must chain to, its
+	 * key store (optional) the client's key and certificate chain for servers that ask for one
+	 * @return a started endpoint
+	 * @throws CoapClientException if the endpoint cannot be started
+	 * @throws IllegalStateException if these endpoints are closed, wrap a fixed endpoint, or the Netty
+	 * connector is not on the classpath
+	 */
+	public synchronized Endpoint getTlsEndpoint(SslBundle bundle) {
+		Assert.notNull(bundle, "'bundle' must not be null");
+		Assert.state(!this.closed, "CoAP client endpoints are closed");
+		Assert.state(this.fixedEndpoint == null, () -> "The template sends every request from the endpoint "
+				+ this.fixedEndpoint.getUri() + ", which cannot send coaps+tcp requests");
+		Endpoint endpoint = this.tlsEndpoints.get(bundle);
+		if (endpoint == null) {
+			requireTcpConnector("coaps+tcp");
+			endpoint = TcpClientEndpoints.createTls(this.configuration, this.optionRegistry,
+					this.name + "-tls" + this.tlsEndpoints.size(), bundle.createSslContext());
+			startIfNeeded(endpoint);
+			this.tlsEndpoints.put(bundle, endpoint);
+		}
+		return endpoint;
+	}
+
+	private void requireTcpConnector(String scheme) {
+		Assert.state(ClassUtils.isPresent(TCP_CONNECTOR_CLASS, getClass().getClassLoader()),
+				() -> scheme + " requests need Californium's TCP connector: add the dependency "
+						+ "'org.eclipse.californium:element-connector-tcp-netty' to the application");
 	}
 
 	/**
@@ -373,6 +408,7 @@ public class CoapClientEndpoints implements AutoCloseable {
 		if (this.tcpEndpoint != null) {
 			endpoints.add(this.tcpEndpoint);
 		}
+		endpoints.addAll(this.tlsEndpoints.values());
 		if (this.webSocketEndpoint != null) {
 			endpoints.add(this.webSocketEndpoint);
 		}
@@ -554,6 +590,8 @@ public class CoapClientEndpoints implements AutoCloseable {
 			if (this.tcpEndpoint != null) {
 				owned.add(this.tcpEndpoint);
 			}
+			owned.addAll(this.tlsEndpoints.values());
+			this.tlsEndpoints.clear();
 			if (this.webSocketEndpoint != null) {
 				owned.add(this.webSocketEndpoint);
 			}
