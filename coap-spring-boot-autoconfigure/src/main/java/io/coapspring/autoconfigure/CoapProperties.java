@@ -1272,6 +1272,8 @@ public class CoapProperties {
 
 		private final ClientTls tls = new ClientTls();
 
+		private final ClientTcp tcp = new ClientTcp();
+
 		public @Nullable String getBaseUri() {
 			return this.baseUri;
 		}
@@ -1366,6 +1368,33 @@ public class CoapProperties {
 
 		public ClientTls getTls() {
 			return this.tls;
+		}
+
+		public ClientTcp getTcp() {
+			return this.tcp;
+		}
+
+	}
+
+	/**
+	 * Connections of 'coap+tcp://' and 'coaps+tcp://' requests of the auto-configured client endpoints.
+	 */
+	public static class ClientTcp {
+
+		/**
+		 * Time without a message from the server after which the client sends it a Ping (RFC 8323 section 5.4);
+		 * a server that answers nothing within another interval is aborted. With Pings, an idle connection stays
+		 * open while the server answers; without, it is closed after Californium's TCP idle timeout (10 s by
+		 * default). 0 sends none.
+		 */
+		private Duration pingInterval = Duration.ZERO;
+
+		public Duration getPingInterval() {
+			return this.pingInterval;
+		}
+
+		public void setPingInterval(Duration pingInterval) {
+			this.pingInterval = pingInterval;
 		}
 
 	}

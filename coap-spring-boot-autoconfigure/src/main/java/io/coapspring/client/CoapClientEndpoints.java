@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,6 +116,8 @@ public class CoapClientEndpoints implements AutoCloseable {
 
 	private @Nullable CoapClientRequestInitializer requestInitializer;
 
+	private Duration tcpPingInterval = Duration.ZERO;
+
 	private final List<MessageInterceptor> interceptors = new CopyOnWriteArrayList<>();
 
 	/**
@@ -158,6 +161,7 @@ public class CoapClientEndpoints implements AutoCloseable {
 				"CoapClient(dedicated)");
 		dedicated.setCoapStackFactory(this.coapStackFactory, this.coapStackArgument);
 		dedicated.setRequestInitializer(this.requestInitializer);
+		dedicated.setTcpPingInterval(this.tcpPingInterval);
 		this.interceptors.forEach(dedicated::addInterceptor);
 		return dedicated;
 	}
@@ -172,6 +176,19 @@ public class CoapClientEndpoints implements AutoCloseable {
 			@Nullable Object coapStackArgument) {
 		this.coapStackFactory = coapStackFactory;
 		this.coapStackArgument = coapStackArgument;
+	}
+
+	/**
+	 * Set the keep-alive of the TCP and TLS connections of the endpoints created from now on: a server silent
+	 * for this long is sent a Ping (RFC 8323 section 5.4), and the connection is aborted if it stays silent for
+	 * another interval. An idle connection whose server answers stays open, instead of closing after
+	 * Californium's TCP idle timeout.
+	 * @param pingInterval the interval, zero for no Pings
+	 */
+	public synchronized void setTcpPingInterval(Duration pingInterval) {
+		Assert.notNull(pingInterval, "'pingInterval' must not be null");
+		Assert.isTrue(!pingInterval.isNegative(), "'pingInterval' must not be negative");
+		this.tcpPingInterval = pingInterval;
 	}
 
 	/**
@@ -294,7 +311,7 @@ public class CoapClientEndpoints implements AutoCloseable {
 		if (this.tcpEndpoint == null) {
 			requireTcpConnector("coap+tcp");
 			Endpoint endpoint = TcpClientEndpoints.create(this.configuration, this.optionRegistry,
-					this.name + "-tcp");
+					this.name + "-tcp", this.tcpPingInterval);
 			startIfNeeded(endpoint);
 			this.tcpEndpoint = endpoint;
 		}
@@ -322,7 +339,7 @@ public class CoapClientEndpoints implements AutoCloseable {
 		if (endpoint == null) {
 			requireTcpConnector("coaps+tcp");
 			endpoint = TcpClientEndpoints.createTls(this.configuration, this.optionRegistry,
-					this.name + "-tls" + this.tlsEndpoints.size(), bundle.createSslContext());
+					this.name + "-tls" + this.tlsEndpoints.size(), bundle.createSslContext(), this.tcpPingInterval);
 			startIfNeeded(endpoint);
 			this.tlsEndpoints.put(bundle, endpoint);
 		}

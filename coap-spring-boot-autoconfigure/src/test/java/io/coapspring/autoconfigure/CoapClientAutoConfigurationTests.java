@@ -292,6 +292,11 @@ class CoapClientAutoConfigurationTests {
 	}
 
 	@Test
+	void negativeTcpPingIntervalFailsStartUpNamingTheProperty() {
+		assertDtlsFailure("coap.client.tcp.ping-interval", "must not be negative", "coap.client.tcp.ping-interval=-1s");
+	}
+
+	@Test
 	void missingTlsSslBundleFailsStartUpNamingTheProperty() {
 		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
 			.withPropertyValues("coap.client.tls.ssl-bundle=missing")

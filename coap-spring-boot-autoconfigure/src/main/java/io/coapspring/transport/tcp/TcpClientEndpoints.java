@@ -1,6 +1,7 @@
 package io.coapspring.transport.tcp;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 
@@ -10,6 +11,7 @@ import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.elements.Connector;
 import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.TcpConfig;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,10 +34,14 @@ public final class TcpClientEndpoints {
 	 * @param configuration the client's configuration; a copy has BERT switched off
 	 * @param optionRegistry the registry of the options the endpoint parses
 	 * @param tag the logging tag
+	 * @param pingInterval the time without a message from a server after which it is sent a Ping; the connection
+	 * is aborted after twice that time without one, and stays open while the server answers (instead of
+	 * closing after Californium's idle timeout); zero for no Pings
 	 * @return the endpoint
 	 */
-	public static Endpoint create(Configuration configuration, OptionRegistry optionRegistry, String tag) {
-		return create(configuration, optionRegistry, tag, null);
+	public static Endpoint create(Configuration configuration, OptionRegistry optionRegistry, String tag,
+			Duration pingInterval) {
+		return create(configuration, optionRegistry, tag, null, pingInterval);
 	}
 
 	/**
@@ -46,18 +52,26 @@ public final class TcpClientEndpoints {
 	 * @param optionRegistry the registry of the options the endpoint parses
 	 * @param tag the logging tag
 	 * @param sslContext the SSL context with the trusted certificates and, optionally, the client's key
+	 * @param pingInterval the time without a message from a server after which it is sent a Ping; the connection
+	 * is aborted after twice that time without one, and stays open while the server answers (instead of
+	 * closing after Californium's idle timeout); zero for no Pings
 	 * @return the endpoint
 	 */
 	public static Endpoint createTls(Configuration configuration, OptionRegistry optionRegistry, String tag,
-			SSLContext sslContext) {
-		return create(configuration, optionRegistry, tag, sslContext);
+			SSLContext sslContext, Duration pingInterval) {
+		return create(configuration, optionRegistry, tag, sslContext, pingInterval);
 	}
 
 	private static Endpoint create(Configuration configuration, OptionRegistry optionRegistry, String tag,
-			@Nullable SSLContext sslContext) {
+			@Nullable SSLContext sslContext, Duration pingInterval) {
 		Configuration tcp = new Configuration(configuration);
 		tcp.set(CoapConfig.TCP_NUMBER_OF_BULK_BLOCKS, 1);
-		CoapTcpSignaling signaling = new CoapTcpSignaling(CoapTcpSignaling.MIN_MAX_MESSAGE_SIZE, CSM_TIMEOUT, null);
+		if (!pingInterval.isZero()) {
+			// Californium's idle handler sees no signaling messages: the Pings decide when a connection ends
+			tcp.set(TcpConfig.TCP_CONNECTION_IDLE_TIMEOUT, 0, TimeUnit.SECONDS);
+		}
+		CoapTcpSignaling signaling = new CoapTcpSignaling(CoapTcpSignaling.MIN_MAX_MESSAGE_SIZE, CSM_TIMEOUT, null,
+				pingInterval, pingInterval.multipliedBy(2));
 		Connector connector = (sslContext != null) ? new CoapTlsClientConnector(sslContext, tcp, signaling)
 				: new CoapTcpClientConnector(tcp, signaling);
 		return new CoapEndpoint.Builder().setConfiguration(tcp)
