@@ -13,6 +13,7 @@ import io.coapspring.server.observe.CoapNotifier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -88,6 +89,7 @@ public final class CoapClusterAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RedisConnectionFactory.class)
 	@ConditionalOnBooleanProperty(name = "coap.cluster.notifier.enabled", matchIfMissing = true)
+	@ConditionalOnBean(CoapNotifier.class)
 	static class NotifierConfiguration {
 
 		@Bean
