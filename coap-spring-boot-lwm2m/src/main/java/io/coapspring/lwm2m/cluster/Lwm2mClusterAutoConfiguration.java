@@ -15,6 +15,8 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -29,7 +31,8 @@ import org.springframework.context.annotation.Bean;
  * {@code coap.cluster.lwm2m.enabled} not false): the {@link RegistrationStore} is Eclipse Leshan's
  * {@link RedisRegistrationStore} under the key prefix {@code <coap.cluster.key-prefix>lwm2m:}, on a
  * {@link JedisPool} built from the same {@code spring.data.redis.*} connection details Spring Boot's Redis support
- * uses. Every node runs Leshan's expiry sweep; a per-endpoint lock in Redis lets one node remove an expired
+ * uses, seen through a {@link Lwm2mNodeEndpointRegistrationStore} so that this node sends to any device from its
+ * own endpoint. Every node runs Leshan's expiry sweep; a per-endpoint lock in Redis lets one node remove an expired
  * registration and fire its event. Only a single Redis (standalone) is supported: Leshan's lock and its
  * {@code Pool<Jedis>} do not work with Redis Cluster or Sentinel, and start-up fails saying so.
  *
@@ -83,7 +86,21 @@ public final class Lwm2mClusterAutoConfiguration {
 	@ConditionalOnMissingBean
 	RegistrationStore lwm2mRegistrationStore(JedisPool lwm2mJedisPool, CoapClusterNode node) {
 		redis.clients.jedis.util.Pool<Jedis> pool = lwm2mJedisPool;
-		return new RedisRegistrationStore.Builder(pool).setPrefix(node.key("lwm2m:")).build();
+		RedisRegistrationStore shared = new RedisRegistrationStore.Builder(pool).setPrefix(node.key("lwm2m:")).build();
+		return new Lwm2mNodeEndpointRegistrationStore(shared);
+	}
+
+	@Bean
+	SmartInitializingSingleton lwm2mNodeEndpoints(ObjectProvider<RegistrationStore> store,
+			ObjectProvider<LeshanServer> server) {
+		return () -> {
+			if (store.getIfUnique() instanceof Lwm2mNodeEndpointRegistrationStore nodeStore) {
+				LeshanServer leshan = server.getIfUnique();
+				if (leshan != null) {
+					nodeStore.setEndpoints(leshan::getEndpoints);
+				}
+			}
+		};
 	}
 
 }

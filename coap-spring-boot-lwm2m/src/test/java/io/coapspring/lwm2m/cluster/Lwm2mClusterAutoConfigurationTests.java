@@ -61,7 +61,9 @@ class Lwm2mClusterAutoConfigurationTests {
 	@Test
 	void clusterModeKeepsRegistrationsInRedis() {
 		cluster().run((context) -> {
-			assertThat(context.getBean(RegistrationStore.class)).isInstanceOf(RedisRegistrationStore.class);
+			assertThat(context.getBean(RegistrationStore.class)).isInstanceOf(Lwm2mNodeEndpointRegistrationStore.class)
+				.extracting("delegate")
+				.isInstanceOf(RedisRegistrationStore.class);
 			assertThat(context).hasSingleBean(JedisPool.class);
 		});
 	}

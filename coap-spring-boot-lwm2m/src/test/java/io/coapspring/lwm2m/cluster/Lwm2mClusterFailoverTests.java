@@ -132,6 +132,47 @@ class Lwm2mClusterFailoverTests {
 		}
 	}
 
+	@Test
+	void behindAUdpLoadBalancerTheNextUpdateReachesTheOtherNode() throws IOException {
+		List<Lwm2mEvent> eventsA = new CopyOnWriteArrayList<>();
+		List<Lwm2mEvent> eventsB = new CopyOnWriteArrayList<>();
+		ConfigurableApplicationContext a = node("a", 0, eventsA);
+		ConfigurableApplicationContext b = node("b", 0, eventsB);
+		try (NginxUdpBalancer balancer = NginxUdpBalancer.start(List.of(port(a), port(b)));
+				Lwm2mTestClient client = Lwm2mTestClient.builder("balanced-dev")
+					.serverUri("coap://127.0.0.1:" + balancer.getPort())
+					.device("ACME", "M7", "SN-7")
+					.build()) {
+			client.start();
+			client.awaitRegistered(WAIT);
+			// the balancer's affinity picked one node; it alone fired the registered event
+			await().atMost(WAIT)
+				.until(() -> eventsA.stream().anyMatch(Lwm2mRegisteredEvent.class::isInstance)
+						|| eventsB.stream().anyMatch(Lwm2mRegisteredEvent.class::isInstance));
+			boolean onA = eventsA.stream().anyMatch(Lwm2mRegisteredEvent.class::isInstance);
+			ConfigurableApplicationContext holder = onA ? a : b;
+			ConfigurableApplicationContext other = onA ? b : a;
+			List<Lwm2mEvent> otherEvents = onA ? eventsB : eventsA;
+			assertThat(otherEvents).noneMatch(Lwm2mRegisteredEvent.class::isInstance);
+			String id = holder.getBean(Lwm2mOperations.class).getRegistration("balanced-dev").orElseThrow()
+				.registrationId();
+			assertThat(holder.getBean(Lwm2mOperations.class).read("balanced-dev", "/3/0/0").value()).isEqualTo("ACME");
+			// the node holding the device's traffic goes away; its port answers with ICMP unreachable
+			holder.close();
+			long stopped = System.nanoTime();
+			client.triggerUpdate();
+			await().atMost(Duration.ofSeconds(40))
+				.until(() -> otherEvents.stream().anyMatch(Lwm2mRegistrationUpdatedEvent.class::isInstance));
+			System.out.printf("LWM2M failover through nginx: the update reached the other node %d ms after the stop%n",
+					Duration.ofNanos(System.nanoTime() - stopped).toMillis());
+			Lwm2mOperations operations = other.getBean(Lwm2mOperations.class);
+			assertThat(operations.getRegistration("balanced-dev").orElseThrow().registrationId()).isEqualTo(id);
+			assertThat(otherEvents).noneMatch(Lwm2mRegisteredEvent.class::isInstance);
+			// the registration now holds the balancer's new session towards this node: requests reach the device
+			assertThat(operations.read("balanced-dev", "/3/0/1").value()).isEqualTo("M7");
+		}
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class Node {
