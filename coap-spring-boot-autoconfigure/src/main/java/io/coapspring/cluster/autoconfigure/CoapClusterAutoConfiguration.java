@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
@@ -134,6 +135,8 @@ public final class CoapClusterAutoConfiguration {
 				ClusterChangeListener listener, CoapClusterNode node) {
 			RedisMessageListenerContainer container = new RedisMessageListenerContainer();
 			container.setConnectionFactory(connectionFactory);
+			// in publishing order, on the subscription's thread: serving observers only hands work to their executor
+			container.setTaskExecutor(new SyncTaskExecutor());
 			container.addMessageListener(listener, new ChannelTopic(ClusterChangePublisher.channel(node)));
 			return container;
 		}
