@@ -14,8 +14,10 @@ import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapHandler;
 import org.eclipse.californium.core.CoapObserveRelation;
 import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.network.interceptors.MessageInterceptorAdapter;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -48,6 +50,8 @@ class ClusterNotifierEndToEndTests {
 
 	private CoapEndpoint endpoint;
 
+	private volatile boolean crashing;
+
 	@BeforeAll
 	static void startRedis() throws IOException {
 		redis = RedisServer.start();
@@ -69,9 +73,13 @@ class ClusterNotifierEndToEndTests {
 	}
 
 	private ConfigurableApplicationContext node(String id) {
+		return node(id, 0);
+	}
+
+	private ConfigurableApplicationContext node(String id, int port) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ClusterTestApplication.class)
 			.web(WebApplicationType.NONE)
-			.properties("coap.server.port=0", "spring.main.banner-mode=off", "coap.cluster.enabled=true",
+			.properties("coap.server.port=" + port, "spring.main.banner-mode=off", "coap.cluster.enabled=true",
 					"coap.cluster.node-id=" + id, "coap.cluster.key-prefix=" + this.prefix,
 					"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.getPort())
 			.run();
@@ -85,13 +93,28 @@ class ClusterNotifierEndToEndTests {
 	}
 
 	private Observer observe(ConfigurableApplicationContext node) {
+		return observe(node, "/level");
+	}
+
+	private Observer observe(ConfigurableApplicationContext node, String path) {
 		if (this.endpoint == null) {
 			this.endpoint = new CoapEndpoint.Builder()
 				.setConfiguration(new Configuration(CoapConfig.DEFINITIONS, UdpConfig.DEFINITIONS))
 				.setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0))
 				.build();
+			// while a node "crashes", the final 5.03 its graceful shutdown sends is lost, as after a real crash
+			this.endpoint.addInterceptor(new MessageInterceptorAdapter() {
+
+				@Override
+				public void receiveResponse(Response response) {
+					if (ClusterNotifierEndToEndTests.this.crashing && !response.getOptions().hasObserve()) {
+						response.setCanceled(true);
+					}
+				}
+
+			});
 		}
-		CoapClient client = new CoapClient("coap://127.0.0.1:" + port(node) + "/level");
+		CoapClient client = new CoapClient("coap://127.0.0.1:" + port(node) + path);
 		client.setEndpoint(this.endpoint);
 		Observer observer = new Observer();
 		observer.relation = client.observe(observer);
@@ -145,6 +168,27 @@ class ClusterNotifierEndToEndTests {
 			b.getBean(CoapNotifier.class).changed("/level");
 			return observer.values.stream().anyMatch((seen) -> seen.startsWith("after-restart-"));
 		});
+		observer.relation.proactiveCancel();
+	}
+
+	@Test
+	void anObserverOfANodeThatRestartedRegistersAgainAndIsServedFromTheOtherNode() {
+		ConfigurableApplicationContext a = node("a");
+		ConfigurableApplicationContext b = node("b");
+		int portA = port(a);
+		set(b, "before");
+		Observer observer = observe(a, "/fresh-level");
+		this.crashing = true;
+		a.close();
+		// the relation died with node A; a node on A's address takes over, and the client, hearing nothing for
+		// Max-Age (1 s), registers again there (Californium's re-registration)
+		ConfigurableApplicationContext a2 = node("a2", portA);
+		this.crashing = false;
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> a2.getBean(CoapNotifier.class).getObserverCount("/fresh-level") == 1);
+		set(b, "after-restart");
+		b.getBean(CoapNotifier.class).changed("/fresh-level");
+		await().atMost(WAIT).until(() -> observer.values.contains("after-restart"));
 		observer.relation.proactiveCancel();
 	}
 

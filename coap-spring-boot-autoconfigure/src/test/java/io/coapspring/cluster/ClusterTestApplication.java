@@ -32,6 +32,16 @@ class ClusterTestApplication {
 			return (value != null) ? value : "none";
 		}
 
+		/**
+		 * The same value, fresh for one second only: an observer that hears nothing for longer registers again
+		 * (RFC 7641 section 3.3.1).
+		 * @return the value
+		 */
+		@CoapGetMapping(path = "/fresh-level", observable = true, maxAge = 1)
+		String freshLevel() {
+			return level();
+		}
+
 	}
 
 }
