@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.coapspring.cluster.actuate.ClusterMetrics;
 import io.coapspring.server.context.CoapPortInfoApplicationContextInitializer;
 import io.coapspring.server.observe.CoapNotifier;
 import io.coapspring.testsupport.RedisServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapHandler;
 import org.eclipse.californium.core.CoapObserveRelation;
@@ -145,6 +147,12 @@ class ClusterNotifierEndToEndTests {
 		await().atMost(WAIT).until(() -> observer.values.contains("3"));
 		assertThat(a.getBean(ClusterChangeListener.class).getReceived()).isEqualTo(1);
 		assertThat(observer.values).containsExactly("1", "2", "3");
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		a.getBean(ClusterMetrics.class).bindTo(registry);
+		assertThat(registry.get("coap.cluster.changes.published").functionCounter().count()).isEqualTo(1);
+		assertThat(registry.get("coap.cluster.changes.received").functionCounter().count()).isEqualTo(1);
+		assertThat(registry.get("coap.cluster.changes.dropped").functionCounter().count()).isZero();
+		assertThat(registry.get("coap.cluster.changes.queued.max").gauge().value()).isEqualTo(1000);
 		observer.relation.proactiveCancel();
 	}
 

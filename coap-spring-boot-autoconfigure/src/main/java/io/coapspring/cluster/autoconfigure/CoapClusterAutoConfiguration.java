@@ -8,6 +8,7 @@ import io.coapspring.cluster.ClusterChangeListener;
 import io.coapspring.cluster.ClusterChangePublisher;
 import io.coapspring.cluster.ClusterCoapNotifier;
 import io.coapspring.cluster.CoapClusterNode;
+import io.coapspring.cluster.actuate.ClusterMetrics;
 import io.coapspring.server.observe.CoapNotifier;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -139,6 +140,19 @@ public final class CoapClusterAutoConfiguration {
 			container.setTaskExecutor(new SyncTaskExecutor());
 			container.addMessageListener(listener, new ChannelTopic(ClusterChangePublisher.channel(node)));
 			return container;
+		}
+
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+		static class MetricsConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean
+			ClusterMetrics coapClusterMetrics(ClusterChangePublisher publisher, ClusterChangeListener listener,
+					CoapClusterProperties properties) {
+				return new ClusterMetrics(publisher, listener, properties.getNotifier().getQueueCapacity());
+			}
+
 		}
 
 	}
