@@ -28,10 +28,18 @@ public final class RdTestNode implements AutoCloseable {
 	private final CoapEndpoint endpoint;
 
 	public RdTestNode() {
+		this("127.0.0.1");
+	}
+
+	/**
+	 * Create a node bound to a loopback address of its own, such as {@code 127.0.0.2}, to play another host.
+	 * @param host the address
+	 */
+	public RdTestNode(String host) {
 		Configuration configuration = new Configuration(CoapConfig.DEFINITIONS, UdpConfig.DEFINITIONS,
 				SystemConfig.DEFINITIONS);
 		this.endpoint = new CoapEndpoint.Builder().setConfiguration(configuration)
-			.setInetSocketAddress(new InetSocketAddress("127.0.0.1", 0))
+			.setInetSocketAddress(new InetSocketAddress(host, 0))
 			.build();
 		this.server = new CoapServer(configuration);
 		this.server.addEndpoint(this.endpoint);

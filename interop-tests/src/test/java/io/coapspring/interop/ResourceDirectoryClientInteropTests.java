@@ -8,14 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.coapspring.annotation.CoapController;
 import io.coapspring.annotation.CoapGetMapping;
+import io.coapspring.annotation.CoapPathVariable;
 import io.coapspring.client.CoapOperations;
 import io.coapspring.client.discovery.WebLink;
 import io.coapspring.rd.client.RdClientState;
 import io.coapspring.rd.client.RdLookupClient;
 import io.coapspring.rd.client.RdRegistrationClient;
+import io.coapspring.server.discovery.CoapLinkInstances;
+import io.coapspring.server.discovery.CoapLinksChangedEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,6 +116,19 @@ class ResourceDirectoryClientInteropTests {
 			assertThat(endpoint.getAttribute("ep")).isEqualTo("spring-node");
 		});
 
+		// changed links: aiocoap-rd refuses them in a POST update (it takes them with PUT), so the client registers
+		// again, which replaces them
+		Rooms rooms = this.node.getBean(Rooms.class);
+		rooms.names.add("attic");
+		this.node.publishEvent(new CoapLinksChangedEvent(rooms));
+		await().atMost(WAIT)
+			.untilAsserted(() -> assertThat(lookup.lookupResources("rt=room")).as(Files.readString(this.log))
+				.extracting((link) -> link.getUri().toString())
+				.containsExactly("coap://127.0.0.1:" + nodePort + "/rooms/attic"));
+		assertThat(lookup.lookupEndpoints("ep=spring-node")).hasSize(1);
+		assertThat(lookup.lookupResources("rt=temperature-c")).hasSize(1);
+		assertThat(client.getState()).isEqualTo(RdClientState.REGISTERED);
+
 		// aiocoap's own client sees the registration, and sees it go on shutdown
 		assertThat(aiocoapClient(rd() + "/endpoint-lookup/?ep=spring-node")).contains("ep=\"spring-node\"");
 		this.node.close();
@@ -127,8 +145,22 @@ class ResourceDirectoryClientInteropTests {
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@Import(Thermometer.class)
+	@Import({ Thermometer.class, Rooms.class })
 	static class NodeApplication {
+
+		@Bean
+		CoapLinkInstances roomLinks(Rooms rooms) {
+			return CoapLinkInstances.of("/rooms/{room}", () -> rooms.names);
+		}
+
+	}
+
+	/**
+	 * The rooms the node serves, which change at run time.
+	 */
+	static class Rooms {
+
+		final List<String> names = new CopyOnWriteArrayList<>();
 
 	}
 
@@ -138,6 +170,11 @@ class ResourceDirectoryClientInteropTests {
 		@CoapGetMapping(path = "/temperature", resourceType = "temperature-c", produces = "text/plain")
 		String temperature() {
 			return "21.5";
+		}
+
+		@CoapGetMapping(path = "/rooms/{room}", resourceType = "room", produces = "text/plain")
+		String room(@CoapPathVariable String room) {
+			return room;
 		}
 
 	}

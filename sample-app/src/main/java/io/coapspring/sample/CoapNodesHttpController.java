@@ -2,9 +2,11 @@ package io.coapspring.sample;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.coapspring.client.CoapOperations;
 import io.coapspring.client.discovery.CoapNode;
+import io.coapspring.client.discovery.CoapResourceFinder;
 import io.coapspring.client.discovery.WebLink;
 import org.jspecify.annotations.Nullable;
 
@@ -21,7 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
  * GET /api/coap-nodes?filter=rt=temperature-c
  * GET /api/coap-nodes?uri=coap://[ff02::fd]
  * GET /api/coap-nodes/kitchen
+ * GET /api/coap-resources?filter=rt=temperature-c
  * </pre>
+ * The last one asks wherever {@code coap.rd.client.lookup.mode} says, through the {@link CoapResourceFinder} bean:
+ * by default the Resource Directory this node runs.
  */
 @RestController
 class CoapNodesHttpController {
@@ -30,8 +35,16 @@ class CoapNodesHttpController {
 
 	private final CoapOperations coap;
 
-	CoapNodesHttpController(CoapOperations coap) {
+	private final CoapResourceFinder finder;
+
+	CoapNodesHttpController(CoapOperations coap, CoapResourceFinder finder) {
 		this.coap = coap;
+		this.finder = finder;
+	}
+
+	@GetMapping("/api/coap-resources")
+	List<ResourceView> resources(@RequestParam(defaultValue = "") String filter) {
+		return this.finder.findResources(filter).stream().map(ResourceView::of).toList();
 	}
 
 	@GetMapping("/api/coap-nodes")
@@ -45,6 +58,20 @@ class CoapNodesHttpController {
 	ResponseEntity<NodeView> node(@PathVariable String name, @RequestParam(defaultValue = ALL_COAP_NODES) String uri,
 			@RequestParam(defaultValue = "6000") long windowMillis) {
 		return ResponseEntity.of(this.coap.discoverNode(uri, name, Duration.ofMillis(windowMillis)).map(NodeView::of));
+	}
+
+	/**
+	 * A resource found, as the HTTP API shows it.
+	 *
+	 * @param uri its absolute URI
+	 * @param attributes its link attributes
+	 */
+	record ResourceView(String uri, Map<String, List<String>> attributes) {
+
+		static ResourceView of(WebLink link) {
+			return new ResourceView(link.getUri().toString(), link.getAttributes());
+		}
+
 	}
 
 	/**

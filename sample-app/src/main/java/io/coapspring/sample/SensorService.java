@@ -59,12 +59,14 @@ public class SensorService {
 	}
 
 	/**
-	 * Replace a sensor.
+	 * Replace a sensor, if it still exists: a change computed from a sensor that was deleted meanwhile (the
+	 * simulation's drift, for one) does not bring it back.
 	 * @param sensor the new state
 	 */
 	public void save(Sensor sensor) {
-		this.sensors.put(sensor.id(), sensor);
-		this.events.publishEvent(new SensorChanged(sensor.id()));
+		if (this.sensors.replace(sensor.id(), sensor) != null) {
+			this.events.publishEvent(new SensorChanged(sensor.id()));
+		}
 	}
 
 	/**

@@ -55,14 +55,27 @@ class SampleLwm2mTests {
 			.expectBody()
 			.jsonPath("$.value")
 			.isEqualTo("+03:00");
+		// the demo device reboots (DemoDeviceObject)
 		this.http.post()
 			.uri("/api/lwm2m/devices/sample-device/execute?path=/3/0/4")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		// the device's own error code: it has no factory reset
+		this.http.post()
+			.uri("/api/lwm2m/devices/sample-device/execute?path=/3/0/5")
 			.exchange()
 			.expectStatus()
 			.isEqualTo(502)
 			.expectBody()
 			.jsonPath("$.lwm2mCode")
-			.isEqualTo(500);
+			.isEqualTo(404);
+		// caught before sending: the manufacturer is not executable
+		this.http.post()
+			.uri("/api/lwm2m/devices/sample-device/execute?path=/3/0/0")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
 		this.http.put()
 			.uri("/api/lwm2m/devices/sample-device/write?path=/3/0/0")
 			.body("nope")

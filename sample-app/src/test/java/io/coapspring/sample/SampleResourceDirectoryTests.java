@@ -78,6 +78,15 @@ class SampleResourceDirectoryTests {
 			.expectBody()
 			.jsonPath("$[0].endpoint")
 			.isEqualTo("coap-sample");
+		// the resource finder asks the directory this node runs
+		this.http.get()
+			.uri("/api/coap-resources?filter=rt=sensor-list")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[0].uri")
+			.isEqualTo("coap://127.0.0.1:" + this.coapPort + "/sensors");
 		this.http.get()
 			.uri("http://127.0.0.1:" + this.managementPort + "/actuator/rd")
 			.exchange()

@@ -13,6 +13,10 @@ import io.coapspring.lwm2m.object.Lwm2mObjectTemplate;
 import io.coapspring.lwm2m.object.Lwm2mResource;
 import io.coapspring.lwm2m.server.Lwm2mServerLifecycle;
 import io.coapspring.lwm2m.test.Lwm2mTestClient;
+import org.eclipse.leshan.core.request.ContentFormat;
+import org.eclipse.leshan.core.request.ReadRequest;
+import org.eclipse.leshan.core.response.ReadResponse;
+import org.eclipse.leshan.server.LeshanServer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -38,6 +42,8 @@ import org.springframework.context.annotation.Configuration;
  * the latency of one operation of the template, request to decoded answer:
  * <ul>
  * <li>{@link #readResource()}: {@code /3/0/0} in the given content format;</li>
+ * <li>{@link #rawReadResource()}: the same read sent straight through Leshan's {@link LeshanServer#send} on the
+ * same server (raw Leshan: the template's own cost is the difference);</li>
  * <li>{@link #readInstance()}: the whole Device instance {@code /3/0};</li>
  * <li>{@link #readTyped()}: the Device instance into a record through {@link Lwm2mObjectTemplate} (the cost of
  * the mapping and the model check on top of {@link #readInstance()});</li>
@@ -75,6 +81,10 @@ public class Lwm2mOperationBenchmarks {
 
 	private Lwm2mContentFormat contentFormat;
 
+	private LeshanServer leshan;
+
+	private ContentFormat leshanFormat;
+
 	@Setup
 	public void start() {
 		this.context = new SpringApplicationBuilder(Config.class).web(WebApplicationType.NONE)
@@ -92,6 +102,12 @@ public class Lwm2mOperationBenchmarks {
 		this.lwm2m = this.context.getBean(Lwm2mOperations.class);
 		this.objects = this.context.getBean(Lwm2mObjectTemplate.class);
 		this.contentFormat = Lwm2mContentFormat.valueOf(this.format);
+		this.leshan = this.context.getBean(LeshanServer.class);
+		this.leshanFormat = switch (this.contentFormat) {
+			case SENML_CBOR -> ContentFormat.SENML_CBOR;
+			case TEXT -> ContentFormat.TEXT;
+			default -> ContentFormat.TLV;
+		};
 	}
 
 	@TearDown
@@ -103,6 +119,16 @@ public class Lwm2mOperationBenchmarks {
 	@Benchmark
 	public Lwm2mContent readResource() {
 		return this.lwm2m.read(DEVICE, "/3/0/0", this.contentFormat);
+	}
+
+	@Benchmark
+	public ReadResponse rawReadResource() throws InterruptedException {
+		ReadResponse response = this.leshan.send(this.leshan.getRegistrationService().getByEndpoint(DEVICE),
+				new ReadRequest(this.leshanFormat, "/3/0/0"), 5_000);
+		if (response == null || !response.isSuccess()) {
+			throw new IllegalStateException("raw read failed: " + response);
+		}
+		return response;
 	}
 
 	@Benchmark

@@ -5,16 +5,17 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+
+import io.coapspring.linkformat.LinkFormatReader;
 
 import org.springframework.util.Assert;
 
 /**
- * Parses CoRE Link Format documents (RFC 6690 section 2) into {@link WebLink}s, in document order. Quoted
- * values may contain commas, semicolons and escaped quotes; a value may also be an unquoted token.
+ * Parses CoRE Link Format documents (RFC 6690 section 2) into {@link WebLink}s, in document order, with the
+ * {@link LinkFormatReader.Syntax#LENIENT lenient} syntax of {@link LinkFormatReader}: quoted values may contain
+ * commas, semicolons and escaped quotes; a value may also be an unquoted token; a target that is no URI reference
+ * (a URI template) is kept, and its characters a URI cannot carry are percent-encoded in {@link WebLink#getUri()}.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -25,18 +26,7 @@ public final class LinkFormatParser {
 
 	private static final String HEX = "0123456789ABCDEF";
 
-	private final String text;
-
-	private final URI context;
-
-	private final InetSocketAddress source;
-
-	private int position;
-
-	private LinkFormatParser(String text, URI context, InetSocketAddress source) {
-		this.text = text;
-		this.context = context;
-		this.source = source;
+	private LinkFormatParser() {
 	}
 
 	/**
@@ -49,7 +39,9 @@ public final class LinkFormatParser {
 	public static List<WebLink> parse(String document, InetSocketAddress source) {
 		Assert.notNull(document, "'document' must not be null");
 		Assert.notNull(source, "'source' must not be null");
-		return new LinkFormatParser(document, context(source), source).links();
+		URI context = context(source);
+		return LinkFormatReader.read(document, LinkFormatReader.Syntax.LENIENT, Integer.MAX_VALUE,
+				(target, attributes) -> new WebLink(target, resolve(context, target), source, attributes));
 	}
 
 	private static URI context(InetSocketAddress source) {
@@ -66,54 +58,14 @@ public final class LinkFormatParser {
 		}
 	}
 
-	private List<WebLink> links() {
-		List<WebLink> links = new ArrayList<>();
-		skipWhitespace();
-		while (this.position < this.text.length()) {
-			links.add(link());
-			skipWhitespace();
-			if (this.position < this.text.length()) {
-				expect(',');
-				skipWhitespace();
-			}
-		}
-		return links;
-	}
-
-	private WebLink link() {
-		expect('<');
-		int end = this.text.indexOf('>', this.position);
-		if (end < 0) {
-			throw error("unterminated link target");
-		}
-		String target = this.text.substring(this.position, end);
-		this.position = end + 1;
-		Map<String, List<String>> attributes = new LinkedHashMap<>();
-		skipWhitespace();
-		while (peek() == ';') {
-			this.position++;
-			skipWhitespace();
-			String name = name();
-			List<String> values = attributes.computeIfAbsent(name, (key) -> new ArrayList<>());
-			skipWhitespace();
-			if (peek() == '=') {
-				this.position++;
-				skipWhitespace();
-				values.add((peek() == '"') ? quoted() : token());
-			}
-			skipWhitespace();
-		}
-		return new WebLink(target, resolve(target), this.source, attributes);
-	}
-
-	private URI resolve(String target) {
+	private static URI resolve(URI context, String target) {
 		try {
-			return this.context.resolve(new URI(target));
+			return context.resolve(new URI(target));
 		}
 		catch (URISyntaxException ex) {
 			// a URI template such as </sensors/{id}>, which some servers list for patterns with variables
 			try {
-				return this.context.resolve(new URI(encodeIllegal(target)));
+				return context.resolve(new URI(encodeIllegal(target)));
 			}
 			catch (URISyntaxException again) {
 				throw new IllegalArgumentException("Invalid link target <" + target + ">: " + ex.getMessage(), ex);
@@ -136,70 +88,6 @@ public final class LinkFormatParser {
 			}
 		}
 		return encoded.toString();
-	}
-
-	private String name() {
-		int start = this.position;
-		while (this.position < this.text.length() && isNameChar(this.text.charAt(this.position))) {
-			this.position++;
-		}
-		if (start == this.position) {
-			throw error("expected an attribute name");
-		}
-		return this.text.substring(start, this.position);
-	}
-
-	private String token() {
-		int start = this.position;
-		while (this.position < this.text.length()) {
-			char c = this.text.charAt(this.position);
-			if (c == ';' || c == ',' || Character.isWhitespace(c)) {
-				break;
-			}
-			this.position++;
-		}
-		return this.text.substring(start, this.position);
-	}
-
-	private String quoted() {
-		expect('"');
-		StringBuilder value = new StringBuilder();
-		while (this.position < this.text.length()) {
-			char c = this.text.charAt(this.position++);
-			if (c == '"') {
-				return value.toString();
-			}
-			if (c == '\\' && this.position < this.text.length()) {
-				c = this.text.charAt(this.position++);
-			}
-			value.append(c);
-		}
-		throw error("unterminated quoted value");
-	}
-
-	private static boolean isNameChar(char c) {
-		return Character.isLetterOrDigit(c) || "!#$&+-.^_`|~*".indexOf(c) >= 0;
-	}
-
-	private char peek() {
-		return (this.position < this.text.length()) ? this.text.charAt(this.position) : '\0';
-	}
-
-	private void expect(char expected) {
-		if (peek() != expected) {
-			throw error("expected '" + expected + "'");
-		}
-		this.position++;
-	}
-
-	private void skipWhitespace() {
-		while (this.position < this.text.length() && Character.isWhitespace(this.text.charAt(this.position))) {
-			this.position++;
-		}
-	}
-
-	private IllegalArgumentException error(String problem) {
-		return new IllegalArgumentException("Malformed link format at position " + this.position + ": " + problem);
 	}
 
 }

@@ -1,6 +1,5 @@
 package io.coapspring.rd.autoconfigure;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -10,7 +9,6 @@ import io.coapspring.autoconfigure.CoapProperties;
 import io.coapspring.autoconfigure.CoapServerAutoConfiguration;
 import io.coapspring.client.CoapOperations;
 import io.coapspring.client.CoapTemplateBuilder;
-import io.coapspring.rd.RdUris;
 import io.coapspring.rd.client.ApplicationRdLinkSource;
 import io.coapspring.rd.client.RdClientHealthIndicator;
 import io.coapspring.rd.client.RdClientSettings;
@@ -80,7 +78,7 @@ public final class RdClientAutoConfiguration {
 		boolean own = properties.getUri() == null && ownDirectory.getIfAvailable() != null;
 		RdClientSettings settings = settings(properties, endpointName(coapProperties, environment), own);
 		String scheme = (settings.directory() != null) ? settings.directory().getScheme() : "coap";
-		Endpoint endpoint = serverEndpoint(coapServer, scheme);
+		Endpoint endpoint = RdOwnDirectory.serverEndpoint(coapServer, scheme);
 		CoapOperations client = coapOperations;
 		if (endpoint != null) {
 			client = builders.getObject().endpoint(endpoint).build();
@@ -95,22 +93,7 @@ public final class RdClientAutoConfiguration {
 		}
 		String registrationPath = rdProperties.getServer().getRegistrationPath();
 		return new RdRegistrationClient(client, rdLinkSource, settings, publisher,
-				() -> ownRegistrationInterface(coapServer, registrationPath));
-	}
-
-	/**
-	 * The registration interface of this application's own directory, on the loopback address of its plain
-	 * endpoint, once the server is bound.
-	 */
-	private static URI ownRegistrationInterface(CoapServer server, String registrationPath) {
-		Endpoint endpoint = serverEndpoint(server, "coap");
-		if (endpoint == null) {
-			throw new IllegalStateException("the CoAP server has no coap endpoint for its own resource directory");
-		}
-		InetSocketAddress address = endpoint.getAddress();
-		URI origin = (address.getAddress() == null || address.getAddress().isAnyLocalAddress())
-				? URI.create("coap://127.0.0.1:" + address.getPort()) : RdUris.of("coap", address);
-		return URI.create(origin + registrationPath);
+				() -> RdOwnDirectory.uri(coapServer, registrationPath));
 	}
 
 	static RdClientSettings settings(RdProperties.Client client, String endpointName, boolean ownDirectory) {
@@ -185,15 +168,6 @@ public final class RdClientAutoConfiguration {
 		}
 		name(property, name);
 		return name;
-	}
-
-	private static @Nullable Endpoint serverEndpoint(CoapServer server, String scheme) {
-		for (Endpoint endpoint : server.getEndpoints()) {
-			if (scheme.equals(endpoint.getUri().getScheme())) {
-				return endpoint;
-			}
-		}
-		return null;
 	}
 
 	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.coapspring.rd.client.RdLookupMode;
 import io.coapspring.rd.server.RdUnauthenticatedPolicy;
 import org.jspecify.annotations.Nullable;
 
@@ -291,6 +292,11 @@ public class RdProperties {
 		 */
 		private boolean removeOnShutdown = true;
 
+		/**
+		 * Where the CoapResourceFinder bean looks for the resources of other nodes.
+		 */
+		private final Lookup lookup = new Lookup();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -353,6 +359,46 @@ public class RdProperties {
 
 		public void setRemoveOnShutdown(boolean removeOnShutdown) {
 			this.removeOnShutdown = removeOnShutdown;
+		}
+
+		public Lookup getLookup() {
+			return this.lookup;
+		}
+
+	}
+
+
+	/**
+	 * Where the CoapResourceFinder bean looks for the resources of other nodes.
+	 */
+	public static class Lookup {
+
+		/**
+		 * Where to look: 'auto' asks the Resource Directory of coap.rd.client.uri or of this application, else one
+		 * found on the group, else the group itself; 'directory' only a directory; 'multicast' only the group;
+		 * 'both' a directory and the group, merged.
+		 */
+		private RdLookupMode mode = RdLookupMode.AUTO;
+
+		/**
+		 * Multicast group asked for resources, and for a Resource Directory when none is known.
+		 */
+		private String group = "coap://224.0.1.187";
+
+		public RdLookupMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(RdLookupMode mode) {
+			this.mode = mode;
+		}
+
+		public String getGroup() {
+			return this.group;
+		}
+
+		public void setGroup(String group) {
+			this.group = group;
 		}
 
 	}

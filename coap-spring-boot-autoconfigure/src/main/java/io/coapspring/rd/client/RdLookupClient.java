@@ -81,6 +81,14 @@ public final class RdLookupClient {
 				URI.create(resourceLookup));
 	}
 
+	/**
+	 * Create a client for a resource lookup interface found on a multicast group; its endpoint lookup interface
+	 * is found on first use.
+	 */
+	static RdLookupClient forResourceLookup(CoapOperations coap, URI resourceLookup) {
+		return new RdLookupClient(coap, origin(resourceLookup.toString()), null, resourceLookup);
+	}
+
 	private static URI origin(String uri) {
 		Assert.hasText(uri, "'uri' must not be empty");
 		URI parsed = URI.create(uri);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -18,6 +19,7 @@ import io.coapspring.client.CoapRequestEntity;
 import io.coapspring.client.discovery.WebLink;
 import io.coapspring.convert.CoapResponseEntity;
 import io.coapspring.server.context.CoapServerLifecycle;
+import io.coapspring.server.discovery.CoapLinksChangedEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.coap.CoAP.Code;
@@ -26,6 +28,7 @@ import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.util.Assert;
 
@@ -33,14 +36,19 @@ import org.springframework.util.Assert;
  * Registers this application's links with a Resource Directory (RFC 9176 section 5.3) once the CoAP server runs,
  * and keeps the registration: it finds the registration interface ({@code rt=core.rd}) when given only a host or
  * a multicast group, refreshes the registration after three quarters of its lifetime, registers again when the
- * directory lost it (4.04 on an update) or an attempt failed, and removes it on a graceful shutdown. Requests go
+ * directory lost it (4.04 on an update) or an attempt failed, and removes it on a graceful shutdown.
+ * <p>
+ * Every refresh reads the links again: when they differ from those the directory holds, the update carries them
+ * (RFC 9176 section 5.3.1, registration update with a payload), and a directory that refuses such an update is
+ * sent a registration again, which replaces the links at the same location. A {@link CoapLinksChangedEvent}, or
+ * {@link #linksChanged()}, sends changed links at once instead of at the next refresh. Requests go
  * through the given {@link CoapOperations}, normally one bound to the server's own endpoint, so that the directory
  * sees the server's address as the registration's source.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
-public class RdRegistrationClient implements SmartLifecycle {
+public class RdRegistrationClient implements SmartLifecycle, ApplicationListener<CoapLinksChangedEvent> {
 
 	private static final Log logger = LogFactory.getLog(RdRegistrationClient.class);
 
@@ -60,7 +68,11 @@ public class RdRegistrationClient implements SmartLifecycle {
 
 	private volatile @Nullable String lastFailure;
 
+	private volatile @Nullable String registeredLinks;
+
 	private @Nullable ScheduledExecutorService executor;
+
+	private @Nullable ScheduledFuture<?> next;
 
 	/**
 	 * Create the client.
@@ -139,6 +151,25 @@ public class RdRegistrationClient implements SmartLifecycle {
 		return this.settings;
 	}
 
+	/**
+	 * Send the links to the directory now if they changed since they were last sent, instead of at the next
+	 * refresh; nothing happens while the client is not registered (a registration sends the links of that moment).
+	 */
+	public void linksChanged() {
+		if (this.location != null) {
+			schedule(this::refresh, Duration.ZERO);
+		}
+	}
+
+	/**
+	 * Call {@link #linksChanged()}.
+	 * @param event the event
+	 */
+	@Override
+	public void onApplicationEvent(CoapLinksChangedEvent event) {
+		linksChanged();
+	}
+
 	@Override
 	public synchronized void start() {
 		if (this.executor != null) {
@@ -160,6 +191,7 @@ public class RdRegistrationClient implements SmartLifecycle {
 		synchronized (this) {
 			executor = this.executor;
 			this.executor = null;
+			this.next = null;
 		}
 		if (executor == null) {
 			return;
@@ -182,6 +214,7 @@ public class RdRegistrationClient implements SmartLifecycle {
 			}
 		}
 		this.location = null;
+		this.registeredLinks = null;
 		this.state = RdClientState.STOPPED;
 	}
 
@@ -201,11 +234,11 @@ public class RdRegistrationClient implements SmartLifecycle {
 	private void register() {
 		try {
 			URI registrationInterface = registrationInterface();
-			byte[] links = this.linkSource.getLinks().getBytes(StandardCharsets.UTF_8);
+			String links = this.linkSource.getLinks();
 			CoapResponseEntity<Void> response = this.client.exchange(
 					CoapRequestEntity.method(Code.POST, withQuery(registrationInterface, registrationQuery()))
 						.contentFormat(MediaTypeRegistry.APPLICATION_LINK_FORMAT)
-						.body(links),
+						.body(links.getBytes(StandardCharsets.UTF_8)),
 					Void.class);
 			if (response.getCode() != ResponseCode.CREATED || response.getLocationPath().isEmpty()) {
 				throw new IllegalStateException(
@@ -214,6 +247,7 @@ public class RdRegistrationClient implements SmartLifecycle {
 			URI registered = registrationInterface.resolve("/" + response.getLocationPath());
 			boolean wasRegistered = registered.equals(this.location);
 			this.location = registered;
+			this.registeredLinks = links;
 			this.lastFailure = null;
 			this.state = RdClientState.REGISTERED;
 			if (!wasRegistered) {
@@ -234,8 +268,21 @@ public class RdRegistrationClient implements SmartLifecycle {
 			register();
 			return;
 		}
+		String links;
 		try {
-			this.client.exchange(CoapRequestEntity.method(Code.POST, registration).build(), Void.class);
+			links = this.linkSource.getLinks();
+		}
+		catch (RuntimeException ex) {
+			failed("Reading the links to register failed: " + describe(ex));
+			return;
+		}
+		boolean changed = !links.equals(this.registeredLinks);
+		try {
+			this.client.exchange(update(registration, changed ? links : null), Void.class);
+			if (changed) {
+				this.registeredLinks = links;
+				logger.info("Sent the changed links of '" + this.settings.endpointName() + "' to " + registration);
+			}
 			this.lastFailure = null;
 			this.state = RdClientState.REGISTERED;
 			schedule(this::refresh, this.settings.refreshInterval());
@@ -244,6 +291,13 @@ public class RdRegistrationClient implements SmartLifecycle {
 			if (ex.getCode() == ResponseCode.NOT_FOUND) {
 				logger.info("The resource directory lost the registration " + registration + ": registering again");
 				this.location = null;
+				register();
+				return;
+			}
+			if (changed && ex.getCode().codeClass == 4) {
+				// some directories (aiocoap-rd) take new links only with a registration, which replaces them
+				logger.info("The resource directory refused the changed links in an update (" + describe(ex)
+						+ "): registering again");
 				register();
 				return;
 			}
@@ -263,10 +317,26 @@ public class RdRegistrationClient implements SmartLifecycle {
 		schedule(this::register, this.settings.retryInterval());
 	}
 
+	/**
+	 * Schedule the next task, replacing the one scheduled before, so that one chain of refreshes runs.
+	 */
 	private synchronized void schedule(Runnable task, Duration delay) {
 		if (this.executor != null && !this.executor.isShutdown()) {
-			this.executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+			ScheduledFuture<?> previous = this.next;
+			if (previous != null) {
+				previous.cancel(false);
+			}
+			this.next = this.executor.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
 		}
+	}
+
+	private static CoapRequestEntity<?> update(URI registration, @Nullable String links) {
+		if (links == null) {
+			return CoapRequestEntity.method(Code.POST, registration).build();
+		}
+		return CoapRequestEntity.method(Code.POST, registration)
+			.contentFormat(MediaTypeRegistry.APPLICATION_LINK_FORMAT)
+			.body(links.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private URI registrationInterface() {

@@ -7,15 +7,20 @@ import io.coapspring.autoconfigure.CoapClientAutoConfiguration;
 import io.coapspring.autoconfigure.CoapHandlerAutoConfiguration;
 import io.coapspring.autoconfigure.CoapMessageConvertersAutoConfiguration;
 import io.coapspring.autoconfigure.CoapServerAutoConfiguration;
+import io.coapspring.client.discovery.CoapResourceFinder;
 import io.coapspring.rd.client.ApplicationRdLinkSource;
 import io.coapspring.rd.client.RdClientHealthIndicator;
 import io.coapspring.rd.client.RdClientSettings;
 import io.coapspring.rd.client.RdLinkSource;
 import io.coapspring.rd.client.RdLookupClient;
+import io.coapspring.rd.client.RdLookupMode;
 import io.coapspring.rd.client.RdRegistrationClient;
+import io.coapspring.rd.client.RdResourceFinder;
+import org.eclipse.californium.core.network.CoapEndpoint;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,6 +43,65 @@ class RdClientAutoConfigurationTests {
 		this.runner.run((context) -> assertThat(context).hasNotFailed()
 			.doesNotHaveBean(RdRegistrationClient.class)
 			.doesNotHaveBean(RdLookupClient.class));
+	}
+
+	@Test
+	void aResourceFinderLooksInTheAutoModeByDefault() {
+		this.runner.run((context) -> {
+			RdResourceFinder finder = context.getBean(RdResourceFinder.class);
+			assertThat(context.getBean(CoapResourceFinder.class)).isSameAs(finder);
+			assertThat(finder.getMode()).isEqualTo(RdLookupMode.AUTO);
+			// nothing known yet: a directory is searched on the group at the first call
+			assertThat(finder.getDirectory()).isNull();
+		});
+	}
+
+	@Test
+	void theResourceFinderAsksTheConfiguredDirectoryInTheConfiguredMode() {
+		this.runner
+			.withPropertyValues("coap.rd.client.uri=coap://rd.example", "coap.rd.client.lookup.mode=both",
+					"coap.rd.client.lookup.group=coap://[ff05::fd]")
+			.run((context) -> {
+				RdResourceFinder finder = context.getBean(RdResourceFinder.class);
+				assertThat(finder.getMode()).isEqualTo(RdLookupMode.BOTH);
+				assertThat(finder.getDirectory()).hasToString("coap://rd.example");
+			});
+	}
+
+	@Test
+	void theResourceFinderOfAnApplicationRunningADirectoryAsksIt() {
+		this.runner.withConfiguration(AutoConfigurations.of(RdServerAutoConfiguration.class))
+			.withPropertyValues("coap.rd.server.enabled=true")
+			.run((context) -> assertThat(context.getBean(RdResourceFinder.class).getDirectory())
+				.hasToString("coap://127.0.0.1:" + context.getBean(org.eclipse.californium.core.CoapServer.class)
+					.getEndpoints().get(0).getAddress().getPort()));
+	}
+
+	@Test
+	void aResourceFinderOfTheUserWins() {
+		CoapResourceFinder own = (filters) -> java.util.List.of();
+		this.runner.withBean(CoapResourceFinder.class, () -> own)
+			.run((context) -> assertThat(context).doesNotHaveBean(RdResourceFinder.class)
+				.getBean(CoapResourceFinder.class)
+				.isSameAs(own));
+	}
+
+	@Test
+	void badLookupPropertiesFailTheStartNamingThem() {
+		this.runner.withPropertyValues("coap.rd.client.lookup.group=coap://224.0.1.187/x")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("coap.rd.client.lookup.group"));
+		this.runner.withPropertyValues("coap.rd.client.lookup.mode=everywhere")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("coap.rd.client.lookup.mode"));
+	}
+
+	@Test
+	void noResourceFinderWithoutCalifornium() {
+		this.runner.withClassLoader(new FilteredClassLoader(CoapEndpoint.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(CoapResourceFinder.class));
 	}
 
 	@Test

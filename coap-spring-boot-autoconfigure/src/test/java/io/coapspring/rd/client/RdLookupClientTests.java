@@ -1,5 +1,6 @@
 package io.coapspring.rd.client;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.coapspring.client.CoapOperations;
@@ -18,6 +19,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -33,6 +35,9 @@ class RdLookupClientTests {
 
 	@Autowired
 	CoapOperations coap;
+
+	@Autowired
+	RdResourceFinder finder;
 
 	RdTestNode kitchen;
 
@@ -97,6 +102,35 @@ class RdLookupClientTests {
 		assertThat(rd.lookupEndpoints("ep=*")).hasSize(2);
 		assertThat(rd.lookupEndpoints("page=1&count=1")).singleElement()
 			.satisfies((endpoint) -> assertThat(endpoint.getAttribute("ep")).isEqualTo("garden"));
+	}
+
+	@Test
+	void theResourceFinderOfAnApplicationRunningADirectoryAsksIt() {
+		assertThat(this.finder.getMode()).isEqualTo(RdLookupMode.AUTO);
+		assertThat(this.finder.getDirectory()).hasToString(directory());
+		List<WebLink> thermometers = this.finder.findResources("rt=temperature-c");
+		assertThat(thermometers).extracting((link) -> link.getUri().toString())
+			.containsExactly("coap://127.0.0.1:" + this.kitchen.getPort() + "/sensors/temp",
+					"coap://127.0.0.1:" + this.garden.getPort() + "/sensors/temp");
+		for (WebLink thermometer : thermometers) {
+			assertThat(this.coap.getForObject(thermometer.getUri(), String.class)).isEqualTo("21.5");
+		}
+		// registration parameters filter too, in a directory
+		assertThat(this.finder.findResources("rt=temperature-c&ep=garden")).singleElement()
+			.satisfies((link) -> assertThat(link.getUri().getPort()).isEqualTo(this.garden.getPort()));
+		assertThat(this.finder.findResources("")).hasSize(3);
+	}
+
+	@Test
+	void aFinderInDirectoryModeAsksTheDirectoryItIsGiven() {
+		RdResourceFinder finder = new RdResourceFinder(this.coap, () -> RdLookupClient.create(this.coap, directory()),
+				"coap://224.0.1.187", Duration.ofSeconds(1), RdLookupMode.DIRECTORY);
+		assertThat(finder.findResources("rt=light*")).singleElement()
+			.satisfies((link) -> assertThat(link.getUri())
+				.hasToString("coap://127.0.0.1:" + this.kitchen.getPort() + "/light"));
+		assertThat(finder.findResources("rt=nothing")).isEmpty();
+		assertThatIllegalArgumentException().isThrownBy(() -> finder.findResources("rt"))
+			.withMessageContaining("name=value");
 	}
 
 	@Test

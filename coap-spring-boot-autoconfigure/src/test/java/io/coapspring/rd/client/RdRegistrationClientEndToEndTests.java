@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.coapspring.annotation.CoapController;
 import io.coapspring.annotation.CoapGetMapping;
+import io.coapspring.annotation.CoapPathVariable;
 import io.coapspring.rd.RdExpiredEvent;
 import io.coapspring.rd.RdLink;
 import io.coapspring.rd.RdRegisteredEvent;
@@ -14,6 +15,8 @@ import io.coapspring.rd.RdRegistrationEvent;
 import io.coapspring.rd.RdRemovedEvent;
 import io.coapspring.rd.RdUpdatedEvent;
 import io.coapspring.rd.server.DefaultResourceDirectory;
+import io.coapspring.server.discovery.CoapLinkInstances;
+import io.coapspring.server.discovery.CoapLinksChangedEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -173,6 +177,63 @@ class RdRegistrationClientEndToEndTests {
 		assertThat(directory().getRegistrations()).isEmpty();
 	}
 
+	@Test
+	void changedLinksAreSentWithTheNextRefresh() {
+		startNode("--coap.rd.client.uri=coap://127.0.0.1:" + directoryPort() + "/rd", "--coap.rd.client.lifetime=2");
+		RdRegistrationClient client = this.node.getBean(RdRegistrationClient.class);
+		await().atMost(WAIT).until(() -> client.getState() == RdClientState.REGISTERED);
+		String location = directory().findEndpoint("kitchen", null).orElseThrow().location();
+		this.node.getBean(Rooms.class).names.add("attic");
+		await().atMost(WAIT).until(() -> targets().contains("/rooms/attic"));
+		assertThat(targets()).containsExactly("/rooms/attic", "/temperature");
+		assertThat(directory().findEndpoint("kitchen", null).orElseThrow().location()).isEqualTo(location);
+		assertThat(this.directoryEvents).filteredOn(RdUpdatedEvent.class::isInstance)
+			.anySatisfy((event) -> assertThat(((RdUpdatedEvent) event).isChanged()).isTrue());
+		// the links are sent once: the refreshes after it are empty updates again
+		int updates = updates();
+		await().atMost(WAIT).until(() -> updates() > updates);
+		assertThat(this.directoryEvents).filteredOn(RdUpdatedEvent.class::isInstance)
+			.filteredOn((event) -> ((RdUpdatedEvent) event).isChanged())
+			.hasSize(1);
+		assertThat(this.directoryEvents).filteredOn(RdRegisteredEvent.class::isInstance).hasSize(1);
+	}
+
+	@Test
+	void aLinksChangedEventSendsThemAtOnce() {
+		startNode("--coap.rd.client.uri=coap://127.0.0.1:" + directoryPort() + "/rd",
+				"--coap.rd.client.lifetime=600");
+		RdRegistrationClient client = this.node.getBean(RdRegistrationClient.class);
+		await().atMost(WAIT).until(() -> client.getState() == RdClientState.REGISTERED);
+		Rooms rooms = this.node.getBean(Rooms.class);
+		rooms.names.add("cellar");
+		rooms.names.add("hall");
+		this.node.publishEvent(new CoapLinksChangedEvent(rooms));
+		// long before the refresh, due after 450 s
+		await().atMost(WAIT).until(() -> targets().contains("/rooms/hall"));
+		assertThat(targets()).containsExactly("/rooms/cellar", "/rooms/hall", "/temperature");
+		rooms.names.remove("cellar");
+		this.node.publishEvent(new CoapLinksChangedEvent(rooms));
+		await().atMost(WAIT).until(() -> !targets().contains("/rooms/cellar"));
+		assertThat(targets()).containsExactly("/rooms/hall", "/temperature");
+		// an event without a change sends nothing
+		int updates = updates();
+		this.node.publishEvent(new CoapLinksChangedEvent(rooms));
+		await().atMost(WAIT).until(() -> updates() == updates + 1);
+		assertThat(this.directoryEvents).filteredOn(RdUpdatedEvent.class::isInstance)
+			.filteredOn((event) -> ((RdUpdatedEvent) event).isChanged())
+			.hasSize(2);
+	}
+
+	private List<String> targets() {
+		return directory().findEndpoint("kitchen", null)
+			.map((registration) -> registration.links().stream().map(RdLink::target).sorted().toList())
+			.orElse(List.of());
+	}
+
+	private int updates() {
+		return (int) this.directoryEvents.stream().filter(RdUpdatedEvent.class::isInstance).count();
+	}
+
 	private static Health health(RdRegistrationClient client) {
 		return new RdClientHealthIndicator(client).health(true);
 	}
@@ -185,8 +246,22 @@ class RdRegistrationClientEndToEndTests {
 
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@Import(Thermometer.class)
+	@Import({ Thermometer.class, Rooms.class })
 	static class NodeApplication {
+
+		@Bean
+		CoapLinkInstances roomLinks(Rooms rooms) {
+			return CoapLinkInstances.of("/rooms/{room}", () -> rooms.names);
+		}
+
+	}
+
+	/**
+	 * The rooms the node serves, which change at run time.
+	 */
+	static class Rooms {
+
+		final List<String> names = new CopyOnWriteArrayList<>();
 
 	}
 
@@ -196,6 +271,11 @@ class RdRegistrationClientEndToEndTests {
 		@CoapGetMapping(path = "/temperature", resourceType = "temperature-c", produces = "text/plain")
 		String temperature() {
 			return "21.5";
+		}
+
+		@CoapGetMapping(path = "/rooms/{room}", resourceType = "room", produces = "text/plain")
+		String room(@CoapPathVariable String room) {
+			return room;
 		}
 
 	}

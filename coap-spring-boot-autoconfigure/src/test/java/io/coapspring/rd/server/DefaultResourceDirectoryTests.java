@@ -246,6 +246,44 @@ class DefaultResourceDirectoryTests {
 	}
 
 	@Test
+	void firstComeFirstRememberedForgetsTheNameWhenItsRegistrationExpires() {
+		this.directory = directory(RdLimits.DEFAULTS, RdUnauthenticatedPolicy.FIRST_COME_FIRST_REMEMBERED);
+		RdRegistration first = this.directory.register(List.of("ep=node1", "lt=60"), links("</a>"), NODE1);
+		this.clock.advance(Duration.ofSeconds(59));
+		assertForbidden(() -> this.directory.register(List.of("ep=node1"), links("</evil>"), NODE2));
+		// expired, though not yet swept: the name is free for another address, which now holds it
+		this.clock.advance(Duration.ofSeconds(2));
+		RdRegistration taken = this.directory.register(List.of("ep=node1", "lt=60"), links("</b>"), NODE2);
+		assertThat(taken.ownerAddress()).isEqualTo(NODE2.host());
+		assertThat(taken.location()).isNotEqualTo(first.location());
+		assertThat(this.events).filteredOn(RdExpiredEvent.class::isInstance).singleElement()
+			.satisfies((event) -> assertThat(((RdExpiredEvent) event).getRegistration().location())
+				.isEqualTo(first.location()));
+		assertForbidden(() -> this.directory.register(List.of("ep=node1"), links("</a>"), NODE1));
+		assertForbidden(() -> this.directory.update(taken.location(), List.of(), null, NODE1));
+		assertNotFound(() -> this.directory.update(first.location(), List.of(), null, NODE1));
+	}
+
+	@Test
+	void aNameHeldByAnIdentityIsFreeOnceItsRegistrationEnds() {
+		this.directory = directory(RdLimits.DEFAULTS, RdUnauthenticatedPolicy.FIRST_COME_FIRST_REMEMBERED);
+		this.directory.register(List.of("ep=node1", "lt=60"), links("</a>"), ALICE);
+		assertForbidden(() -> this.directory.register(List.of("ep=node1"), links("</m>"), MALLORY));
+		this.clock.advance(Duration.ofSeconds(61));
+		assertThat(this.directory.expire()).isOne();
+		RdRegistration mallory = this.directory.register(List.of("ep=node1"), links("</m>"), MALLORY);
+		assertThat(mallory.owner()).isEqualTo("mallory");
+		this.directory.remove(mallory.location(), MALLORY);
+		assertThat(this.directory.register(List.of("ep=node1"), links("</u>"), NODE2).ownerAddress())
+			.isEqualTo(NODE2.host());
+	}
+
+	private static void assertNotFound(Runnable action) {
+		assertThatExceptionOfType(RdException.class).isThrownBy(action::run)
+			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(ResponseCode.NOT_FOUND));
+	}
+
+	@Test
 	void denyPolicyRefusesUnauthenticatedPeers() {
 		this.directory = directory(RdLimits.DEFAULTS, RdUnauthenticatedPolicy.DENY);
 		assertThatExceptionOfType(RdException.class)

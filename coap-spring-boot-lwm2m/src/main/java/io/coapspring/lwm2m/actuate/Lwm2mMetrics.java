@@ -2,12 +2,8 @@ package io.coapspring.lwm2m.actuate;
 
 import java.time.Duration;
 
-import io.coapspring.lwm2m.core.Lwm2mClientNotRegisteredException;
-import io.coapspring.lwm2m.core.Lwm2mClientSleepingException;
-import io.coapspring.lwm2m.core.Lwm2mClientUnreachableException;
-import io.coapspring.lwm2m.core.Lwm2mInvalidRequestException;
 import io.coapspring.lwm2m.core.Lwm2mOperationListener;
-import io.coapspring.lwm2m.core.Lwm2mResponseException;
+import io.coapspring.lwm2m.core.Lwm2mOutcomes;
 import io.coapspring.lwm2m.server.Lwm2mRegistrationLimits;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -70,31 +66,9 @@ public class Lwm2mMetrics implements MeterBinder, Lwm2mOperationListener {
 		Timer.builder("lwm2m.operations")
 			.description("LWM2M operations sent by the server")
 			.tag("operation", operation)
-			.tag("outcome", outcome(failure))
+			.tag("outcome", Lwm2mOutcomes.of(failure))
 			.register(registry)
 			.record(duration);
-	}
-
-	private static String outcome(@Nullable Throwable failure) {
-		if (failure == null) {
-			return "success";
-		}
-		if (failure instanceof Lwm2mClientNotRegisteredException) {
-			return "not-registered";
-		}
-		if (failure instanceof Lwm2mClientSleepingException) {
-			return "sleeping";
-		}
-		if (failure instanceof Lwm2mClientUnreachableException) {
-			return "unreachable";
-		}
-		if (failure instanceof Lwm2mInvalidRequestException) {
-			return "invalid-request";
-		}
-		if (failure instanceof Lwm2mResponseException response) {
-			return (response.getCode() >= 500) ? "server-error" : "client-error";
-		}
-		return "error";
 	}
 
 }

@@ -43,6 +43,8 @@ public class Lwm2mBootstrapProperties {
 	 */
 	private Map<String, Client> clients = new LinkedHashMap<>();
 
+	private final Dtls dtls = new Dtls();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -73,6 +75,31 @@ public class Lwm2mBootstrapProperties {
 
 	public void setClients(Map<String, Client> clients) {
 		this.clients = clients;
+	}
+
+	public Dtls getDtls() {
+		return this.dtls;
+	}
+
+	/**
+	 * The DTLS ('coaps://') bootstrap endpoint.
+	 */
+	public static class Dtls extends Lwm2mDtlsProperties {
+
+		/**
+		 * UDP port of the DTLS bootstrap endpoint; 0 picks a free port, published as
+		 * 'local.lwm2m.bootstrap.dtls-port'.
+		 */
+		private int port = 5786;
+
+		public int getPort() {
+			return this.port;
+		}
+
+		public void setPort(int port) {
+			this.port = port;
+		}
+
 	}
 
 	/**
@@ -134,14 +161,9 @@ public class Lwm2mBootstrapProperties {
 		private String binding = "U";
 
 		/**
-		 * PSK identity for a 'coaps://' server; unset means no security.
+		 * Pre-shared key the client uses with a 'coaps://' server; no identity means no security.
 		 */
-		private @Nullable String pskIdentity;
-
-		/**
-		 * PSK key in hexadecimal for a 'coaps://' server.
-		 */
-		private @Nullable String pskKey;
+		private final Lwm2mDtlsProperties.Psk psk = new Lwm2mDtlsProperties.Psk();
 
 		public @Nullable String getUri() {
 			return this.uri;
@@ -175,20 +197,8 @@ public class Lwm2mBootstrapProperties {
 			this.binding = binding;
 		}
 
-		public @Nullable String getPskIdentity() {
-			return this.pskIdentity;
-		}
-
-		public void setPskIdentity(@Nullable String pskIdentity) {
-			this.pskIdentity = pskIdentity;
-		}
-
-		public @Nullable String getPskKey() {
-			return this.pskKey;
-		}
-
-		public void setPskKey(@Nullable String pskKey) {
-			this.pskKey = pskKey;
+		public Lwm2mDtlsProperties.Psk getPsk() {
+			return this.psk;
 		}
 
 	}

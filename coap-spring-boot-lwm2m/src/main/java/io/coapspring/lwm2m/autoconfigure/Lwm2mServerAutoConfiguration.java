@@ -6,11 +6,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 import io.coapspring.lwm2m.core.Lwm2mOperationListener;
+import io.coapspring.lwm2m.core.Lwm2mOperationObserver;
 import io.coapspring.security.SslBundleKeyMaterial;
 import io.coapspring.lwm2m.core.Lwm2mOperations;
 import io.coapspring.lwm2m.core.Lwm2mTemplate;
@@ -43,9 +43,8 @@ import org.eclipse.leshan.server.registration.RegistrationStore;
 import org.eclipse.leshan.server.security.Authorizer;
 import org.eclipse.leshan.server.security.DefaultAuthorizer;
 import org.eclipse.leshan.server.security.InMemorySecurityStore;
-import org.eclipse.leshan.server.security.NonUniqueSecurityInfoException;
-import org.eclipse.leshan.server.security.SecurityInfo;
 import org.eclipse.leshan.server.security.SecurityStore;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -63,7 +62,6 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternUtils;
-import org.springframework.boot.ssl.NoSuchSslBundleException;
 import org.springframework.boot.ssl.SslBundles;
 
 /**
@@ -115,25 +113,7 @@ public final class Lwm2mServerAutoConfiguration {
 	SecurityStore lwm2mSecurityStore(Lwm2mServerProperties properties, Environment environment) {
 		new Lwm2mServerPropertiesValidator(properties, environment).validate();
 		InMemorySecurityStore store = new InMemorySecurityStore();
-		properties.getDtls().getPsk().forEach((endpoint, psk) -> {
-			try {
-				store.add(SecurityInfo.newPreSharedKeyInfo(endpoint, psk.getIdentity(),
-						HexFormat.of().parseHex(psk.getKey())));
-			}
-			catch (NonUniqueSecurityInfoException | RuntimeException ex) {
-				throw new InvalidConfigurationPropertyValueException("coap.lwm2m.server.dtls.psk." + endpoint,
-						psk.getIdentity(), ex.getMessage());
-			}
-		});
-		for (String endpoint : properties.getDtls().getX509Clients()) {
-			try {
-				store.add(SecurityInfo.newX509CertInfo(endpoint));
-			}
-			catch (NonUniqueSecurityInfoException ex) {
-				throw new InvalidConfigurationPropertyValueException("coap.lwm2m.server.dtls.x509-clients", endpoint,
-						ex.getMessage());
-			}
-		}
+		Lwm2mDtlsIdentities.addTo(store, "coap.lwm2m.server.dtls", properties.getDtls());
 		return store;
 	}
 
@@ -174,27 +154,10 @@ public final class Lwm2mServerAutoConfiguration {
 		return new Lwm2mServerEndpoints(builder.build());
 	}
 
-	private static void applyCredentials(LeshanServerBuilder builder, SslBundles sslBundles, String bundleName) {
-		String property = "coap.lwm2m.server.dtls.ssl-bundle";
-		if (sslBundles == null) {
-			throw new InvalidConfigurationPropertyValueException(property, bundleName,
-					"no SslBundles bean is available; SSL bundles need Spring Boot's SslAutoConfiguration");
-		}
-		SslBundleKeyMaterial material;
-		try {
-			material = SslBundleKeyMaterial.of(sslBundles.getBundle(bundleName));
-		}
-		catch (NoSuchSslBundleException ex) {
-			throw new InvalidConfigurationPropertyValueException(property, bundleName,
-					"no SSL bundle of that name; define it with 'spring.ssl.bundle.pem." + bundleName + ".*'");
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException(property, bundleName, ex.getMessage());
-		}
-		if (material.getPrivateKey() == null || material.getCertificateChain().isEmpty()) {
-			throw new InvalidConfigurationPropertyValueException(property, bundleName,
-					"the bundle has no key store with the server's private key and certificate");
-		}
+	private static void applyCredentials(LeshanServerBuilder builder, @Nullable SslBundles sslBundles,
+			String bundleName) {
+		SslBundleKeyMaterial material = Lwm2mDtlsIdentities.serverCredentials(sslBundles,
+				"coap.lwm2m.server.dtls.ssl-bundle", bundleName);
 		builder.setPrivateKey(material.getPrivateKey());
 		builder.setCertificateChain(material.getCertificateChain().toArray(X509Certificate[]::new));
 		if (!material.getTrustedCertificates().isEmpty()) {
@@ -259,8 +222,9 @@ public final class Lwm2mServerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(Lwm2mOperations.class)
 	Lwm2mTemplate lwm2mTemplate(LeshanServer server, Lwm2mServerProperties properties,
-			ObjectProvider<Lwm2mOperationListener> listeners) {
-		return new Lwm2mTemplate(server, properties.getRequestTimeout(), listeners.orderedStream().toList());
+			ObjectProvider<Lwm2mOperationListener> listeners, ObjectProvider<Lwm2mOperationObserver> observers) {
+		return new Lwm2mTemplate(server, properties.getRequestTimeout(), listeners.orderedStream().toList(),
+				observers.orderedStream().toList());
 	}
 
 	@Bean

@@ -3,9 +3,7 @@ package io.coapspring.lwm2m.autoconfigure;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -115,46 +113,12 @@ public class Lwm2mServerProperties {
 	/**
 	 * The DTLS ('coaps://') LWM2M endpoint.
 	 */
-	public static class Dtls {
-
-		/**
-		 * Whether to open a DTLS ('coaps://') LWM2M endpoint. Clients authenticate with the identities of the
-		 * security store (pre-shared keys from 'coap.lwm2m.server.dtls.psk' or a Leshan SecurityStore bean).
-		 */
-		private boolean enabled;
+	public static class Dtls extends Lwm2mDtlsProperties {
 
 		/**
 		 * UDP port of the DTLS LWM2M endpoint; 0 picks a free port, published as 'local.lwm2m.dtls-port'.
 		 */
 		private int port = 5784;
-
-		/**
-		 * Pre-shared keys by client endpoint name: the client with that endpoint name must authenticate with this
-		 * PSK identity and key (DTLS binds the endpoint name to the identity). Ignored when the application defines
-		 * its own Leshan SecurityStore bean.
-		 */
-		private Map<String, Psk> psk = new LinkedHashMap<>();
-
-		/**
-		 * Name of the Spring Boot SSL bundle ('spring.ssl.bundle.*') holding the server's private key and
-		 * certificate chain (X.509 and raw public key handshakes) and the certificates trusted to authenticate
-		 * clients' X.509 certificates.
-		 */
-		private @Nullable String sslBundle;
-
-		/**
-		 * Endpoint names of clients that authenticate with an X.509 certificate; the certificate's common name
-		 * must be the endpoint name. Ignored when the application defines its own Leshan SecurityStore bean.
-		 */
-		private List<String> x509Clients = new ArrayList<>();
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
-		}
 
 		public int getPort() {
 			return this.port;
@@ -162,63 +126,6 @@ public class Lwm2mServerProperties {
 
 		public void setPort(int port) {
 			this.port = port;
-		}
-
-		public Map<String, Psk> getPsk() {
-			return this.psk;
-		}
-
-		public @Nullable String getSslBundle() {
-			return this.sslBundle;
-		}
-
-		public void setSslBundle(@Nullable String sslBundle) {
-			this.sslBundle = sslBundle;
-		}
-
-		public List<String> getX509Clients() {
-			return this.x509Clients;
-		}
-
-		public void setX509Clients(List<String> x509Clients) {
-			this.x509Clients = x509Clients;
-		}
-
-		public void setPsk(Map<String, Psk> psk) {
-			this.psk = psk;
-		}
-
-	}
-
-	/**
-	 * A client's pre-shared key.
-	 */
-	public static class Psk {
-
-		/**
-		 * PSK identity the client presents in the DTLS handshake.
-		 */
-		private @Nullable String identity;
-
-		/**
-		 * The key, in hexadecimal.
-		 */
-		private @Nullable String key;
-
-		public @Nullable String getIdentity() {
-			return this.identity;
-		}
-
-		public void setIdentity(@Nullable String identity) {
-			this.identity = identity;
-		}
-
-		public @Nullable String getKey() {
-			return this.key;
-		}
-
-		public void setKey(@Nullable String key) {
-			this.key = key;
 		}
 
 	}

@@ -55,16 +55,8 @@ final class Lwm2mServerPropertiesValidator {
 				throw invalid("coap.lwm2m.server.dtls.port", dtls.getPort(),
 						"must differ from coap.lwm2m.server.port");
 			}
-			dtls.getPsk().forEach((endpoint, psk) -> {
-				String prefix = "coap.lwm2m.server.dtls.psk." + endpoint;
-				if (psk.getIdentity() == null || psk.getIdentity().isEmpty()) {
-					throw invalid(prefix + ".identity", psk.getIdentity(), "must not be empty");
-				}
-				if (psk.getKey() == null || !psk.getKey().matches("([0-9a-fA-F]{2})+")) {
-					throw invalid(prefix + ".key", "******", "must be the key in hexadecimal (an even number of "
-							+ "hex digits)");
-				}
-			});
+			Lwm2mDtlsIdentities.validate("coap.lwm2m.server.dtls.psk", dtls.getPsk());
+			Lwm2mDtlsIdentities.validateServerKey("coap.lwm2m.server.dtls", dtls);
 		}
 		checkClash("coap.lwm2m.server.port", this.properties.getPort());
 		if (dtls.isEnabled()) {

@@ -1,11 +1,13 @@
 package io.coapspring.lwm2m.bootstrap;
 
+import java.util.HashMap;
 import java.util.Map;
 
+import io.coapspring.lwm2m.server.Lwm2mEndpointStarter;
 import io.coapspring.lwm2m.server.Lwm2mPortInUseException;
 import io.coapspring.lwm2m.server.Lwm2mServerException;
 import org.eclipse.californium.core.CoapServer;
-import org.eclipse.californium.core.network.Endpoint;
+import org.eclipse.leshan.core.endpoint.Protocol;
 import org.eclipse.leshan.server.bootstrap.LeshanBootstrapServer;
 import org.eclipse.leshan.server.bootstrap.endpoint.LwM2mBootstrapServerEndpoint;
 import org.jspecify.annotations.Nullable;
@@ -14,13 +16,12 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.Assert;
 
 /**
  * Starts and stops the Leshan bootstrap server with the application context, failing start-up with a
- * {@link Lwm2mPortInUseException} naming {@code coap.lwm2m.bootstrap.port} when its port is taken, and
- * publishing the bound port as {@value #PORT_PROPERTY}.
+ * {@link Lwm2mPortInUseException} naming {@code coap.lwm2m.bootstrap.port} (or {@code .dtls.port}) when a port
+ * is taken, and publishing the bound ports as {@value #PORT_PROPERTY} and {@value #DTLS_PORT_PROPERTY}.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -30,6 +31,9 @@ public class Lwm2mBootstrapServerLifecycle implements SmartLifecycle {
 	/** Property holding the bound port of the bootstrap server. */
 	public static final String PORT_PROPERTY = "local.lwm2m.bootstrap.port";
 
+	/** Property holding the bound port of the bootstrap server's DTLS endpoint. */
+	public static final String DTLS_PORT_PROPERTY = "local.lwm2m.bootstrap.dtls-port";
+
 	private static final Logger logger = LoggerFactory.getLogger(Lwm2mBootstrapServerLifecycle.class);
 
 	private final LeshanBootstrapServer server;
@@ -37,6 +41,8 @@ public class Lwm2mBootstrapServerLifecycle implements SmartLifecycle {
 	private final CoapServer coapServer;
 
 	private final @Nullable ConfigurableEnvironment environment;
+
+	private final int expectedEndpoints;
 
 	private volatile boolean running;
 
@@ -48,51 +54,45 @@ public class Lwm2mBootstrapServerLifecycle implements SmartLifecycle {
 	 */
 	public Lwm2mBootstrapServerLifecycle(LeshanBootstrapServer server, CoapServer coapServer,
 			@Nullable ConfigurableEnvironment environment) {
+		this(server, coapServer, environment, 0);
+	}
+
+	/**
+	 * Create a lifecycle that also checks how many endpoints Leshan created (it only logs when it cannot create
+	 * the DTLS endpoint).
+	 * @param server the bootstrap server, built but not started
+	 * @param coapServer the Californium server it runs on
+	 * @param environment where the bound ports are published, if any
+	 * @param expectedEndpoints how many endpoints the server must have, 0 for no check
+	 */
+	public Lwm2mBootstrapServerLifecycle(LeshanBootstrapServer server, CoapServer coapServer,
+			@Nullable ConfigurableEnvironment environment, int expectedEndpoints) {
 		Assert.notNull(server, "'server' must not be null");
 		Assert.notNull(coapServer, "'coapServer' must not be null");
 		this.server = server;
 		this.coapServer = coapServer;
 		this.environment = environment;
+		this.expectedEndpoints = expectedEndpoints;
 	}
 
 	@Override
 	public void start() {
-		RuntimeException failure = null;
-		try {
-			this.server.start();
+		if (this.server.getEndpoints().size() < this.expectedEndpoints) {
+			throw new Lwm2mServerException("LWM2M bootstrap server has " + this.server.getEndpoints().size()
+					+ " of its " + this.expectedEndpoints + " endpoints: Leshan could not create the DTLS endpoint "
+					+ "(its warning in the log says why; check coap.lwm2m.bootstrap.dtls.*)", null);
 		}
-		catch (RuntimeException ex) {
-			failure = ex;
-		}
-		for (Endpoint endpoint : this.coapServer.getEndpoints()) {
-			if (!endpoint.isStarted()) {
-				safeStop();
-				throw new Lwm2mPortInUseException(endpoint.getAddress(), "coap.lwm2m.bootstrap.port", failure);
-			}
-		}
-		if (failure != null) {
-			safeStop();
-			throw new Lwm2mServerException("LWM2M bootstrap server failed to start: " + failure.getMessage(), failure);
-		}
+		new Lwm2mEndpointStarter("LWM2M bootstrap server", this.coapServer, "coap.lwm2m.bootstrap.port",
+				"coap.lwm2m.bootstrap.dtls.port")
+			.start(this.server::start, this.server::stop);
 		this.running = true;
+		Map<String, Object> ports = new HashMap<>();
 		for (LwM2mBootstrapServerEndpoint endpoint : this.server.getEndpoints()) {
+			ports.put(Protocol.COAPS.equals(endpoint.getProtocol()) ? DTLS_PORT_PROPERTY : PORT_PROPERTY,
+					endpoint.getURI().getPort());
 			logger.info("LWM2M bootstrap server listening on {}", endpoint.getURI());
-			if (this.environment != null) {
-				this.environment.getPropertySources().remove("lwm2m.bootstrap.ports");
-				this.environment.getPropertySources()
-					.addFirst(new MapPropertySource("lwm2m.bootstrap.ports",
-							Map.of(PORT_PROPERTY, endpoint.getURI().getPort())));
-			}
 		}
-	}
-
-	private void safeStop() {
-		try {
-			this.server.stop();
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Stopping the bootstrap server after a failed start failed too", ex);
-		}
+		Lwm2mEndpointStarter.publish(this.environment, "lwm2m.bootstrap.ports", ports);
 	}
 
 	@Override

@@ -31,7 +31,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Converts between Leshan's node tree and the plain Java values of {@link Lwm2mContent}, and builds the nodes of a
  * write or create from Java values, checking each value against the object model first (type, range or
- * enumeration, writability) so that a mismatch fails before anything is sent, naming the resource.
+ * enumeration, writability) so that a mismatch fails before anything is sent, naming the resource. Wiring between
+ * Leshan and this API: only {@link #toContent} is public, for the server's event publishers; applications see
+ * {@link Lwm2mContent} and never need this class.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -56,7 +58,7 @@ public final class Lwm2mNodes {
 	 * @param node the node
 	 * @return the value
 	 */
-	public static Object toValue(LwM2mNode node) {
+	static Object toValue(LwM2mNode node) {
 		if (node instanceof LwM2mSingleResource single) {
 			return toJava(single.getValue());
 		}
@@ -113,7 +115,7 @@ public final class Lwm2mNodes {
 	 * @throws Lwm2mInvalidRequestException if the model does not know the resource, the resource is not
 	 * writable, or a value does not fit it
 	 */
-	public static LwM2mResource toResource(String endpoint, LwM2mModel model, int objectId, int resourceId,
+	static LwM2mResource toResource(String endpoint, LwM2mModel model, int objectId, int resourceId,
 			Object value) {
 		ResourceModel resource = resourceModel(endpoint, model, objectId, resourceId);
 		String name = describe(objectId, resource);
@@ -146,7 +148,7 @@ public final class Lwm2mNodes {
 	 * @param checkMandatory whether every mandatory writable resource must be present (create, replace)
 	 * @return the resource nodes
 	 */
-	public static List<LwM2mResource> toResources(String endpoint, LwM2mModel model, int objectId,
+	static List<LwM2mResource> toResources(String endpoint, LwM2mModel model, int objectId,
 			Map<Integer, ?> resources, boolean checkMandatory) {
 		ObjectModel object = objectModel(endpoint, model, objectId);
 		if (checkMandatory) {
@@ -170,7 +172,7 @@ public final class Lwm2mNodes {
 	 * @param objectId the object id
 	 * @return the object model
 	 */
-	public static ObjectModel objectModel(String endpoint, LwM2mModel model, int objectId) {
+	static ObjectModel objectModel(String endpoint, LwM2mModel model, int objectId) {
 		ObjectModel object = model.getObjectModel(objectId);
 		if (object == null) {
 			throw new Lwm2mInvalidRequestException(endpoint,
@@ -189,7 +191,7 @@ public final class Lwm2mNodes {
 	 * @param resourceId the resource id
 	 * @return the resource model
 	 */
-	public static ResourceModel resourceModel(String endpoint, LwM2mModel model, int objectId, int resourceId) {
+	static ResourceModel resourceModel(String endpoint, LwM2mModel model, int objectId, int resourceId) {
 		ObjectModel object = objectModel(endpoint, model, objectId);
 		ResourceModel resource = object.resources.get(resourceId);
 		if (resource == null) {

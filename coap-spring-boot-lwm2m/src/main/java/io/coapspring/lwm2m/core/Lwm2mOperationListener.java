@@ -16,7 +16,8 @@ public interface Lwm2mOperationListener {
 	/**
 	 * Called once per operation, when it completes.
 	 * @param operation the operation ({@code read}, {@code write}, {@code execute}, {@code discover},
-	 * {@code write-attributes}, {@code create}, {@code delete}, {@code observe}, {@code read-composite})
+	 * {@code write-attributes}, {@code create}, {@code delete}, {@code observe}, {@code read-composite}, {@code write-composite},
+	 * {@code observe-composite})
 	 * @param failure the failure, or {@code null} on success
 	 * @param duration the time from the call to the outcome
 	 */

@@ -120,6 +120,23 @@ public interface Lwm2mOperations {
 			boolean replace);
 
 	/**
+	 * Write resources of several objects or instances in one LWM2M 1.1 write-composite request (SenML CBOR): the
+	 * client applies all of them or none. Each value is checked against the object model first, as in
+	 * {@link #write(String, String, Object)}.
+	 * @param endpoint the endpoint name
+	 * @param values resource path ({@code /3/0/14}) to value, in the order to send them
+	 */
+	void writeComposite(String endpoint, Map<String, ?> values);
+
+	/**
+	 * Write resources of several objects or instances in one request asynchronously.
+	 * @param endpoint the endpoint name
+	 * @param values resource path to value
+	 * @return completes when the client changed every resource
+	 */
+	CompletableFuture<Void> writeCompositeAsync(String endpoint, Map<String, ?> values);
+
+	/**
 	 * Execute a resource without arguments.
 	 * @param endpoint the endpoint name
 	 * @param path the resource path ({@code /3/0/4} reboots)

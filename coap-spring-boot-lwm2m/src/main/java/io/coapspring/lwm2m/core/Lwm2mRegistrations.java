@@ -13,7 +13,8 @@ import org.eclipse.leshan.core.request.BindingMode;
 import org.eclipse.leshan.server.registration.Registration;
 
 /**
- * Turns Leshan's {@link Registration} into the plain {@link Lwm2mRegistration} value users see.
+ * Turns Leshan's {@link Registration} into the plain {@link Lwm2mRegistration} value users see. Wiring between
+ * Leshan and this API (the template and the server's event publishers use it); applications never need it.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0

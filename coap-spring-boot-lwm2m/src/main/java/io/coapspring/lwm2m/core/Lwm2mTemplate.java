@@ -19,6 +19,7 @@ import org.eclipse.leshan.core.link.lwm2m.attributes.LwM2mAttribute;
 import org.eclipse.leshan.core.link.lwm2m.attributes.LwM2mAttributeSet;
 import org.eclipse.leshan.core.link.lwm2m.attributes.LwM2mAttributes;
 import org.eclipse.leshan.core.model.LwM2mModel;
+import org.eclipse.leshan.core.node.LwM2mNode;
 import org.eclipse.leshan.core.node.LwM2mObjectInstance;
 import org.eclipse.leshan.core.node.LwM2mPath;
 import org.eclipse.leshan.core.node.LwM2mResource;
@@ -33,6 +34,7 @@ import org.eclipse.leshan.core.request.ObserveRequest;
 import org.eclipse.leshan.core.request.ReadCompositeRequest;
 import org.eclipse.leshan.core.request.ReadRequest;
 import org.eclipse.leshan.core.request.WriteAttributesRequest;
+import org.eclipse.leshan.core.request.WriteCompositeRequest;
 import org.eclipse.leshan.core.request.WriteRequest;
 import org.eclipse.leshan.core.request.WriteRequest.Mode;
 import org.eclipse.leshan.core.request.exception.ClientSleepingException;
@@ -72,6 +74,8 @@ public class Lwm2mTemplate implements Lwm2mOperations {
 
 	private final List<Lwm2mOperationListener> operationListeners;
 
+	private final List<Lwm2mOperationObserver> operationObservers;
+
 	/**
 	 * Create a template.
 	 * @param server the Leshan server
@@ -88,12 +92,26 @@ public class Lwm2mTemplate implements Lwm2mOperations {
 	 * @param operationListeners told of each operation's outcome and duration (metrics)
 	 */
 	public Lwm2mTemplate(LeshanServer server, Duration timeout, List<Lwm2mOperationListener> operationListeners) {
+		this(server, timeout, operationListeners, List.of());
+	}
+
+	/**
+	 * Create a template that reports every operation's outcome and lets observers follow each operation from its
+	 * start (tracing).
+	 * @param server the Leshan server
+	 * @param timeout how long to wait for a client's answer
+	 * @param operationListeners told of each operation's outcome and duration (metrics)
+	 * @param operationObservers told when each operation starts and ends (tracing)
+	 */
+	public Lwm2mTemplate(LeshanServer server, Duration timeout, List<Lwm2mOperationListener> operationListeners,
+			List<Lwm2mOperationObserver> operationObservers) {
 		Assert.notNull(server, "'server' must not be null");
 		Assert.isTrue(timeout != null && !timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
 		this.server = server;
 		this.timeout = timeout;
 		this.observations = new Lwm2mObservations(server);
 		this.operationListeners = List.copyOf(operationListeners);
+		this.operationObservers = List.copyOf(operationObservers);
 	}
 
 	@Override
@@ -194,6 +212,34 @@ public class Lwm2mTemplate implements Lwm2mOperations {
 					resources, false);
 			return new WriteRequest(replace ? Mode.REPLACE : Mode.UPDATE, writeFormat(registration, null),
 					target.getObjectId(), target.getObjectInstanceId(), nodes);
+		}, (registration, response) -> null);
+	}
+
+	@Override
+	public void writeComposite(String endpoint, Map<String, ?> values) {
+		await(writeCompositeAsync(endpoint, values));
+	}
+
+	@Override
+	public CompletableFuture<Void> writeCompositeAsync(String endpoint, Map<String, ?> values) {
+		Assert.notEmpty(values, "'values' must not be empty");
+		return send("write-composite", endpoint, String.join(",", values.keySet()), (registration) -> {
+			LwM2mModel model = model(registration);
+			Map<LwM2mPath, LwM2mNode> nodes = new LinkedHashMap<>();
+			values.forEach((path, value) -> {
+				LwM2mPath target = path(endpoint, path);
+				if (!target.isResource()) {
+					throw new Lwm2mInvalidRequestException(endpoint,
+							"Write-composite needs resource paths (/object/instance/resource), got " + path, null);
+				}
+				if (value == null) {
+					throw new Lwm2mInvalidRequestException(endpoint,
+							"Write-composite of " + path + " needs a value, got null", null);
+				}
+				nodes.put(target, Lwm2mNodes.toResource(endpoint, model, target.getObjectId(), target.getResourceId(),
+						value));
+			});
+			return new WriteCompositeRequest(ContentFormat.SENML_CBOR, nodes, null);
 		}, (registration, response) -> null);
 	}
 
@@ -446,6 +492,7 @@ public class Lwm2mTemplate implements Lwm2mOperations {
 			Function<Registration, DownlinkRequest<? extends LwM2mResponse>> requestFactory,
 			ResponseMapper<R> mapper) {
 		long start = System.nanoTime();
+		List<Lwm2mOperationObserver.Stop> stops = startObservers(operation, endpoint, path);
 		CompletableFuture<R> result = new CompletableFuture<>();
 		try {
 			Registration registration = registration(endpoint);
@@ -484,7 +531,7 @@ public class Lwm2mTemplate implements Lwm2mOperations {
 		catch (RuntimeException ex) {
 			result.completeExceptionally(translate(operation, endpoint, path, ex));
 		}
-		if (this.operationListeners.isEmpty()) {
+		if (this.operationListeners.isEmpty() && stops.isEmpty()) {
 			return result;
 		}
 		// the caller sees the outcome only once the listeners have (metrics are complete when get() returns)
@@ -500,6 +547,14 @@ public class Lwm2mTemplate implements Lwm2mOperations {
 					// a listener must not change the outcome of the operation
 				}
 			}
+			for (Lwm2mOperationObserver.Stop stop : stops) {
+				try {
+					stop.stop(cause);
+				}
+				catch (RuntimeException ex) {
+					// an observer must not change the outcome of the operation
+				}
+			}
 			if (cause != null) {
 				outcome.completeExceptionally(cause);
 			}
@@ -508,6 +563,22 @@ public class Lwm2mTemplate implements Lwm2mOperations {
 			}
 		});
 		return outcome;
+	}
+
+	private List<Lwm2mOperationObserver.Stop> startObservers(String operation, String endpoint, String path) {
+		if (this.operationObservers.isEmpty()) {
+			return List.of();
+		}
+		List<Lwm2mOperationObserver.Stop> stops = new ArrayList<>(this.operationObservers.size());
+		for (Lwm2mOperationObserver observer : this.operationObservers) {
+			try {
+				stops.add(observer.start(operation, endpoint, path));
+			}
+			catch (RuntimeException ex) {
+				// an observer must not keep the operation from being sent
+			}
+		}
+		return stops;
 	}
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })

@@ -1,6 +1,5 @@
 package io.coapspring.lwm2m.server;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,8 +15,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.MutablePropertySources;
 import org.springframework.util.Assert;
 
 /**
@@ -84,22 +81,9 @@ public class Lwm2mServerLifecycle implements SmartLifecycle {
 					+ this.expectedEndpoints + " endpoints: Leshan could not create the DTLS endpoint (its warning in "
 					+ "the log says why; check coap.lwm2m.server.dtls.*)", null);
 		}
-		try {
-			this.server.start();
-		}
-		catch (RuntimeException ex) {
-			Lwm2mPortInUseException portInUse = findUnbound(ex);
-			safeStop();
-			if (portInUse != null) {
-				throw portInUse;
-			}
-			throw new Lwm2mServerException("LWM2M server failed to start: " + ex.getMessage(), ex);
-		}
-		Lwm2mPortInUseException portInUse = findUnbound(null);
-		if (portInUse != null) {
-			safeStop();
-			throw portInUse;
-		}
+		new Lwm2mEndpointStarter("LWM2M server", this.coapServer, "coap.lwm2m.server.port",
+				"coap.lwm2m.server.dtls.port")
+			.start(this.server::start, this.server::stop);
 		this.running = true;
 		Map<String, Object> ports = new HashMap<>();
 		for (LwM2mServerEndpoint endpoint : this.server.getEndpoints()) {
@@ -107,40 +91,7 @@ public class Lwm2mServerLifecycle implements SmartLifecycle {
 			ports.put(Protocol.COAPS.equals(endpoint.getProtocol()) ? DTLS_PORT_PROPERTY : PORT_PROPERTY, uri.getPort());
 			logger.info("LWM2M server listening on {}", uri);
 		}
-		publish(ports);
-	}
-
-	private @Nullable Lwm2mPortInUseException findUnbound(@Nullable Throwable failure) {
-		if (this.coapServer == null) {
-			return null;
-		}
-		for (Endpoint endpoint : this.coapServer.getEndpoints()) {
-			if (!endpoint.isStarted()) {
-				InetSocketAddress address = endpoint.getAddress();
-				String property = "coaps".equals(endpoint.getUri().getScheme()) ? "coap.lwm2m.server.dtls.port"
-						: "coap.lwm2m.server.port";
-				return new Lwm2mPortInUseException(address, property, failure);
-			}
-		}
-		return null;
-	}
-
-	private void publish(Map<String, Object> ports) {
-		if (this.environment == null) {
-			return;
-		}
-		MutablePropertySources sources = this.environment.getPropertySources();
-		sources.remove("lwm2m.server.ports");
-		sources.addFirst(new MapPropertySource("lwm2m.server.ports", ports));
-	}
-
-	private void safeStop() {
-		try {
-			this.server.stop();
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Stopping the LWM2M server after a failed start failed too", ex);
-		}
+		Lwm2mEndpointStarter.publish(this.environment, "lwm2m.server.ports", ports);
 	}
 
 	@Override

@@ -23,9 +23,12 @@ import org.eclipse.leshan.client.object.Server;
 import org.eclipse.leshan.client.observer.LwM2mClientObserverAdapter;
 import org.eclipse.leshan.client.resource.LwM2mInstanceEnabler;
 import org.eclipse.leshan.client.resource.ObjectsInitializer;
+import org.eclipse.leshan.client.resource.SimpleInstanceEnabler;
 import org.eclipse.leshan.client.servers.LwM2mServer;
 import org.eclipse.leshan.core.LwM2mId;
+import org.eclipse.leshan.core.model.LwM2mModel;
 import org.eclipse.leshan.core.model.ObjectLoader;
+import org.eclipse.leshan.core.model.ResourceModel;
 import org.eclipse.leshan.core.model.StaticModel;
 import org.eclipse.leshan.core.request.BindingMode;
 import org.eclipse.leshan.core.request.RegisterRequest;
@@ -215,6 +218,12 @@ public final class Lwm2mTestClient implements AutoCloseable {
 
 		private byte @Nullable [] x509ServerCertificate;
 
+		private byte @Nullable [] rpkPublicKey;
+
+		private byte @Nullable [] rpkPrivateKey;
+
+		private byte @Nullable [] rpkServerPublicKey;
+
 		private Device device = new Device("CoAP Spring Boot", "Lwm2mTestClient", "0001");
 
 		private final Map<Integer, LwM2mInstanceEnabler[]> instances = new LinkedHashMap<>();
@@ -222,6 +231,8 @@ public final class Lwm2mTestClient implements AutoCloseable {
 		private final Map<Integer, Class<? extends LwM2mInstanceEnabler>> classes = new LinkedHashMap<>();
 
 		private final List<String> modelPaths = new ArrayList<>();
+
+		private final List<PlainInstance> plainInstances = new ArrayList<>();
 
 		private Builder(String endpoint) {
 			Assert.hasText(endpoint, "'endpoint' must not be empty");
@@ -250,7 +261,9 @@ public final class Lwm2mTestClient implements AutoCloseable {
 
 		/**
 		 * Start from a bootstrap server instead of a configured LWM2M server: the client knows only the bootstrap
-		 * server ({@code coap://host:port}, no security) and gets its servers from it.
+		 * server and gets its servers from it: {@code coap://host:port} without security, or
+		 * {@code coaps://host:port} with the key given to {@link #psk(String, byte[])} or
+		 * {@link #rpk(byte[], byte[], byte[])}.
 		 * @param bootstrapUri the bootstrap server's URI
 		 * @return this builder
 		 */
@@ -297,6 +310,22 @@ public final class Lwm2mTestClient implements AutoCloseable {
 		}
 
 		/**
+		 * Authenticate with a raw public key (the server URI must be {@code coaps://}); the server is
+		 * authenticated by its own public key.
+		 * @param publicKey the client's public key (DER SubjectPublicKeyInfo)
+		 * @param privateKey the client's private key (PKCS#8 DER)
+		 * @param serverPublicKey the server's public key (DER SubjectPublicKeyInfo)
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder rpk(byte[] publicKey, byte[] privateKey, byte[] serverPublicKey) {
+			this.rpkPublicKey = publicKey.clone();
+			this.rpkPrivateKey = privateKey.clone();
+			this.rpkServerPublicKey = serverPublicKey.clone();
+			return this;
+		}
+
+		/**
 		 * Set the device object (3).
 		 * @param manufacturer resource 0
 		 * @param model resource 1
@@ -309,7 +338,60 @@ public final class Lwm2mTestClient implements AutoCloseable {
 		}
 
 		/**
-		 * Add instances of an object.
+		 * Add an instance of an object that holds plain values, without writing a Leshan instance class: reads
+		 * answer the values, writes from the server replace them, executes succeed. Values are {@code String},
+		 * integers ({@code Integer}, {@code Long}), floating point numbers, {@code Boolean}, {@code Instant},
+		 * {@code byte[]}, or a {@code Map<Integer, ?>} of instance id to value for a multiple resource; each
+		 * must fit the resource's type in the object model. Several calls for one object add several instances.
+		 * @param objectId the object id
+		 * @param instanceId the instance id
+		 * @param values resource id to value
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder instance(int objectId, int instanceId, Map<Integer, ?> values) {
+			this.plainInstances.add(new PlainInstance(objectId, instanceId, Map.copyOf(values)));
+			return this;
+		}
+
+		private void addPlainInstances(LwM2mModel model, Map<Integer, LwM2mInstanceEnabler[]> instances) {
+			for (PlainInstance plain : this.plainInstances) {
+				Map<Integer, Object> values = new LinkedHashMap<>();
+				plain.values().forEach((resourceId, value) -> {
+					ResourceModel resource = model.getResourceModel(plain.objectId(), resourceId);
+					Assert.state(resource != null, () -> "No resource /" + plain.objectId() + "/x/" + resourceId
+							+ " in the client's models");
+					values.put(resourceId, leshanValue(resource.type, value));
+				});
+				LwM2mInstanceEnabler[] existing = instances.getOrDefault(plain.objectId(),
+						new LwM2mInstanceEnabler[0]);
+				LwM2mInstanceEnabler[] added = java.util.Arrays.copyOf(existing, existing.length + 1);
+				added[existing.length] = new SimpleInstanceEnabler(plain.instanceId(), values);
+				instances.put(plain.objectId(), added);
+			}
+		}
+
+		private static Object leshanValue(ResourceModel.Type type, Object value) {
+			if (value instanceof Map<?, ?> multiple) {
+				Map<Integer, Object> items = new LinkedHashMap<>();
+				multiple.forEach((id, item) -> items.put((Integer) id, leshanValue(type, item)));
+				return items;
+			}
+			if (value instanceof Number number && type == ResourceModel.Type.INTEGER) {
+				return number.longValue();
+			}
+			if (value instanceof Number number && type == ResourceModel.Type.FLOAT) {
+				return number.doubleValue();
+			}
+			if (value instanceof java.time.Instant instant) {
+				return java.util.Date.from(instant);
+			}
+			return value;
+		}
+
+		/**
+		 * Add instances of an object implemented with Leshan's client API (for behaviour beyond plain values;
+		 * {@link #instance(int, int, Map)} needs no Leshan type).
 		 * @param objectId the object id
 		 * @param instances the instances
 		 * @return this builder
@@ -354,20 +436,39 @@ public final class Lwm2mTestClient implements AutoCloseable {
 					throw new IllegalArgumentException("Cannot load models " + this.modelPaths, ex);
 				}
 			}
-			ObjectsInitializer initializer = new ObjectsInitializer(new StaticModel(models));
+			StaticModel model = new StaticModel(models);
+			Map<Integer, LwM2mInstanceEnabler[]> instances = new LinkedHashMap<>(this.instances);
+			addPlainInstances(model, instances);
+			ObjectsInitializer initializer = new ObjectsInitializer(model);
 			boolean secure = this.serverUri.startsWith("coaps");
 			if (this.bootstrapUri != null) {
 				initializer.setClassForObject(LwM2mId.SECURITY, Security.class);
 				initializer.setClassForObject(LwM2mId.SERVER, Server.class);
-				initializer.setInstancesForObject(LwM2mId.SECURITY, Security.noSecBootstrap(this.bootstrapUri));
+				if (this.bootstrapUri.startsWith("coaps") && this.rpkPublicKey != null) {
+					initializer.setInstancesForObject(LwM2mId.SECURITY, Security.rpkBootstrap(this.bootstrapUri,
+							this.rpkPublicKey, this.rpkPrivateKey, this.rpkServerPublicKey));
+				}
+				else if (this.bootstrapUri.startsWith("coaps")) {
+					Assert.state(this.pskIdentity != null && this.pskKey != null,
+							"a coaps bootstrap server needs psk(identity, key) or rpk(...)");
+					initializer.setInstancesForObject(LwM2mId.SECURITY,
+							Security.pskBootstrap(this.bootstrapUri, this.pskIdentity.getBytes(), this.pskKey));
+				}
+				else {
+					initializer.setInstancesForObject(LwM2mId.SECURITY, Security.noSecBootstrap(this.bootstrapUri));
+				}
 			}
 			else if (secure && this.x509Certificate != null) {
 				initializer.setInstancesForObject(LwM2mId.SECURITY, Security.x509(this.serverUri, 123,
 						this.x509Certificate, this.x509PrivateKey, this.x509ServerCertificate));
 			}
+			else if (secure && this.rpkPublicKey != null) {
+				initializer.setInstancesForObject(LwM2mId.SECURITY, Security.rpk(this.serverUri, 123,
+						this.rpkPublicKey, this.rpkPrivateKey, this.rpkServerPublicKey));
+			}
 			else if (secure) {
 				Assert.state(this.pskIdentity != null && this.pskKey != null,
-						"coaps needs psk(identity, key) or x509(...)");
+						"coaps needs psk(identity, key), x509(...) or rpk(...)");
 				initializer.setInstancesForObject(LwM2mId.SECURITY,
 						Security.psk(this.serverUri, 123, this.pskIdentity.getBytes(), this.pskKey));
 			}
@@ -380,14 +481,14 @@ public final class Lwm2mTestClient implements AutoCloseable {
 			}
 			initializer.setInstancesForObject(LwM2mId.DEVICE, this.device);
 			this.classes.forEach(initializer::setClassForObject);
-			this.instances.forEach(initializer::setInstancesForObject);
+			instances.forEach(initializer::setInstancesForObject);
 			List<Integer> objectIds = new ArrayList<>(List.of(LwM2mId.SECURITY, LwM2mId.SERVER, LwM2mId.DEVICE));
 			this.classes.keySet().forEach((id) -> {
 				if (!objectIds.contains(id)) {
 					objectIds.add(id);
 				}
 			});
-			this.instances.keySet().forEach((id) -> {
+			instances.keySet().forEach((id) -> {
 				if (!objectIds.contains(id)) {
 					objectIds.add(id);
 				}
@@ -402,6 +503,9 @@ public final class Lwm2mTestClient implements AutoCloseable {
 			engine.setQueueMode(this.queueMode);
 			builder.setRegistrationEngineFactory(engine);
 			return new Lwm2mTestClient(builder.build());
+		}
+
+		private record PlainInstance(int objectId, int instanceId, Map<Integer, ?> values) {
 		}
 
 	}

@@ -150,27 +150,9 @@ class Lwm2mRegistrationEventsTests {
 					"coap.lwm2m.server.dtls.psk.secure-1.identity=secure-1-id",
 					"coap.lwm2m.server.dtls.psk.secure-1.key=00112233445566778899aabbccddeeff")
 			.run((context) -> {
-				int port = context.getEnvironment()
-					.getRequiredProperty(Lwm2mServerLifecycle.DTLS_PORT_PROPERTY, Integer.class);
 				byte[] key = java.util.HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
-				try (Lwm2mTestClient good = Lwm2mTestClient.builder("secure-1")
-					.serverUri("coaps://127.0.0.1:" + port)
-					.psk("secure-1-id", key)
-					.build()) {
-					good.start();
-					good.awaitRegistered(Duration.ofSeconds(15));
-					assertThat(context.getBean(Lwm2mOperations.class).read("secure-1", "/3/0/0").asString())
-						.isNotEmpty();
-				}
-				try (Lwm2mTestClient impostor = Lwm2mTestClient.builder("secure-2")
-					.serverUri("coaps://127.0.0.1:" + port)
-					.psk("secure-1-id", key)
-					.build()) {
-					impostor.start();
-					assertThatIllegalStateException()
-						.isThrownBy(() -> impostor.awaitRegistered(Duration.ofSeconds(10)))
-						.withMessageContaining("FORBIDDEN");
-				}
+				assertRegistersAndAnswers(context, "secure-1", dtlsClient(context, "secure-1").psk("secure-1-id", key));
+				assertRefused(dtlsClient(context, "secure-2").psk("secure-1-id", key));
 			});
 	}
 
@@ -183,30 +165,80 @@ class Lwm2mRegistrationEventsTests {
 					"spring.ssl.bundle.pem.lwm2m.keystore.private-key=classpath:dtls/server-key.pem",
 					"spring.ssl.bundle.pem.lwm2m.truststore.certificate=classpath:dtls/ca.pem")
 			.run((context) -> {
-				int port = context.getEnvironment()
-					.getRequiredProperty(Lwm2mServerLifecycle.DTLS_PORT_PROPERTY, Integer.class);
 				byte[] certificate = pem("dtls/client.pem").getCertificates().get(0).getEncoded();
 				byte[] key = pem("dtls/client-key.pem").getPrivateKey().getEncoded();
 				byte[] server = pem("dtls/server.pem").getCertificates().get(0).getEncoded();
-				try (Lwm2mTestClient device = Lwm2mTestClient.builder("device-7")
-					.serverUri("coaps://127.0.0.1:" + port)
-					.x509(certificate, key, server)
-					.build()) {
-					device.start();
-					device.awaitRegistered(Duration.ofSeconds(15));
-					assertThat(context.getBean(Lwm2mOperations.class).read("device-7", "/3/0/0").asString())
-						.isNotEmpty();
-				}
-				try (Lwm2mTestClient impostor = Lwm2mTestClient.builder("device-8")
-					.serverUri("coaps://127.0.0.1:" + port)
-					.x509(certificate, key, server)
-					.build()) {
-					impostor.start();
-					assertThatIllegalStateException()
-						.isThrownBy(() -> impostor.awaitRegistered(Duration.ofSeconds(10)))
-						.withMessageContaining("FORBIDDEN");
-				}
+				assertRegistersAndAnswers(context, "device-7", dtlsClient(context, "device-7").x509(certificate, key, server));
+				assertRefused(dtlsClient(context, "device-8").x509(certificate, key, server));
 			});
+	}
+
+	@Test
+	void rawPublicKeyClientsFromPropertiesAuthenticateWithTheirKey() throws Exception {
+		java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+		generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+		java.security.KeyPair device = generator.generateKeyPair();
+		java.security.KeyPair stranger = generator.generateKeyPair();
+		String pem = "-----BEGIN PUBLIC KEY-----\n"
+				+ java.util.Base64.getMimeEncoder().encodeToString(device.getPublic().getEncoded())
+				+ "\n-----END PUBLIC KEY-----";
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("coap.lwm2m.server.dtls.enabled=true", "coap.lwm2m.server.dtls.port=0",
+					"coap.lwm2m.server.dtls.ssl-bundle=lwm2m",
+					"coap.lwm2m.server.dtls.rpk-clients.rpk-1="
+							+ java.util.Base64.getEncoder().encodeToString(device.getPublic().getEncoded()),
+					"coap.lwm2m.server.dtls.rpk-clients.rpk-2=" + pem,
+					"spring.ssl.bundle.pem.lwm2m.keystore.certificate=classpath:dtls/server.pem",
+					"spring.ssl.bundle.pem.lwm2m.keystore.private-key=classpath:dtls/server-key.pem")
+			.run((context) -> {
+				byte[] server = pem("dtls/server.pem").getCertificates().get(0).getPublicKey().getEncoded();
+				for (String endpoint : List.of("rpk-1", "rpk-2")) {
+					assertRegistersAndAnswers(context, endpoint, dtlsClient(context, endpoint)
+						.rpk(device.getPublic().getEncoded(), device.getPrivate().getEncoded(), server));
+				}
+				assertRefused(dtlsClient(context, "rpk-1")
+					.rpk(stranger.getPublic().getEncoded(), stranger.getPrivate().getEncoded(), server));
+			});
+	}
+
+	private static Lwm2mTestClient.Builder dtlsClient(ApplicationContext context, String endpoint) {
+		int port = context.getEnvironment().getRequiredProperty(Lwm2mServerLifecycle.DTLS_PORT_PROPERTY, Integer.class);
+		return Lwm2mTestClient.builder(endpoint).serverUri("coaps://127.0.0.1:" + port);
+	}
+
+	private static void assertRegistersAndAnswers(ApplicationContext context, String endpoint,
+			Lwm2mTestClient.Builder builder) {
+		try (Lwm2mTestClient client = builder.build()) {
+			client.start();
+			client.awaitRegistered(Duration.ofSeconds(15));
+			assertThat(context.getBean(Lwm2mOperations.class).read(endpoint, "/3/0/0").asString()).isNotEmpty();
+		}
+	}
+
+	private static void assertRefused(Lwm2mTestClient.Builder builder) {
+		try (Lwm2mTestClient impostor = builder.build()) {
+			impostor.start();
+			assertThatIllegalStateException().isThrownBy(() -> impostor.awaitRegistered(Duration.ofSeconds(10)))
+				.withMessageContaining("FORBIDDEN");
+		}
+	}
+
+	@Test
+	void badRawPublicKeyOrNoServerKeyFailsStartUpNamingTheProperty() {
+		this.runner
+			.withPropertyValues("coap.lwm2m.server.dtls.enabled=true", "coap.lwm2m.server.dtls.port=0",
+					"coap.lwm2m.server.dtls.rpk-clients.rpk-1=bm90IGEga2V5")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("coap.lwm2m.server.dtls.rpk-clients")
+				.hasMessageContaining("coap.lwm2m.server.dtls.ssl-bundle"));
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("coap.lwm2m.server.dtls.enabled=true", "coap.lwm2m.server.dtls.port=0",
+					"coap.lwm2m.server.dtls.ssl-bundle=lwm2m", "coap.lwm2m.server.dtls.rpk-clients.rpk-1=bm90IGEga2V5",
+					"spring.ssl.bundle.pem.lwm2m.keystore.certificate=classpath:dtls/server.pem",
+					"spring.ssl.bundle.pem.lwm2m.keystore.private-key=classpath:dtls/server-key.pem")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("coap.lwm2m.server.dtls.rpk-clients.rpk-1")
+				.hasMessageContaining("is not a DER SubjectPublicKeyInfo"));
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import org.eclipse.leshan.server.bootstrap.LeshanBootstrapServer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -77,6 +78,96 @@ class Lwm2mBootstrapTests {
 						.anySatisfy((detail) -> assertThat(detail).startsWith("BootstrapFinishRequest"));
 				}
 			});
+	}
+
+	@Test
+	void clientIsBootstrappedOverDtlsWithAPreSharedKey() throws Exception {
+		int serverPort = freePort();
+		byte[] key = java.util.HexFormat.of().parseHex("00112233445566778899aabbccddeeff");
+		this.runner
+			.withPropertyValues("coap.lwm2m.bootstrap.enabled=true", "coap.lwm2m.server.port=" + serverPort,
+					"coap.lwm2m.bootstrap.dtls.enabled=true", "coap.lwm2m.bootstrap.dtls.port=0",
+					"coap.lwm2m.bootstrap.dtls.psk.bs-dtls.identity=bs-dtls-id",
+					"coap.lwm2m.bootstrap.dtls.psk.bs-dtls.key=00112233445566778899aabbccddeeff",
+					"coap.lwm2m.bootstrap.clients.bs-dtls.servers[0].uri=coap://127.0.0.1:" + serverPort)
+			.run((context) -> {
+				int dtlsPort = context.getEnvironment()
+					.getRequiredProperty(Lwm2mBootstrapServerLifecycle.DTLS_PORT_PROPERTY, Integer.class);
+				try (Lwm2mTestClient client = Lwm2mTestClient.builder("bs-dtls")
+					.bootstrapServerUri("coaps://127.0.0.1:" + dtlsPort)
+					.psk("bs-dtls-id", key)
+					.build()) {
+					client.start();
+					client.awaitRegistered(Duration.ofSeconds(20));
+					assertThat(context.getBean(Lwm2mOperations.class).getRegistration("bs-dtls")).isPresent();
+				}
+				BootstrapEvents events = context.getBean(BootstrapEvents.class);
+				try (Lwm2mTestClient unsecured = Lwm2mTestClient.builder("bs-dtls")
+					.bootstrapServerUri("coap://127.0.0.1:" + bootstrapPort(context))
+					.build()) {
+					unsecured.start();
+					await().atMost(Duration.ofSeconds(10)).until(() -> events.steps().contains(Step.UNAUTHORIZED));
+				}
+			});
+	}
+
+	@Test
+	void clientIsBootstrappedOverDtlsWithARawPublicKey() throws Exception {
+		int serverPort = freePort();
+		java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+		generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+		java.security.KeyPair device = generator.generateKeyPair();
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("coap.lwm2m.bootstrap.enabled=true", "coap.lwm2m.server.port=" + serverPort,
+					"coap.lwm2m.bootstrap.dtls.enabled=true", "coap.lwm2m.bootstrap.dtls.port=0",
+					"coap.lwm2m.bootstrap.dtls.ssl-bundle=bs",
+					"coap.lwm2m.bootstrap.dtls.rpk-clients.bs-rpk="
+							+ java.util.Base64.getEncoder().encodeToString(device.getPublic().getEncoded()),
+					"spring.ssl.bundle.pem.bs.keystore.certificate=classpath:dtls/server.pem",
+					"spring.ssl.bundle.pem.bs.keystore.private-key=classpath:dtls/server-key.pem",
+					"coap.lwm2m.bootstrap.clients.bs-rpk.servers[0].uri=coap://127.0.0.1:" + serverPort)
+			.run((context) -> {
+				int dtlsPort = context.getEnvironment()
+					.getRequiredProperty(Lwm2mBootstrapServerLifecycle.DTLS_PORT_PROPERTY, Integer.class);
+				byte[] serverKey = org.springframework.boot.ssl.pem.PemContent
+					.load(new org.springframework.core.io.ClassPathResource("dtls/server.pem").getInputStream())
+					.getCertificates()
+					.get(0)
+					.getPublicKey()
+					.getEncoded();
+				try (Lwm2mTestClient client = Lwm2mTestClient.builder("bs-rpk")
+					.bootstrapServerUri("coaps://127.0.0.1:" + dtlsPort)
+					.rpk(device.getPublic().getEncoded(), device.getPrivate().getEncoded(), serverKey)
+					.build()) {
+					client.start();
+					client.awaitRegistered(Duration.ofSeconds(20));
+					assertThat(context.getBean(Lwm2mOperations.class).getRegistration("bs-rpk")).isPresent();
+				}
+			});
+	}
+
+	@Test
+	void badBootstrapPskFailsStartUpNamingTheProperty() {
+		this.runner
+			.withPropertyValues("coap.lwm2m.bootstrap.enabled=true", "coap.lwm2m.server.port=0",
+					"coap.lwm2m.bootstrap.dtls.enabled=true", "coap.lwm2m.bootstrap.dtls.port=0",
+					"coap.lwm2m.bootstrap.dtls.psk.bs-x.identity=bs-x", "coap.lwm2m.bootstrap.dtls.psk.bs-x.key=xyz")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("coap.lwm2m.bootstrap.dtls.psk.bs-x.key"));
+		this.runner
+			.withPropertyValues("coap.lwm2m.bootstrap.enabled=true", "coap.lwm2m.server.port=0",
+					"coap.lwm2m.bootstrap.dtls.enabled=true", "coap.lwm2m.bootstrap.dtls.port=0",
+					"coap.lwm2m.bootstrap.dtls.rpk-clients.bs-y=bm90IGEga2V5")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("coap.lwm2m.bootstrap.dtls.rpk-clients")
+				.hasMessageContaining("coap.lwm2m.bootstrap.dtls.ssl-bundle"));
+		this.runner
+			.withPropertyValues("coap.lwm2m.bootstrap.enabled=true", "coap.lwm2m.server.port=0",
+					"coap.lwm2m.bootstrap.clients.bs-3.servers[0].uri=coaps://127.0.0.1:5784",
+					"coap.lwm2m.bootstrap.clients.bs-3.servers[0].psk.identity=bs-3",
+					"coap.lwm2m.bootstrap.clients.bs-3.servers[0].psk.key=nothex")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("coap.lwm2m.bootstrap.clients.bs-3.servers[0].psk.key"));
 	}
 
 	@Test

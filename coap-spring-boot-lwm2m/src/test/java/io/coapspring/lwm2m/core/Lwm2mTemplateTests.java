@@ -264,6 +264,51 @@ class Lwm2mTemplateTests {
 	}
 
 	@Test
+	void writesCompositeAcrossObjectsInOneRequest() throws Exception {
+		Map<String, Object> values = new java.util.LinkedHashMap<>();
+		values.put("/3/0/14", "+03:00");
+		values.put("/10500/0/1", 23);
+		this.lwm2m.writeComposite(DEVICE, values);
+		Map<String, Lwm2mContent> contents = this.lwm2m.readComposite(DEVICE, List.of("/3/0/14", "/10500/0/1"));
+		assertThat(contents.get("/3/0/14").asString()).isEqualTo("+03:00");
+		assertThat(contents.get("/10500/0/1").asDouble()).isEqualTo(23.0);
+		this.lwm2m.writeCompositeAsync(DEVICE, Map.of("/10500/0/1", 21.5)).get(5, TimeUnit.SECONDS);
+		assertThat(this.lwm2m.read(DEVICE, "/10500/0/1").asDouble()).isEqualTo(21.5);
+	}
+
+	@Test
+	void writeCompositeChecksEveryValueBeforeSending() {
+		Map<String, Object> values = new java.util.LinkedHashMap<>();
+		values.put("/3/0/14", "+04:00");
+		values.put("/10500/0/1", 99);
+		assertThatExceptionOfType(Lwm2mInvalidRequestException.class)
+			.isThrownBy(() -> this.lwm2m.writeComposite(DEVICE, values))
+			.withMessageContaining("/10500/x/1 (Setpoint)")
+			.withMessageContaining("outside the range 5..30");
+		assertThat(this.lwm2m.read(DEVICE, "/3/0/14").asString()).isNotEqualTo("+04:00");
+		assertThatExceptionOfType(Lwm2mInvalidRequestException.class)
+			.isThrownBy(() -> this.lwm2m.writeComposite(DEVICE, Map.of("/10500/0", 5)))
+			.withMessageContaining("needs resource paths");
+	}
+
+	@Test
+	void testClientHoldsPlainValuesWithoutLeshanTypes() {
+		try (Lwm2mTestClient plain = client("plain-values")
+			.instance(10500, 3, Map.of(0, "hall", 1, 20, 2, 1, 4, 18.5f, 6, Map.of(0, "x", 1, "y")))
+			.build()) {
+			plain.start();
+			plain.awaitRegistered(Duration.ofSeconds(10));
+			Lwm2mContent instance = this.lwm2m.read("plain-values", "/10500/3");
+			assertThat(instance.get(0)).isEqualTo("hall");
+			assertThat(instance.get(1)).isEqualTo(20.0);
+			assertThat(instance.get(2)).isEqualTo(1L);
+			assertThat(instance.get(6)).isEqualTo(Map.of(0, "x", 1, "y"));
+			this.lwm2m.write("plain-values", "/10500/3/1", 22.5);
+			assertThat(this.lwm2m.read("plain-values", "/10500/3/1").asDouble()).isEqualTo(22.5);
+		}
+	}
+
+	@Test
 	void unknownEndpointIsNotRegisteredSyncAndAsync() {
 		assertThatExceptionOfType(Lwm2mClientNotRegisteredException.class)
 			.isThrownBy(() -> this.lwm2m.read("nobody", "/3/0/0"))

@@ -47,7 +47,7 @@ class Lwm2mObjectTemplateTests {
 			.device("ACME", "M7", "SN-7")
 			.models("/lwm2m-test/10500.xml")
 			.instanceClass(10500, SimpleInstanceEnabler.class)
-			.instances(10500, new SimpleInstanceEnabler(0, Map.of(0, "kitchen", 1, 21.0, 4, 19.5, 6, Map.of(0, "a"))))
+			.instance(10500, 0, Map.of(0, "kitchen", 1, 21.0, 4, 19.5, 6, Map.of(0, "a")))
 			.build();
 		client.start();
 		client.awaitRegistered(Duration.ofSeconds(10));
