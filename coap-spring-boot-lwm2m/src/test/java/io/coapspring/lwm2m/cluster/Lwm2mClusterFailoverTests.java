@@ -173,6 +173,32 @@ class Lwm2mClusterFailoverTests {
 		}
 	}
 
+	@Test
+	void afterRedisRestartsEmptyTheDeviceRegistersAgain() throws IOException {
+		List<Lwm2mEvent> events = new CopyOnWriteArrayList<>();
+		ConfigurableApplicationContext a = node("a", 0, events);
+		try (Lwm2mTestClient client = Lwm2mTestClient.builder("restart-dev")
+			.serverUri("coap://127.0.0.1:" + port(a))
+			.device("ACME", "M7", "SN-7")
+			.build()) {
+			client.start();
+			client.awaitRegistered(WAIT);
+			String before = a.getBean(Lwm2mOperations.class).getRegistration("restart-dev").orElseThrow()
+				.registrationId();
+			// Redis runs without persistence here: a restart loses every registration
+			redis.restart();
+			assertThat(a.getBean(Lwm2mOperations.class).getRegistration("restart-dev")).isEmpty();
+			// the device's next update is answered 4.04, and the Leshan client registers again
+			client.triggerUpdate();
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> events.stream().filter(Lwm2mRegisteredEvent.class::isInstance).count() == 2);
+			String after = a.getBean(Lwm2mOperations.class).getRegistration("restart-dev").orElseThrow()
+				.registrationId();
+			assertThat(after).isNotEqualTo(before);
+			assertThat(a.getBean(Lwm2mOperations.class).read("restart-dev", "/3/0/0").value()).isEqualTo("ACME");
+		}
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class Node {
