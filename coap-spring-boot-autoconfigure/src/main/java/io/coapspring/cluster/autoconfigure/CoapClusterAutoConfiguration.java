@@ -8,8 +8,12 @@ import io.coapspring.cluster.ClusterChangeListener;
 import io.coapspring.cluster.ClusterChangePublisher;
 import io.coapspring.cluster.ClusterCoapNotifier;
 import io.coapspring.cluster.CoapClusterNode;
+import io.coapspring.cluster.RedisRdRegistrationStore;
 import io.coapspring.cluster.actuate.ClusterMetrics;
+import io.coapspring.rd.RdRegistrationStore;
+import io.coapspring.rd.autoconfigure.RdServerAutoConfiguration;
 import io.coapspring.server.observe.CoapNotifier;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -26,6 +30,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
@@ -34,13 +39,16 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
  * start-up, which fails when Redis does not answer) and, unless {@code coap.cluster.notifier.enabled=false}, the
  * fan-out of {@link CoapNotifier#changed(String)} to every node over Redis pub/sub. Redis is reached through the
  * {@link RedisConnectionFactory} of Spring Boot's Redis support; without it on the classpath, start-up fails
- * saying so. With cluster mode off nothing of this exists.
+ * saying so. With the Resource Directory server on ({@code coap.rd.server.enabled}) and unless
+ * {@code coap.cluster.rd.enabled=false}, its registrations are kept in Redis ({@link RedisRdRegistrationStore}).
+ * With cluster mode off nothing of this exists.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
 @AutoConfiguration(after = { CoapAutoConfiguration.class, CoapHandlerAutoConfiguration.class },
-		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+		before = RdServerAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "coap.cluster.enabled")
 @EnableConfigurationProperties(CoapClusterProperties.class)
 public final class CoapClusterAutoConfiguration {
@@ -153,6 +161,26 @@ public final class CoapClusterAutoConfiguration {
 				return new ClusterMetrics(publisher, listener, properties.getNotifier().getQueueCapacity());
 			}
 
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.data.redis.core.StringRedisTemplate",
+			"tools.jackson.databind.json.JsonMapper" })
+	@ConditionalOnBooleanProperty(name = "coap.rd.server.enabled")
+	@ConditionalOnBooleanProperty(name = "coap.cluster.rd.enabled", matchIfMissing = true)
+	static class RdConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		RdRegistrationStore rdRegistrationStore(ObjectProvider<StringRedisTemplate> redis, CoapClusterNode node) {
+			StringRedisTemplate template = redis.getIfAvailable();
+			if (template == null) {
+				throw new InvalidConfigurationPropertyValueException("coap.cluster.rd.enabled", true,
+						"there is no StringRedisTemplate bean: configure Redis with spring.data.redis.*");
+			}
+			return new RedisRdRegistrationStore(template, JsonMapper.builder().build(), node);
 		}
 
 	}

@@ -41,6 +41,11 @@ public class CoapClusterProperties {
 	private final Lwm2m lwm2m = new Lwm2m();
 
 	/**
+	 * Sharing of Resource Directory registrations.
+	 */
+	private final Rd rd = new Rd();
+
+	/**
 	 * Return whether cluster mode is on.
 	 * @return whether cluster mode is on
 	 */
@@ -102,6 +107,14 @@ public class CoapClusterProperties {
 	 */
 	public Lwm2m getLwm2m() {
 		return this.lwm2m;
+	}
+
+	/**
+	 * Return the Resource Directory settings.
+	 * @return the Resource Directory settings
+	 */
+	public Rd getRd() {
+		return this.rd;
 	}
 
 	/**
@@ -175,6 +188,35 @@ public class CoapClusterProperties {
 		/**
 		 * Set whether LWM2M registrations are shared.
 		 * @param enabled whether LWM2M registrations are shared
+		 */
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Sharing of Resource Directory registrations.
+	 */
+	public static class Rd {
+
+		/**
+		 * Whether the registrations of the Resource Directory (coap.rd.server.enabled) are kept in Redis, shared by
+		 * the nodes.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Return whether Resource Directory registrations are shared.
+		 * @return whether they are shared
+		 */
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		/**
+		 * Set whether Resource Directory registrations are shared.
+		 * @param enabled whether they are shared
 		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
