@@ -16,6 +16,8 @@ import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapHandler;
 import org.eclipse.californium.core.CoapObserveRelation;
 import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.coap.CoAP.ResponseCode;
+import org.eclipse.californium.core.coap.MediaTypeRegistry;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
@@ -78,9 +80,10 @@ class ClusterNotifierEndToEndTests {
 		return node(id, 0);
 	}
 
-	private ConfigurableApplicationContext node(String id, int port) {
+	private ConfigurableApplicationContext node(String id, int port, String... properties) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ClusterTestApplication.class)
 			.web(WebApplicationType.NONE)
+			.properties(properties)
 			.properties("coap.server.port=" + port, "spring.main.banner-mode=off", "coap.cluster.enabled=true",
 					"coap.cluster.node-id=" + id, "coap.cluster.key-prefix=" + this.prefix,
 					"spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.getPort())
@@ -99,6 +102,15 @@ class ClusterNotifierEndToEndTests {
 	}
 
 	private Observer observe(ConfigurableApplicationContext node, String path) {
+		CoapClient client = new CoapClient("coap://127.0.0.1:" + port(node) + path);
+		client.setEndpoint(endpoint());
+		Observer observer = new Observer();
+		observer.relation = client.observe(observer);
+		await().atMost(WAIT).until(() -> !observer.values.isEmpty());
+		return observer;
+	}
+
+	private CoapEndpoint endpoint() {
 		if (this.endpoint == null) {
 			this.endpoint = new CoapEndpoint.Builder()
 				.setConfiguration(new Configuration(CoapConfig.DEFINITIONS, UdpConfig.DEFINITIONS))
@@ -116,12 +128,7 @@ class ClusterNotifierEndToEndTests {
 
 			});
 		}
-		CoapClient client = new CoapClient("coap://127.0.0.1:" + port(node) + path);
-		client.setEndpoint(this.endpoint);
-		Observer observer = new Observer();
-		observer.relation = client.observe(observer);
-		await().atMost(WAIT).until(() -> !observer.values.isEmpty());
-		return observer;
+		return this.endpoint;
 	}
 
 	private static void set(ConfigurableApplicationContext node, String value) {
@@ -198,6 +205,22 @@ class ClusterNotifierEndToEndTests {
 		b.getBean(CoapNotifier.class).changed("/fresh-level");
 		await().atMost(WAIT).until(() -> observer.values.contains("after-restart"));
 		observer.relation.proactiveCancel();
+	}
+
+	@Test
+	void aDeviceRegisteredWithOneDirectoryIsFoundThroughTheOther() throws Exception {
+		ConfigurableApplicationContext a = node("a", 0, "coap.rd.server.enabled=true");
+		ConfigurableApplicationContext b = node("b", 0, "coap.rd.server.enabled=true");
+		CoapClient register = new CoapClient("coap://127.0.0.1:" + port(a) + "/rd?ep=shared-sensor&lt=600");
+		register.setEndpoint(endpoint());
+		CoapResponse created = register.post("</temp>;rt=\"temperature\"", MediaTypeRegistry.APPLICATION_LINK_FORMAT);
+		assertThat(created.getCode()).isEqualTo(ResponseCode.CREATED);
+		CoapClient lookup = new CoapClient("coap://127.0.0.1:" + port(b) + "/rd-lookup/res?rt=temperature");
+		lookup.setEndpoint(endpoint());
+		CoapResponse found = lookup.get();
+		assertThat(found.getResponseText()).contains("/temp").contains("temperature");
+		register.shutdown();
+		lookup.shutdown();
 	}
 
 	static final class Observer implements CoapHandler {
