@@ -1,6 +1,7 @@
 package io.coapspring.autoconfigure;
 
 import io.coapspring.client.CoapClientEndpoints;
+import io.coapspring.client.CoapClientEndpointsCustomizer;
 import io.coapspring.client.CoapOperations;
 import io.coapspring.client.CoapTemplate;
 import io.coapspring.client.CoapTemplateBuilder;
@@ -53,9 +54,11 @@ public final class CoapClientAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	CoapClientEndpoints coapClientEndpoints(Configuration coapConfiguration,
-			ObjectProvider<OptionRegistry> optionRegistry) {
-		return new CoapClientEndpoints(coapConfiguration,
+			ObjectProvider<OptionRegistry> optionRegistry, ObjectProvider<CoapClientEndpointsCustomizer> customizers) {
+		CoapClientEndpoints endpoints = new CoapClientEndpoints(coapConfiguration,
 				optionRegistry.getIfAvailable(StandardOptionRegistry::getDefaultOptionRegistry));
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(endpoints));
+		return endpoints;
 	}
 
 	@Bean

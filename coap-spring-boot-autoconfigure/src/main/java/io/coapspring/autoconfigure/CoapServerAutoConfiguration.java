@@ -9,6 +9,7 @@ import io.coapspring.server.CoapRequestRouter;
 import io.coapspring.server.CoapServerCustomizer;
 import io.coapspring.server.CoapServerEndpointFactory;
 import io.coapspring.server.CoapServerFactory;
+import io.coapspring.server.CoapServerFactoryCustomizer;
 import io.coapspring.server.CoapUdpConnectorFactory;
 import io.coapspring.server.ProtocolHandOff;
 import io.coapspring.server.context.CoapServerLifecycle;
@@ -40,7 +41,9 @@ import org.springframework.util.ClassUtils;
  * DTLS endpoint of {@link CoapDtlsAutoConfiguration}); the plain endpoint's connector comes from the
  * {@link CoapUdpConnectorFactory} bean if there is one (the multicast receivers of
  * {@link CoapMulticastAutoConfiguration}); requests are delivered through the {@link CoapRequestRouter}s in
- * order (the forward proxy, the handler methods) before the resource tree; the {@link CoapServerCustomizer}
+ * order (the forward proxy, the handler methods) before the resource tree; the
+ * {@link CoapServerFactoryCustomizer} beans adjust the factory (the OSCORE stack of
+ * {@code CoapOscoreAutoConfiguration}); the {@link CoapServerCustomizer}
  * beans are applied in order, every Californium {@link Resource} bean added, and a lifecycle starts it after
  * the context refresh and stops it on close.
  * <p>
@@ -81,13 +84,15 @@ public final class CoapServerAutoConfiguration {
 	CoapServerFactory coapServerFactory(Configuration coapConfiguration, CoapRequestGate coapRequestGate,
 			ObjectProvider<CoapRequestRouter> requestRouters, ObjectProvider<OptionRegistry> optionRegistry,
 			ObjectProvider<CoapUdpConnectorFactory> udpConnectorFactory, ProtocolHandOff coapProtocolHandOff,
-			ObjectProvider<CoapDeduplication> coapDeduplication) {
+			ObjectProvider<CoapDeduplication> coapDeduplication,
+			ObjectProvider<CoapServerFactoryCustomizer> factoryCustomizers) {
 		CoapServerFactory factory = new CoapServerFactory(coapConfiguration, coapRequestGate);
 		factory.setRequestRouters(requestRouters.orderedStream().toList());
 		factory.setOptionRegistry(optionRegistry.getIfUnique());
 		factory.setUdpConnectorFactory(udpConnectorFactory.getIfUnique());
 		factory.setProtocolHandOff(coapProtocolHandOff);
 		factory.setDeduplication(coapDeduplication.getIfUnique());
+		factoryCustomizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		return factory;
 	}
 

@@ -189,6 +189,7 @@ final class ClientObservation<T> implements CoapObservation<T> {
 	}
 
 	private void receive(Response response) {
+		NotificationOrder.apply(response);
 		boolean last;
 		synchronized (this.lock) {
 			if (!this.active || !this.relation.onResponse(response)) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +31,8 @@ import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Endpoint;
+import org.eclipse.californium.core.network.CoapStackFactory;
+import org.eclipse.californium.core.network.interceptors.MessageInterceptor;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.util.DaemonThreadFactory;
 import org.eclipse.californium.elements.util.ExecutorsUtil;
@@ -100,6 +103,14 @@ public class CoapClientEndpoints implements AutoCloseable {
 
 	private boolean closed;
 
+	private @Nullable CoapStackFactory coapStackFactory;
+
+	private @Nullable Object coapStackArgument;
+
+	private @Nullable CoapClientRequestInitializer requestInitializer;
+
+	private final List<MessageInterceptor> interceptors = new CopyOnWriteArrayList<>();
+
 	/**
 	 * Create endpoints that are bound on first use.
 	 * @param configuration the Californium configuration of the endpoints
@@ -137,7 +148,50 @@ public class CoapClientEndpoints implements AutoCloseable {
 	 * @return endpoints the caller must close
 	 */
 	public CoapClientEndpoints createDedicated() {
-		return new CoapClientEndpoints(this.configuration, this.optionRegistry, null, "CoapClient(dedicated)");
+		CoapClientEndpoints dedicated = new CoapClientEndpoints(this.configuration, this.optionRegistry, null,
+				"CoapClient(dedicated)");
+		dedicated.setCoapStackFactory(this.coapStackFactory, this.coapStackArgument);
+		dedicated.setRequestInitializer(this.requestInitializer);
+		this.interceptors.forEach(dedicated::addInterceptor);
+		return dedicated;
+	}
+
+	/**
+	 * Set the factory of the protocol stack of the UDP and DTLS endpoints created from now on, for instance
+	 * Californium's OSCORE stack ({@code OSCoreCoapStackFactory}) with its security context database.
+	 * @param coapStackFactory the factory, or {@code null} for Californium's standard stack
+	 * @param coapStackArgument the custom argument the factory receives, may be {@code null}
+	 */
+	public synchronized void setCoapStackFactory(@Nullable CoapStackFactory coapStackFactory,
+			@Nullable Object coapStackArgument) {
+		this.coapStackFactory = coapStackFactory;
+		this.coapStackArgument = coapStackArgument;
+	}
+
+	/**
+	 * Set the initializer that adjusts every request templates prepare with these endpoints, after its options
+	 * are set and before it is sent: for instance marking requests to OSCORE peers for protection.
+	 * @param requestInitializer the initializer, or {@code null} for none
+	 */
+	public synchronized void setRequestInitializer(@Nullable CoapClientRequestInitializer requestInitializer) {
+		this.requestInitializer = requestInitializer;
+	}
+
+	/**
+	 * Add an interceptor to the UDP and DTLS endpoints created from now on.
+	 * @param interceptor the interceptor
+	 */
+	public void addInterceptor(MessageInterceptor interceptor) {
+		Assert.notNull(interceptor, "'interceptor' must not be null");
+		this.interceptors.add(interceptor);
+	}
+
+	/**
+	 * Return the initializer of outgoing requests.
+	 * @return the initializer, or {@code null} if there is none
+	 */
+	public synchronized @Nullable CoapClientRequestInitializer getRequestInitializer() {
+		return this.requestInitializer;
 	}
 
 	/**
@@ -393,7 +447,11 @@ public class CoapClientEndpoints implements AutoCloseable {
 		else {
 			builder.setInetSocketAddress(bindAddress);
 		}
+		if (this.coapStackFactory != null) {
+			builder.setCoapStackFactory(this.coapStackFactory).setCustomCoapStackArgument(this.coapStackArgument);
+		}
 		CoapEndpoint endpoint = builder.build();
+		this.interceptors.forEach(endpoint::addInterceptor);
 		startIfNeeded(endpoint);
 		if (logger.isDebugEnabled()) {
 			logger.debug("CoAP client endpoint " + key + " bound to " + endpoint.getAddress());

@@ -103,7 +103,8 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 		this.converters = converters;
 		this.defaults = defaults;
 		this.requestFactory = new RequestFactory(defaults, new UriTemplateExpander(baseUri), converters,
-				new OptionFactory(endpoints.getOptionRegistry()), endpoints.getConfiguration());
+				new OptionFactory(endpoints.getOptionRegistry()), endpoints.getConfiguration(),
+				endpoints.getRequestInitializer());
 		this.extractor = new ResponseExtractor(converters);
 		this.callbackExecutor = callbackExecutor;
 	}

@@ -43,8 +43,12 @@ final class RequestFactory {
 
 	private final Configuration configuration;
 
+	private final @Nullable CoapClientRequestInitializer initializer;
+
 	RequestFactory(ClientDefaults defaults, UriTemplateExpander uris, CoapMessageConverters converters,
-			OptionFactory optionFactory, Configuration configuration) {
+			OptionFactory optionFactory, Configuration configuration,
+			@Nullable CoapClientRequestInitializer initializer) {
+		this.initializer = initializer;
 		this.defaults = defaults;
 		this.uris = uris;
 		this.converters = converters;
@@ -95,6 +99,9 @@ final class RequestFactory {
 					ReliabilityLayerParameters.builder().applyConfig(this.configuration).maxRetransmit(maxRetransmit).build());
 		}
 		Duration timeout = (entity.getTimeout() != null) ? entity.getTimeout() : this.defaults.timeout();
+		if (this.initializer != null) {
+			this.initializer.initialize(request, uri);
+		}
 		return new PreparedRequest(request, uri, destination, blockSize, timeout, accept, target.secure(),
 				target.tcp());
 	}

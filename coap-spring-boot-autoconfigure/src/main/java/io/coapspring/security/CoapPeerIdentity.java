@@ -28,7 +28,11 @@ import org.springframework.util.Assert;
  * <li>the subject distinguished name (RFC 2253) of the client's certificate for X.509, and</li>
  * <li>the RFC 6920 {@code ni:///sha-256;...} URI of the key for a raw public key.</li>
  * </ul>
- * A request over plain UDP has no peer identity.
+ * A request that an OSCORE (RFC 8613) security context decrypted has an {@link OscoreIdentity}, whose name is
+ * the context's recipient ID in hex (prefixed with its ID context and a colon if it has one); OSCORE
+ * authenticates the endpoint that protected the request end to end, so it wins over the DTLS identity of the
+ * hop the request arrived on (for instance a proxy). A request over plain UDP without OSCORE has no peer
+ * identity.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -63,7 +67,14 @@ public final class CoapPeerIdentity implements Principal {
 	 * @return the identity, or {@code null} if the peer was not authenticated
 	 */
 	public static @Nullable CoapPeerIdentity of(@Nullable EndpointContext context) {
-		return (context != null) ? of(context.getPeerIdentity()) : null;
+		if (context == null) {
+			return null;
+		}
+		OscoreIdentity oscore = OscoreIdentity.of(context);
+		if (oscore != null) {
+			return new CoapPeerIdentity(Type.OSCORE, oscore.getName(), oscore);
+		}
+		return of(context.getPeerIdentity());
 	}
 
 	/**
@@ -91,7 +102,8 @@ public final class CoapPeerIdentity implements Principal {
 	}
 
 	/**
-	 * Return the name of the peer: its PSK identity, certificate subject DN, or raw public key URI.
+	 * Return the name of the peer: its PSK identity, certificate subject DN, raw public key URI, or OSCORE
+	 * recipient ID.
 	 * @return the name
 	 */
 	@Override
@@ -189,6 +201,11 @@ public final class CoapPeerIdentity implements Principal {
 		 * A raw public key (RFC 7250).
 		 */
 		RAW_PUBLIC_KEY,
+
+		/**
+		 * An OSCORE (RFC 8613) security context: the principal is an {@link OscoreIdentity}.
+		 */
+		OSCORE,
 
 		/**
 		 * A principal of another kind, set by a custom connector.

@@ -11,6 +11,7 @@ import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Endpoint;
+import org.eclipse.californium.core.network.CoapStackFactory;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.util.ExecutorsUtil;
 import org.eclipse.californium.elements.util.NamedThreadFactory;
@@ -47,6 +48,10 @@ public class CoapServerFactory {
 	private @Nullable ProtocolHandOff protocolHandOff;
 
 	private @Nullable CoapDeduplication deduplication;
+
+	private @Nullable CoapStackFactory coapStackFactory;
+
+	private @Nullable Object coapStackArgument;
 
 	/**
 	 * Create a factory.
@@ -114,6 +119,17 @@ public class CoapServerFactory {
 	}
 
 	/**
+	 * Set the factory of the protocol stack of the plain endpoint, for instance Californium's OSCORE stack
+	 * ({@code OSCoreCoapStackFactory}) with its security context database as argument.
+	 * @param coapStackFactory the factory, or {@code null} for Californium's standard stack
+	 * @param coapStackArgument the custom argument the factory receives, may be {@code null}
+	 */
+	public void setCoapStackFactory(@Nullable CoapStackFactory coapStackFactory, @Nullable Object coapStackArgument) {
+		this.coapStackFactory = coapStackFactory;
+		this.coapStackArgument = coapStackArgument;
+	}
+
+	/**
 	 * Create a server with one UDP endpoint.
 	 * @param address the address to bind, or {@code null} for the wildcard address
 	 * @param port the port to bind, 0 for a free one
@@ -144,6 +160,9 @@ public class CoapServerFactory {
 		}
 		if (this.deduplication != null) {
 			this.deduplication.apply(endpoint, this.configuration);
+		}
+		if (this.coapStackFactory != null) {
+			endpoint.setCoapStackFactory(this.coapStackFactory).setCustomCoapStackArgument(this.coapStackArgument);
 		}
 		return endpoint.build();
 	}

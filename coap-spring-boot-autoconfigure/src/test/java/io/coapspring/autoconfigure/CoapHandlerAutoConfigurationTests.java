@@ -332,7 +332,8 @@ class CoapHandlerAutoConfigurationTests {
 			.map(PayloadArgumentResolver.class::cast)
 			.findFirst()
 			.orElseThrow();
-		return ReflectionTestUtils.getField(resolver, "validator");
+		Object reader = ReflectionTestUtils.getField(resolver, "reader");
+		return (reader != null) ? ReflectionTestUtils.getField(reader, "validator") : null;
 	}
 
 	@CoapController

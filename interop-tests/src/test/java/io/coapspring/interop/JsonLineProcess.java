@@ -42,11 +42,17 @@ final class JsonLineProcess implements AutoCloseable {
 	private final JsonNode ready;
 
 	JsonLineProcess(List<String> command, Path workingDirectory, Duration startTimeout) {
+		this(command, workingDirectory, Map.of(), startTimeout);
+	}
+
+	JsonLineProcess(List<String> command, Path workingDirectory, Map<String, String> environment,
+			Duration startTimeout) {
 		try {
 			this.log = Files.createTempFile("interop-client-", ".log");
-			this.process = new ProcessBuilder(command).directory(workingDirectory.toFile())
-				.redirectError(this.log.toFile())
-				.start();
+			ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+				.redirectError(this.log.toFile());
+			builder.environment().putAll(environment);
+			this.process = builder.start();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot start " + command, ex);

@@ -2,10 +2,8 @@ package io.coapspring.actuate.endpoint;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.coapspring.annotation.CoapMethod;
 import io.coapspring.convert.CoapContentFormats;
@@ -101,10 +99,7 @@ public class CoapMappingsEndpoint {
 	}
 
 	private static String handler(CoapHandlerMethod handlerMethod) {
-		return handlerMethod.getBeanType().getName() + "#" + handlerMethod.getMethod().getName()
-				+ Arrays.stream(handlerMethod.getMethod().getParameterTypes())
-					.map(Class::getSimpleName)
-					.collect(Collectors.joining(", ", "(", ")"));
+		return handlerMethod.getHandlerDescription();
 	}
 
 	private List<String> formats(List<Integer> numbers) {

@@ -20,6 +20,10 @@ import org.springframework.util.Assert;
  * <p>
  * A method can be switched off and on again for a path pattern at run time (as the Pycom CoAP module's
  * per-resource enable and disable): requests with a disabled method are answered with 4.05 Method Not Allowed.
+ * <p>
+ * Mappings can also be registered and {@linkplain #unregister(CoapHandlerMapping) unregistered} while the server
+ * runs (functional routes do): each change publishes a new immutable index, so a request in flight keeps the
+ * mapping it was routed to and the next one sees the change.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -71,7 +75,39 @@ public class CoapHandlerMappingRegistry {
 	}
 
 	/**
-	 * Return a number that changes whenever a mapping is registered, so that what was derived from earlier
+	 * Unregister a mapping.
+	 * @param mapping the mapping, as registered
+	 * @throws IllegalArgumentException if the mapping is not registered
+	 */
+	public void unregister(CoapHandlerMapping mapping) {
+		Assert.notNull(mapping, "'mapping' must not be null");
+		synchronized (this.lock) {
+			List<CoapPathPatternIndex.Group> groups = this.index.groups();
+			int position = position(groups, mapping.pattern());
+			List<CoapHandlerMapping> mappings = (position >= 0) ? new ArrayList<>(groups.get(position).mappings())
+					: new ArrayList<>();
+			if (!mappings.remove(mapping)) {
+				throw new IllegalArgumentException("No CoAP mapping '" + mapping.describe() + "' of "
+						+ mapping.handlerMethod().getShortDescription() + " is registered");
+			}
+			List<CoapPathPatternIndex.Group> updated = new ArrayList<>(groups);
+			if (mappings.isEmpty()) {
+				updated.remove(position);
+				// a pattern registered again starts with every method switched on
+				for (CoapMethod method : CoapMethod.values()) {
+					this.disabled.remove(key(mapping.pattern(), method));
+				}
+			}
+			else {
+				updated.set(position, new CoapPathPatternIndex.Group(mapping.pattern(), List.copyOf(mappings)));
+			}
+			this.index = new CoapPathPatternIndex(updated);
+			this.revision++;
+		}
+	}
+
+	/**
+	 * Return a number that changes whenever a mapping is registered or unregistered, so that what was derived from earlier
 	 * matches (a cached resource, for instance) can tell that it may be stale.
 	 * @return the revision of the mappings
 	 */

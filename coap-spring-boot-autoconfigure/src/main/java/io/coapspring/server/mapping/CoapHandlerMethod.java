@@ -107,11 +107,24 @@ public class CoapHandlerMethod extends AnnotatedMethod {
 	 * @return the description
 	 */
 	public String getShortDescription() {
+		return this.beanType.getSimpleName() + "#" + getMethod().getName() + parameterTypes();
+	}
+
+	/**
+	 * Return a description of the handler for the mappings endpoint:
+	 * {@code com.example.SensorController#read(String, String)}.
+	 * @return the description
+	 */
+	public String getHandlerDescription() {
+		return this.beanType.getName() + "#" + getMethod().getName() + parameterTypes();
+	}
+
+	private String parameterTypes() {
 		StringJoiner parameters = new StringJoiner(", ", "(", ")");
 		for (Class<?> type : getMethod().getParameterTypes()) {
 			parameters.add(type.getSimpleName());
 		}
-		return this.beanType.getSimpleName() + "#" + getMethod().getName() + parameters;
+		return parameters.toString();
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import io.coapspring.server.CoapObservationTerminator;
 import io.coapspring.server.CoapPiggybackTimer;
@@ -306,12 +307,27 @@ public class CoapObservations implements CoapObservationTerminator, DisposableBe
 	 */
 	@Override
 	public List<Response> terminate(ResponseCode code) {
+		return end((resource) -> true, code, "The server is shutting down");
+	}
+
+	/**
+	 * End the observations of some resources with a final error response without Observe option (RFC 7641
+	 * section 3.2), sent confirmable: how observers learn that a resource removed at run time is gone.
+	 * @param resources selects the observed resources whose observations end
+	 * @param code the code of the final responses, an error code
+	 * @param diagnostic the diagnostic payload of the final responses
+	 * @return the final responses sent
+	 * @since 0.1.0
+	 */
+	public List<Response> end(Predicate<CoapHandlerResource> resources, ResponseCode code, String diagnostic) {
 		Assert.isTrue(!code.isSuccess(), "'code' must be an error code");
 		List<Response> sent = new ArrayList<>();
 		for (CoapHandlerResource resource : this.observedResources.getAll()) {
+			if (!resources.test(resource)) {
+				continue;
+			}
 			for (CoapObserver observer : List.copyOf(resource.getObservers())) {
-				Response response = this.errorResponses.create(code, "The server is shutting down",
-						observer.getRequest().getAccept());
+				Response response = this.errorResponses.create(code, diagnostic, observer.getRequest().getAccept());
 				if (observer.end(response)) {
 					sent.add(response);
 				}

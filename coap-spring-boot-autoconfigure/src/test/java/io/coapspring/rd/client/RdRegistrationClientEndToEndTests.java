@@ -17,6 +17,7 @@ import io.coapspring.rd.RdUpdatedEvent;
 import io.coapspring.rd.server.DefaultResourceDirectory;
 import io.coapspring.server.discovery.CoapLinkInstances;
 import io.coapspring.server.discovery.CoapLinksChangedEvent;
+import io.coapspring.server.value.CoapResources;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -222,6 +223,21 @@ class RdRegistrationClientEndToEndTests {
 		assertThat(this.directoryEvents).filteredOn(RdUpdatedEvent.class::isInstance)
 			.filteredOn((event) -> ((RdUpdatedEvent) event).isChanged())
 			.hasSize(2);
+	}
+
+	@Test
+	void aResourceAddedOrRemovedAtRunTimeReachesTheDirectoryAtOnce() {
+		startNode("--coap.rd.client.uri=coap://127.0.0.1:" + directoryPort() + "/rd",
+				"--coap.rd.client.lifetime=600");
+		RdRegistrationClient client = this.node.getBean(RdRegistrationClient.class);
+		await().atMost(WAIT).until(() -> client.getState() == RdClientState.REGISTERED);
+		CoapResources resources = this.node.getBean(CoapResources.class);
+		// a CoapMappingsChangedEvent is a CoapLinksChangedEvent: no refresh (due after 450 s) is waited for
+		resources.add("/config/threshold", String.class, "21.5");
+		await().atMost(WAIT).until(() -> targets().contains("/config/threshold"));
+		resources.remove("/config/threshold");
+		await().atMost(WAIT).until(() -> !targets().contains("/config/threshold"));
+		assertThat(targets()).containsExactly("/temperature");
 	}
 
 	private List<String> targets() {

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code coap-client-notls} or an aiocoap script. A missing client skips the test with a message naming the Debian
  * package to install, except on CI ({@code CI=true}), where it fails. The process is stopped by its handle.
  */
-final class ExternalObserver implements AutoCloseable {
+public final class ExternalObserver implements AutoCloseable {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -46,7 +46,7 @@ final class ExternalObserver implements AutoCloseable {
 	 * @param arguments its arguments
 	 * @return the running client
 	 */
-	static ExternalObserver libcoap(String... arguments) throws IOException {
+	public static ExternalObserver libcoap(String... arguments) throws IOException {
 		String binary = "coap-client-notls";
 		require(isOnPath(binary), binary + " is not installed: install the Debian package 'libcoap3-bin'");
 		return new ExternalObserver(concat(List.of(binary), arguments));
@@ -58,12 +58,22 @@ final class ExternalObserver implements AutoCloseable {
 	 * @param arguments the script's arguments
 	 * @return the running client
 	 */
-	static ExternalObserver aiocoap(String... arguments) throws IOException, InterruptedException {
+	public static ExternalObserver aiocoap(String... arguments) throws IOException, InterruptedException {
+		return aiocoapScript(Path.of("src/test/resources/observe/aiocoap_observe.py"), arguments);
+	}
+
+	/**
+	 * Start an aiocoap script with the system Python (Debian package python3-aiocoap).
+	 * @param script the script
+	 * @param arguments the script's arguments
+	 * @return the running client
+	 */
+	public static ExternalObserver aiocoapScript(Path script, String... arguments)
+			throws IOException, InterruptedException {
 		String python = "/usr/bin/python3";
 		require(Files.isExecutable(Path.of(python)) && hasAiocoap(python),
 				"aiocoap is not installed for " + python + ": install the Debian package 'python3-aiocoap'");
-		Path script = Path.of("src/test/resources/observe/aiocoap_observe.py").toAbsolutePath();
-		return new ExternalObserver(concat(List.of(python, script.toString()), arguments));
+		return new ExternalObserver(concat(List.of(python, script.toAbsolutePath().toString()), arguments));
 	}
 
 	private static boolean hasAiocoap(String python) throws IOException, InterruptedException {
@@ -121,7 +131,7 @@ final class ExternalObserver implements AutoCloseable {
 	 * Return the lines printed so far.
 	 * @return the lines
 	 */
-	List<String> lines() {
+	public List<String> lines() {
 		return List.copyOf(this.lines);
 	}
 
@@ -131,7 +141,7 @@ final class ExternalObserver implements AutoCloseable {
 	 * @param predicate the match
 	 * @return this client
 	 */
-	ExternalObserver awaitLine(String description, Predicate<String> predicate) {
+	public ExternalObserver awaitLine(String description, Predicate<String> predicate) {
 		await().atMost(WAIT)
 			.alias(description + " in the output of " + this.process.info().commandLine().orElse("?"))
 			.until(() -> this.lines.stream().anyMatch(predicate));
@@ -142,7 +152,7 @@ final class ExternalObserver implements AutoCloseable {
 	 * Wait until the process ended by itself.
 	 * @return this client
 	 */
-	ExternalObserver awaitExit() throws InterruptedException {
+	public ExternalObserver awaitExit() throws InterruptedException {
 		if (!this.process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
 			fail("The client did not end; it printed " + this.lines);
 		}

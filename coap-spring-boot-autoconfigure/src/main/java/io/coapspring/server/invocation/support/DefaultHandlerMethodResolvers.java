@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.coapspring.convert.CoapMessageConverters;
+import io.coapspring.server.function.CoapServerRequestArgumentResolver;
 import io.coapspring.server.invocation.CoapHandlerMethodArgumentResolver;
 import io.coapspring.server.invocation.CoapHandlerMethodReturnValueHandler;
 import io.coapspring.server.invocation.CoapHandlerMethodReturnValueHandlerComposite;
+import io.coapspring.server.invocation.CoapPayloadReader;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.jspecify.annotations.Nullable;
 
@@ -33,7 +35,7 @@ public final class DefaultHandlerMethodResolvers {
 
 	/**
 	 * Return the argument resolvers: path variables, query parameters, options, payloads (converted, then raw),
-	 * and the {@code CoapRequest} and what it carries.
+	 * the {@code CoapRequest} and what it carries, and the {@code CoapServerRequest} of functional routes.
 	 * @param application the resolvers of the application, consulted first
 	 * @param conversionService converts path variables, query parameters and options
 	 * @param placeholders resolves {@code ${...}} in default values
@@ -51,9 +53,11 @@ public final class DefaultHandlerMethodResolvers {
 		resolvers.add(new PathVariableArgumentResolver(conversionService));
 		resolvers.add(new QueryParamArgumentResolver(conversionService, placeholders));
 		resolvers.add(new OptionArgumentResolver(conversionService, placeholders, optionRegistry));
-		resolvers.add(new PayloadArgumentResolver(converters, validator));
+		CoapPayloadReader payloadReader = new CoapPayloadReader(converters, validator);
+		resolvers.add(new PayloadArgumentResolver(payloadReader));
 		resolvers.add(new RawPayloadArgumentResolver());
 		resolvers.add(new CoapRequestArgumentResolver());
+		resolvers.add(new CoapServerRequestArgumentResolver(payloadReader));
 		return resolvers;
 	}
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import io.coapspring.annotation.CoapPayload;
 import io.coapspring.convert.CoapMessageConverters;
 import io.coapspring.server.invocation.CoapHandlerMethodArgumentResolver;
-import io.coapspring.server.invocation.CoapPayloadValidationException;
+import io.coapspring.server.invocation.CoapPayloadReader;
 import io.coapspring.server.invocation.CoapRequest;
 import io.coapspring.server.invocation.CoapRequestBindingException;
 import org.apache.commons.logging.Log;
@@ -17,8 +17,6 @@ import org.springframework.core.Conventions;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.util.Assert;
-import org.springframework.validation.BeanPropertyBindingResult;
-import org.springframework.validation.SmartValidator;
 import org.springframework.validation.Validator;
 import org.springframework.validation.annotation.ValidationAnnotationUtils;
 
@@ -34,9 +32,7 @@ public class PayloadArgumentResolver implements CoapHandlerMethodArgumentResolve
 
 	private static final Log logger = LogFactory.getLog(PayloadArgumentResolver.class);
 
-	private final CoapMessageConverters converters;
-
-	private final @Nullable Validator validator;
+	private final CoapPayloadReader reader;
 
 	/**
 	 * Create a resolver.
@@ -45,9 +41,16 @@ public class PayloadArgumentResolver implements CoapHandlerMethodArgumentResolve
 	 * available
 	 */
 	public PayloadArgumentResolver(CoapMessageConverters converters, @Nullable Validator validator) {
-		Assert.notNull(converters, "'converters' must not be null");
-		this.converters = converters;
-		this.validator = validator;
+		this(new CoapPayloadReader(converters, validator));
+	}
+
+	/**
+	 * Create a resolver that shares a payload reader.
+	 * @param reader reads and validates payloads
+	 */
+	public PayloadArgumentResolver(CoapPayloadReader reader) {
+		Assert.notNull(reader, "'reader' must not be null");
+		this.reader = reader;
 	}
 
 	@Override
@@ -55,7 +58,7 @@ public class PayloadArgumentResolver implements CoapHandlerMethodArgumentResolve
 		if (!parameter.hasParameterAnnotation(CoapPayload.class)) {
 			return false;
 		}
-		if (this.validator == null && validationHints(parameter) != null) {
+		if (!this.reader.canValidate() && validationHints(parameter) != null) {
 			logger.warn("Payload parameter '" + parameter.getParameterName() + "' of " + parameter.getExecutable()
 					+ " asks for validation, but no Bean Validation provider is available: it is not validated."
 					+ " Add spring-boot-starter-validation.");
@@ -68,34 +71,21 @@ public class PayloadArgumentResolver implements CoapHandlerMethodArgumentResolve
 		CoapPayload annotation = parameter.getParameterAnnotation(CoapPayload.class);
 		boolean required = annotation == null || annotation.required();
 		MethodParameter nested = parameter.nestedIfOptional();
-		byte[] payload = request.getPayload();
-		if (payload.length == 0) {
+		if (request.getPayload().length == 0) {
 			if (required && !parameter.isOptional()) {
 				throw new CoapRequestBindingException("Missing payload", null);
 			}
 			return (parameter.getParameterType() == Optional.class) ? Optional.empty() : null;
 		}
-		Object value = this.converters.read(ResolvableType.forMethodParameter(nested), payload,
-				request.getContentFormat());
+		Object value = this.reader.read(ResolvableType.forMethodParameter(nested), request);
 		validate(value, parameter);
 		return (parameter.getParameterType() == Optional.class) ? Optional.of(value) : value;
 	}
 
 	private void validate(Object value, MethodParameter parameter) {
 		Object[] hints = validationHints(parameter);
-		if (hints == null || this.validator == null) {
-			return;
-		}
-		BeanPropertyBindingResult errors = new BeanPropertyBindingResult(value,
-				Conventions.getVariableNameForParameter(parameter.nestedIfOptional()));
-		if (hints.length > 0 && this.validator instanceof SmartValidator smart) {
-			smart.validate(value, errors, hints);
-		}
-		else {
-			this.validator.validate(value, errors);
-		}
-		if (errors.hasErrors()) {
-			throw new CoapPayloadValidationException(errors);
+		if (hints != null) {
+			this.reader.validate(value, Conventions.getVariableNameForParameter(parameter.nestedIfOptional()), hints);
 		}
 	}
 

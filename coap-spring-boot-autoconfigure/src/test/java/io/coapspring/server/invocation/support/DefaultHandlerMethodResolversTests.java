@@ -44,7 +44,7 @@ class DefaultHandlerMethodResolversTests {
 		assertThat(resolvers).extracting((resolver) -> resolver.getClass().getSimpleName())
 			.containsExactly(application.getClass().getSimpleName(), "PathVariableArgumentResolver",
 					"QueryParamArgumentResolver", "OptionArgumentResolver", "PayloadArgumentResolver",
-					"RawPayloadArgumentResolver", "CoapRequestArgumentResolver");
+					"RawPayloadArgumentResolver", "CoapRequestArgumentResolver", "CoapServerRequestArgumentResolver");
 	}
 
 	@Test

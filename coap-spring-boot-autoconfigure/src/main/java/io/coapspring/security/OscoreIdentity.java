@@ -1,0 +1,110 @@
+package io.coapspring.security;
+
+import java.security.Principal;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import org.eclipse.californium.elements.Definition;
+import org.eclipse.californium.elements.EndpointContext;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * The identity of a peer whose request came through an OSCORE (RFC 8613) security context: the recipient ID of
+ * the context (the peer's sender ID, the {@code kid} of its requests) and the context's ID context, both in
+ * lower-case hex. Its {@link #getName() name} is the recipient ID, prefixed with the ID context and a colon when
+ * the context has one: {@code 01} or {@code 37cbf3210017a2d3:01}.
+ * <p>
+ * Californium's OSCORE layer ({@code cf-oscore}) records the context that decrypted a request in the request's
+ * source {@link EndpointContext} ({@code OSCoreEndpointContextInfo}); {@link #of(EndpointContext)} reads it back
+ * without needing {@code cf-oscore} on the classpath.
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+public final class OscoreIdentity implements Principal {
+
+	private static final String RECIPIENT_ID_KEY = "*OSCORE_RECIPIENT_ID";
+
+	private static final String CONTEXT_ID_KEY = "*OSCORE_CONTEXT_ID";
+
+	private final String recipientId;
+
+	private final String idContext;
+
+	/**
+	 * Create an identity.
+	 * @param recipientId the recipient ID in hex, empty for an empty ID
+	 * @param idContext the ID context in hex, empty for none
+	 */
+	public OscoreIdentity(String recipientId, String idContext) {
+		Assert.notNull(recipientId, "'recipientId' must not be null");
+		Assert.notNull(idContext, "'idContext' must not be null");
+		this.recipientId = recipientId;
+		this.idContext = idContext;
+	}
+
+	/**
+	 * Return the OSCORE identity recorded in an endpoint context.
+	 * @param context the source context of an inbound request, may be {@code null}
+	 * @return the identity, or {@code null} if the request was not protected with OSCORE
+	 */
+	public static @Nullable OscoreIdentity of(@Nullable EndpointContext context) {
+		if (context == null) {
+			return null;
+		}
+		String recipientId = null;
+		String idContext = "";
+		for (Map.Entry<Definition<?>, Object> entry : context.entries().entrySet()) {
+			String key = entry.getKey().getKey();
+			if (RECIPIENT_ID_KEY.equals(key)) {
+				recipientId = String.valueOf(entry.getValue());
+			}
+			else if (CONTEXT_ID_KEY.equals(key)) {
+				idContext = String.valueOf(entry.getValue());
+			}
+		}
+		return (recipientId != null) ? new OscoreIdentity(recipientId.toLowerCase(Locale.ROOT),
+				idContext.toLowerCase(Locale.ROOT)) : null;
+	}
+
+	/**
+	 * Return the recipient ID of the context, the sender ID of the peer.
+	 * @return the ID in lower-case hex, empty for an empty ID
+	 */
+	public String getRecipientId() {
+		return this.recipientId;
+	}
+
+	/**
+	 * Return the ID context of the security context.
+	 * @return the ID context in lower-case hex, empty if the context has none
+	 */
+	public String getIdContext() {
+		return this.idContext;
+	}
+
+	@Override
+	public String getName() {
+		return this.idContext.isEmpty() ? this.recipientId : this.idContext + ":" + this.recipientId;
+	}
+
+	@Override
+	public boolean equals(@Nullable Object obj) {
+		return (obj instanceof OscoreIdentity other) && this.recipientId.equals(other.recipientId)
+				&& this.idContext.equals(other.idContext);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.recipientId, this.idContext);
+	}
+
+	@Override
+	public String toString() {
+		return "OscoreIdentity[" + getName() + "]";
+	}
+
+}
