@@ -24,6 +24,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import io.coapspring.client.dtls.DtlsClientConnectorFactory;
 import io.coapspring.client.dtls.DtlsClientCredentials;
 import io.coapspring.transport.tcp.TcpClientEndpoints;
+import io.coapspring.transport.websocket.WebSocketClientConnector;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.coap.CoAP;
@@ -100,6 +101,8 @@ public class CoapClientEndpoints implements AutoCloseable {
 	private boolean startedFixedEndpoint;
 
 	private @Nullable Endpoint tcpEndpoint;
+
+	private @Nullable Endpoint webSocketEndpoint;
 
 	private boolean closed;
 
@@ -298,6 +301,26 @@ public class CoapClientEndpoints implements AutoCloseable {
 	}
 
 	/**
+	 * Return the endpoint for {@code coap+ws} requests (RFC 8323 section 4), creating it on first use: one
+	 * endpoint whose connector keeps one WebSocket connection per server (at {@code /.well-known/coap}, on the
+	 * JDK's WebSocket client), opened on the first request.
+	 * @return a started endpoint
+	 * @throws CoapClientException if the endpoint cannot be started
+	 * @throws IllegalStateException if these endpoints are closed or wrap a fixed endpoint
+	 */
+	public synchronized Endpoint getWebSocketEndpoint() {
+		Assert.state(!this.closed, "CoAP client endpoints are closed");
+		Assert.state(this.fixedEndpoint == null, () -> "The template sends every request from the endpoint "
+				+ this.fixedEndpoint.getUri() + ", which cannot send coap+ws requests");
+		if (this.webSocketEndpoint == null) {
+			Endpoint endpoint = WebSocketClientConnector.createEndpoint(this.configuration, this.optionRegistry);
+			startIfNeeded(endpoint);
+			this.webSocketEndpoint = endpoint;
+		}
+		return this.webSocketEndpoint;
+	}
+
+	/**
 	 * Return the endpoint for requests to a multicast group that leave from the given network interface,
 	 * binding it on first use: its socket sends multicast datagrams from that interface ({@code IP_MULTICAST_IF}).
 	 * @param destination the destination address; its family selects the endpoint
@@ -349,6 +372,9 @@ public class CoapClientEndpoints implements AutoCloseable {
 		List<Endpoint> endpoints = new ArrayList<>(this.endpoints.values());
 		if (this.tcpEndpoint != null) {
 			endpoints.add(this.tcpEndpoint);
+		}
+		if (this.webSocketEndpoint != null) {
+			endpoints.add(this.webSocketEndpoint);
 		}
 		return endpoints;
 	}
@@ -527,6 +553,9 @@ public class CoapClientEndpoints implements AutoCloseable {
 			this.endpoints.clear();
 			if (this.tcpEndpoint != null) {
 				owned.add(this.tcpEndpoint);
+			}
+			if (this.webSocketEndpoint != null) {
+				owned.add(this.webSocketEndpoint);
 			}
 			if (this.fixedEndpoint != null && this.startedFixedEndpoint) {
 				owned.add(this.fixedEndpoint);

@@ -260,6 +260,9 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 		if (prepared.tcp()) {
 			return this.endpoints.getTcpEndpoint();
 		}
+		if (prepared.webSocket()) {
+			return this.endpoints.getWebSocketEndpoint();
+		}
 		if (!prepared.secure()) {
 			return address.isMulticastAddress()
 					? this.endpoints.getMulticastEndpoint(address, this.defaults.multicastInterface())

@@ -19,10 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param accept the Accept Content-Format it carries, {@code null} for none
  * @param secure whether it is sent over DTLS ({@code coaps})
  * @param tcp whether it is sent over TCP ({@code coap+tcp})
+ * @param webSocket whether it is sent over a WebSocket ({@code coap+ws})
  * @author CoAP Spring Boot team
  */
 record PreparedRequest(Request request, URI uri, InetSocketAddress destination, int blockSize, Duration timeout,
-		@Nullable Integer accept, boolean secure, boolean tcp) {
+		@Nullable Integer accept, boolean secure, boolean tcp, boolean webSocket) {
 
 	String describe() {
 		return this.request.getCode() + " " + this.uri;

@@ -103,7 +103,7 @@ final class RequestFactory {
 			this.initializer.initialize(request, uri);
 		}
 		return new PreparedRequest(request, uri, destination, blockSize, timeout, accept, target.secure(),
-				target.tcp());
+				target.tcp(), target.webSocket());
 	}
 
 	/**
@@ -137,10 +137,10 @@ final class RequestFactory {
 		InetSocketAddress address = RequestTarget.destination(uri);
 		String virtualHost = secure ? RequestTarget.virtualHost(uri) : null;
 		request.setDestinationContext(new AddressEndpointContext(address, virtualHost, null));
-		return new Target(address, secure, RequestTarget.isTcp(uri));
+		return new Target(address, secure, RequestTarget.isTcp(uri), RequestTarget.isWebSocket(uri));
 	}
 
-	private record Target(InetSocketAddress address, boolean secure, boolean tcp) {
+	private record Target(InetSocketAddress address, boolean secure, boolean tcp, boolean webSocket) {
 	}
 
 	private void writeBody(CoapRequestEntity<?> entity, URI uri, Object body, Request request, int maxBodySize) {

@@ -36,8 +36,8 @@ final class RequestTarget {
 	}
 
 	/**
-	 * Return whether a URI is a {@code coaps://} one, sent over DTLS, rather than a {@code coap://} or
-	 * {@code coap+tcp://} one.
+	 * Return whether a URI is a {@code coaps://} one, sent over DTLS, rather than a {@code coap://},
+	 * {@code coap+tcp://} or {@code coap+ws://} one.
 	 * @throws IllegalArgumentException for any other scheme
 	 */
 	static boolean isSecure(URI uri) {
@@ -48,12 +48,12 @@ final class RequestTarget {
 		if (CoAP.COAP_SECURE_URI_SCHEME.equalsIgnoreCase(scheme)) {
 			return true;
 		}
-		if (CoAP.COAP_TCP_URI_SCHEME.equalsIgnoreCase(scheme)) {
+		if (CoAP.COAP_TCP_URI_SCHEME.equalsIgnoreCase(scheme) || isWebSocket(uri)) {
 			return false;
 		}
 		throw new IllegalArgumentException("Unsupported URI scheme '" + scheme + "' in '" + uri
-				+ "': CoapTemplate sends coap:// requests over UDP, coaps:// requests over DTLS and coap+tcp://"
-				+ " requests over TCP");
+				+ "': CoapTemplate sends coap:// requests over UDP, coaps:// requests over DTLS, coap+tcp://"
+				+ " requests over TCP and coap+ws:// requests over WebSockets");
 	}
 
 	/**
@@ -61,6 +61,13 @@ final class RequestTarget {
 	 */
 	static boolean isTcp(URI uri) {
 		return CoAP.COAP_TCP_URI_SCHEME.equalsIgnoreCase(uri.getScheme());
+	}
+
+	/**
+	 * Return whether a URI is a {@code coap+ws://} one, sent over a WebSocket (RFC 8323 section 4).
+	 */
+	static boolean isWebSocket(URI uri) {
+		return "coap+ws".equalsIgnoreCase(uri.getScheme());
 	}
 
 	/**

@@ -426,8 +426,8 @@ class CoapTemplateIntegrationTests {
 	@Test
 	void unsupportedSchemeIsRejected() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.coap.getForObject("coap+ws://127.0.0.1/echo", String.class))
-			.withMessageContaining("coap+ws");
+			.isThrownBy(() -> this.coap.getForObject("coaps+ws://127.0.0.1/echo", String.class))
+			.withMessageContaining("coaps+ws");
 	}
 
 	@Test

@@ -70,16 +70,19 @@ class RequestTargetTests {
 	}
 
 	@Test
-	void onlyCoapCoapsAndCoapTcpAreSent() {
+	void onlyCoapCoapsCoapTcpAndCoapWsAreSent() {
 		assertThat(RequestTarget.isSecure(URI.create("coap://h/"))).isFalse();
 		assertThat(RequestTarget.isSecure(URI.create("COAPS://h/"))).isTrue();
 		assertThat(RequestTarget.isSecure(URI.create("coap+tcp://h/"))).isFalse();
 		assertThat(RequestTarget.isTcp(URI.create("COAP+TCP://h/"))).isTrue();
 		assertThat(RequestTarget.destination(URI.create("coaps://127.0.0.1/")).getPort()).isEqualTo(5684);
 		assertThat(RequestTarget.destination(URI.create("coap+tcp://127.0.0.1/")).getPort()).isEqualTo(5683);
+		assertThat(RequestTarget.isSecure(URI.create("coap+ws://h/"))).isFalse();
+		assertThat(RequestTarget.isWebSocket(URI.create("COAP+WS://h/"))).isTrue();
+		assertThat(RequestTarget.isTcp(URI.create("coap+ws://h/"))).isFalse();
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> RequestTarget.destination(URI.create("coap+ws://h/")))
-			.withMessageContaining("coap+ws");
+			.isThrownBy(() -> RequestTarget.destination(URI.create("coaps+ws://h/")))
+			.withMessageContaining("coaps+ws");
 		assertThatIllegalArgumentException().isThrownBy(() -> RequestTarget.destination(URI.create("coap:/x")))
 			.withMessageContaining("no host");
 	}

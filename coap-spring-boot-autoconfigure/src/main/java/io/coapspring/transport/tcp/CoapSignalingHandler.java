@@ -1,9 +1,12 @@
 package io.coapspring.transport.tcp;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
@@ -121,10 +124,9 @@ final class CoapSignalingHandler extends ByteToMessageDecoder {
 				return;
 			}
 			if ((code >>> 5) == 7) {
-				ByteBuf frame = in.readSlice((int) frameLength);
-				byte[] token = new byte[tokenLength];
-				frame.getBytes(headerLength - tokenLength, token);
-				signal(ctx, code, token, frame.slice(headerLength, (int) length));
+				byte[] frame = ByteBufUtil.getBytes(in.readSlice((int) frameLength));
+				byte[] token = Arrays.copyOfRange(frame, headerLength - tokenLength, headerLength);
+				signal(ctx, code, token, frame, headerLength);
 			}
 			else {
 				out.add(in.readRetainedSlice((int) frameLength));
@@ -132,10 +134,10 @@ final class CoapSignalingHandler extends ByteToMessageDecoder {
 		}
 	}
 
-	private void signal(ChannelHandlerContext ctx, int code, byte[] token, ByteBuf body) {
+	private void signal(ChannelHandlerContext ctx, int code, byte[] token, byte[] frame, int offset) {
 		SignalingMessage message;
 		try {
-			message = SignalingMessage.decode(code, token, body);
+			message = SignalingMessage.decode(code, token, frame, offset);
 		}
 		catch (IllegalArgumentException ex) {
 			abort(ctx, "malformed signaling message: " + ex.getMessage(), -1);
@@ -145,7 +147,8 @@ final class CoapSignalingHandler extends ByteToMessageDecoder {
 			case SignalingMessages.CSM -> csm(ctx, message);
 			case SignalingMessages.PING -> {
 				if (supported(ctx, message, SignalingMessages.CUSTODY)) {
-					ctx.writeAndFlush(SignalingMessages.pong(token, message.has(SignalingMessages.CUSTODY)));
+					ctx.writeAndFlush(
+							Unpooled.wrappedBuffer(SignalingMessages.pong(token, message.has(SignalingMessages.CUSTODY))));
 				}
 			}
 			case SignalingMessages.PONG -> this.peer.pong();
@@ -161,21 +164,18 @@ final class CoapSignalingHandler extends ByteToMessageDecoder {
 	}
 
 	private void csm(ChannelHandlerContext ctx, SignalingMessage message) {
-		long maxMessageSize = this.peer.getMaxMessageSize();
-		for (SignalingMessage.Option option : message.options()) {
-			if (option.number() == SignalingMessages.MAX_MESSAGE_SIZE) {
-				try {
-					maxMessageSize = option.uint();
-				}
-				catch (IllegalArgumentException ex) {
-					abort(ctx, "Max-Message-Size longer than 4 bytes", option.number());
-					return;
-				}
-			}
-			else if (option.number() != SignalingMessages.BLOCK_WISE_TRANSFER && option.isCritical()) {
-				abort(ctx, "unsupported critical CSM option " + option.number(), option.number());
-				return;
-			}
+		SignalingMessage.Option unsupported = message.unsupportedCriticalOption(SignalingMessages.BLOCK_WISE_TRANSFER);
+		if (unsupported != null) {
+			abort(ctx, "unsupported critical CSM option " + unsupported.number(), unsupported.number());
+			return;
+		}
+		long maxMessageSize;
+		try {
+			maxMessageSize = message.maxMessageSize(this.peer.getMaxMessageSize());
+		}
+		catch (IllegalArgumentException ex) {
+			abort(ctx, "Max-Message-Size longer than 4 bytes", SignalingMessages.MAX_MESSAGE_SIZE);
+			return;
 		}
 		if (this.csmTimer != null) {
 			this.csmTimer.cancel(false);
@@ -186,12 +186,11 @@ final class CoapSignalingHandler extends ByteToMessageDecoder {
 	}
 
 	private boolean supported(ChannelHandlerContext ctx, SignalingMessage message, int known) {
-		for (SignalingMessage.Option option : message.options()) {
-			if (option.isCritical() && option.number() != known) {
-				abort(ctx, "unsupported critical option " + option.number() + " in signal 7."
-						+ (message.code() & 0x1F), -1);
-				return false;
-			}
+		SignalingMessage.Option unsupported = message.unsupportedCriticalOption(known);
+		if (unsupported != null) {
+			abort(ctx, "unsupported critical option " + unsupported.number() + " in signal 7."
+					+ (message.code() & 0x1F), -1);
+			return false;
 		}
 		return true;
 	}
@@ -202,7 +201,8 @@ final class CoapSignalingHandler extends ByteToMessageDecoder {
 		}
 		this.aborted = true;
 		logger.debug("Aborting connection with {}: {}", ctx.channel().remoteAddress(), diagnostic);
-		ctx.writeAndFlush(SignalingMessages.abort(diagnostic, badCsmOption)).addListener(ChannelFutureListener.CLOSE);
+		ctx.writeAndFlush(Unpooled.wrappedBuffer(SignalingMessages.abort(diagnostic, badCsmOption)))
+			.addListener(ChannelFutureListener.CLOSE);
 	}
 
 }

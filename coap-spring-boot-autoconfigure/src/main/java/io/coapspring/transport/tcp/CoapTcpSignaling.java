@@ -2,6 +2,8 @@ package io.coapspring.transport.tcp;
 
 import java.time.Duration;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import org.jspecify.annotations.Nullable;
 
@@ -63,8 +65,8 @@ public final class CoapTcpSignaling {
 	 * Return our CSM.
 	 * @return a new buffer with the CSM frame
 	 */
-	io.netty.buffer.ByteBuf csm() {
-		return SignalingMessages.csm(this.maxMessageSize, isBlockWise());
+	ByteBuf csm() {
+		return Unpooled.wrappedBuffer(SignalingMessages.csm(this.maxMessageSize, isBlockWise()));
 	}
 
 	/**

@@ -3,47 +3,46 @@ package io.coapspring.transport.tcp;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-
 /**
- * Encodes the RFC 8323 signaling messages (section 5) in the TCP framing of section 3.2: CSM, Pong and Abort.
+ * Encodes the RFC 8323 signaling messages (section 5) in the TCP framing of section 3.2: CSM, Ping, Pong and
+ * Abort. The WebSocket transport strips the length from these frames (section 4.2).
  *
  * @author CoAP Spring Boot team
+ * @since 0.1.0
  */
-final class SignalingMessages {
+public final class SignalingMessages {
 
 	/** 7.01 Capabilities and Settings Message. */
-	static final int CSM = 0xE1;
+	public static final int CSM = 0xE1;
 
 	/** 7.02 Ping. */
-	static final int PING = 0xE2;
+	public static final int PING = 0xE2;
 
 	/** 7.03 Pong. */
-	static final int PONG = 0xE3;
+	public static final int PONG = 0xE3;
 
 	/** 7.04 Release. */
-	static final int RELEASE = 0xE4;
+	public static final int RELEASE = 0xE4;
 
 	/** 7.05 Abort. */
-	static final int ABORT = 0xE5;
+	public static final int ABORT = 0xE5;
 
 	/** Max-Message-Size option of a CSM. */
-	static final int MAX_MESSAGE_SIZE = 2;
+	public static final int MAX_MESSAGE_SIZE = 2;
 
 	/** Block-Wise-Transfer option of a CSM. */
-	static final int BLOCK_WISE_TRANSFER = 4;
+	public static final int BLOCK_WISE_TRANSFER = 4;
 
 	/** Custody option of a Ping or Pong. */
-	static final int CUSTODY = 2;
+	public static final int CUSTODY = 2;
 
 	/** Bad-CSM-Option option of an Abort. */
-	static final int BAD_CSM_OPTION = 2;
+	public static final int BAD_CSM_OPTION = 2;
 
 	/**
 	 * The Max-Message-Size a peer is assumed to accept until its CSM says otherwise (RFC 8323 section 5.3.1).
 	 */
-	static final int DEFAULT_MAX_MESSAGE_SIZE = 1152;
+	public static final int DEFAULT_MAX_MESSAGE_SIZE = 1152;
 
 	private SignalingMessages() {
 	}
@@ -54,7 +53,7 @@ final class SignalingMessages {
 	 * @param blockWise whether to announce block-wise transfers
 	 * @return the frame
 	 */
-	static ByteBuf csm(int maxMessageSize, boolean blockWise) {
+	public static byte[] csm(int maxMessageSize, boolean blockWise) {
 		Options options = new Options().add(MAX_MESSAGE_SIZE, uint(maxMessageSize));
 		if (blockWise) {
 			options.add(BLOCK_WISE_TRANSFER, new byte[0]);
@@ -67,7 +66,7 @@ final class SignalingMessages {
 	 * @param token the token
 	 * @return the frame
 	 */
-	static ByteBuf ping(byte[] token) {
+	public static byte[] ping(byte[] token) {
 		return frame(PING, token, new byte[0], new byte[0]);
 	}
 
@@ -77,7 +76,7 @@ final class SignalingMessages {
 	 * @param custody whether the Ping carried the Custody option
 	 * @return the frame
 	 */
-	static ByteBuf pong(byte[] token, boolean custody) {
+	public static byte[] pong(byte[] token, boolean custody) {
 		Options options = new Options();
 		if (custody) {
 			options.add(CUSTODY, new byte[0]);
@@ -91,7 +90,7 @@ final class SignalingMessages {
 	 * @param badCsmOption the number of the option of the peer's CSM, or -1
 	 * @return the frame
 	 */
-	static ByteBuf abort(String diagnostic, int badCsmOption) {
+	public static byte[] abort(String diagnostic, int badCsmOption) {
 		Options options = new Options();
 		if (badCsmOption >= 0) {
 			options.add(BAD_CSM_OPTION, uint(badCsmOption));
@@ -99,28 +98,29 @@ final class SignalingMessages {
 		return frame(ABORT, new byte[0], options.bytes(), diagnostic.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static ByteBuf frame(int code, byte[] token, byte[] options, byte[] payload) {
+	private static byte[] frame(int code, byte[] token, byte[] options, byte[] payload) {
 		int length = options.length + ((payload.length > 0) ? payload.length + 1 : 0);
-		ByteBuf frame = Unpooled.buffer(6 + token.length + length);
+		ByteArrayOutputStream frame = new ByteArrayOutputStream(6 + token.length + length);
 		if (length < 13) {
-			frame.writeByte((length << 4) | token.length);
+			frame.write((length << 4) | token.length);
 		}
 		else if (length < 269) {
-			frame.writeByte((13 << 4) | token.length);
-			frame.writeByte(length - 13);
+			frame.write((13 << 4) | token.length);
+			frame.write(length - 13);
 		}
 		else {
-			frame.writeByte((14 << 4) | token.length);
-			frame.writeShort(length - 269);
+			frame.write((14 << 4) | token.length);
+			frame.write((length - 269) >>> 8);
+			frame.write(length - 269);
 		}
-		frame.writeByte(code);
+		frame.write(code);
 		frame.writeBytes(token);
 		frame.writeBytes(options);
 		if (payload.length > 0) {
-			frame.writeByte(0xFF);
+			frame.write(0xFF);
 			frame.writeBytes(payload);
 		}
-		return frame;
+		return frame.toByteArray();
 	}
 
 	private static byte[] uint(long value) {

@@ -28,7 +28,11 @@ public final class TcpConnectionLimit {
 		this.maxConnections = maxConnections;
 	}
 
-	boolean tryAcquire() {
+	/**
+	 * Take one connection from the limit.
+	 * @return {@code false} if the limit is reached, counted as a refused connection
+	 */
+	public boolean tryAcquire() {
 		while (true) {
 			int current = this.open.get();
 			if (current >= this.maxConnections) {
@@ -41,7 +45,10 @@ public final class TcpConnectionLimit {
 		}
 	}
 
-	void release() {
+	/**
+	 * Give back a connection taken with {@link #tryAcquire()}, once it is closed.
+	 */
+	public void release() {
 		this.open.decrementAndGet();
 	}
 

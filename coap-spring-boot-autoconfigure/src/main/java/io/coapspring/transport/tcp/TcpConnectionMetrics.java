@@ -44,21 +44,30 @@ public class TcpConnectionMetrics implements MeterBinder {
 			if (limit == null) {
 				continue;
 			}
-			Tags tags = Tags.of("scheme", factory.getScheme());
-			Gauge.builder("coap.server.connections", limit, TcpConnectionLimit::getOpenConnections)
-				.description("Connections open on the CoAP server's TCP or TLS endpoint")
-				.tags(tags)
-				.register(registry);
-			Gauge.builder("coap.server.connections.max", limit, TcpConnectionLimit::getMaxConnections)
-				.description("Largest number of connections the endpoint keeps open")
-				.tags(tags)
-				.register(registry);
-			FunctionCounter
-				.builder("coap.server.connections.refused", limit, TcpConnectionLimit::getRefusedConnections)
-				.description("Connections refused with an Abort because the endpoint's limit was reached")
-				.tags(tags)
-				.register(registry);
+			bind(registry, factory.getScheme(), limit);
 		}
+	}
+
+	/**
+	 * Register the meters of one endpoint's connection limit.
+	 * @param registry the registry
+	 * @param scheme the URI scheme of the endpoint, the value of the {@code scheme} tag
+	 * @param limit the endpoint's connection limit
+	 */
+	public static void bind(MeterRegistry registry, String scheme, TcpConnectionLimit limit) {
+		Tags tags = Tags.of("scheme", scheme);
+		Gauge.builder("coap.server.connections", limit, TcpConnectionLimit::getOpenConnections)
+			.description("Connections open on the CoAP server's TCP, TLS or WebSocket endpoint")
+			.tags(tags)
+			.register(registry);
+		Gauge.builder("coap.server.connections.max", limit, TcpConnectionLimit::getMaxConnections)
+			.description("Largest number of connections the endpoint keeps open")
+			.tags(tags)
+			.register(registry);
+		FunctionCounter.builder("coap.server.connections.refused", limit, TcpConnectionLimit::getRefusedConnections)
+			.description("Connections refused with an Abort because the endpoint's limit was reached")
+			.tags(tags)
+			.register(registry);
 	}
 
 }

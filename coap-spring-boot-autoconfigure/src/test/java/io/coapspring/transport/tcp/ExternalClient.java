@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * {@code aiocoap-client}. A missing client skips the test with a message naming the Debian package, except on
  * CI ({@code CI=true}), where it fails. The process is stopped by its handle.
  */
-final class ExternalClient {
+public final class ExternalClient {
 
 	private static final long TIMEOUT_SECONDS = 30;
 
@@ -32,7 +32,7 @@ final class ExternalClient {
 	 * @param binary for instance {@code coap-client-notls}
 	 * @return the client
 	 */
-	static ExternalClient libcoap(String binary) {
+	public static ExternalClient libcoap(String binary) {
 		require(isOnPath(binary), binary + " is not installed: install the Debian package 'libcoap3-bin'");
 		return new ExternalClient(List.of(binary, "-B", "5"));
 	}
@@ -41,13 +41,13 @@ final class ExternalClient {
 	 * aiocoap's command-line client.
 	 * @return the client
 	 */
-	static ExternalClient aiocoap() {
+	public static ExternalClient aiocoap() {
 		require(isOnPath("aiocoap-client"),
 				"aiocoap-client is not installed: install the Debian package 'python3-aiocoap'");
 		return new ExternalClient(List.of("aiocoap-client"));
 	}
 
-	static void require(boolean present, String message) {
+	public static void require(boolean present, String message) {
 		if (!present) {
 			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
 				fail(message);
@@ -74,7 +74,7 @@ final class ExternalClient {
 	 * @param arguments the arguments after the binary
 	 * @return the running process, output and error merged
 	 */
-	Process start(String... arguments) throws IOException {
+	public Process start(String... arguments) throws IOException {
 		List<String> full = new ArrayList<>(this.command);
 		full.addAll(List.of(arguments));
 		return new ProcessBuilder(full).redirectErrorStream(true)
@@ -87,7 +87,7 @@ final class ExternalClient {
 	 * @param arguments the arguments after the binary
 	 * @return what it printed
 	 */
-	String run(String... arguments) throws IOException, InterruptedException {
+	public String run(String... arguments) throws IOException, InterruptedException {
 		return output(start(arguments));
 	}
 
@@ -96,7 +96,7 @@ final class ExternalClient {
 	 * @param process the client
 	 * @return its output
 	 */
-	static String output(Process process) throws IOException, InterruptedException {
+	public static String output(Process process) throws IOException, InterruptedException {
 		try {
 			if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
 				fail("client did not end within " + TIMEOUT_SECONDS + " s: "

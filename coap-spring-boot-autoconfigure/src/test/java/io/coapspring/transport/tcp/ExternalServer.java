@@ -17,7 +17,7 @@ import static org.awaitility.Awaitility.await;
  * {@code coap-server-notls} or aiocoap's {@code aiocoap-fileserver}. A missing server skips the test (fails on
  * CI). It is stopped by its process handle.
  */
-final class ExternalServer implements AutoCloseable {
+public final class ExternalServer implements AutoCloseable {
 
 	private final Process process;
 
@@ -39,7 +39,7 @@ final class ExternalServer implements AutoCloseable {
 		return new ExternalServer(List.of("coap-server-notls", "-A", "127.0.0.1", "-p", String.valueOf(port)), port);
 	}
 
-	static ExternalServer aiocoapFileserver(Path directory) throws IOException {
+	public static ExternalServer aiocoapFileserver(Path directory) throws IOException {
 		ExternalClient.require(ExternalClient.isOnPath("aiocoap-fileserver"),
 				"aiocoap-fileserver is not installed: install the Debian package 'python3-aiocoap'");
 		int port = freePort();
@@ -64,7 +64,7 @@ final class ExternalServer implements AutoCloseable {
 		}
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 

@@ -1,0 +1,61 @@
+package io.coapspring.transport.websocket;
+
+import java.util.Collection;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The timer thread of a WebSocket connector, on both sides: pings and closes the idle connections (as often as
+ * a quarter of the shorter of the ping interval and the idle timeout), aborts connections whose CSM is late,
+ * and reports messages as sent.
+ *
+ * @author CoAP Spring Boot team
+ */
+final class WebSocketTimer {
+
+	private WebSocketTimer() {
+	}
+
+	/**
+	 * Start a timer thread.
+	 * @param name the name of the thread
+	 * @param signaling the settings
+	 * @param connections the connections open now
+	 * @return the timer, to shut down with the connector
+	 */
+	static ScheduledExecutorService start(String name, WebSocketSignaling signaling,
+			Supplier<Collection<? extends WebSocketConnection>> connections) {
+		ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
+			Thread thread = new Thread(task, name);
+			thread.setDaemon(true);
+			return thread;
+		});
+		long ping = signaling.pingInterval().toMillis();
+		long idle = signaling.idleTimeout().toMillis();
+		long shortest = (ping > 0 && idle > 0) ? Math.min(ping, idle) : Math.max(ping, idle);
+		if (shortest > 0) {
+			long period = Math.max(50, shortest / 4);
+			timer.scheduleWithFixedDelay(() -> {
+				long now = System.nanoTime();
+				for (WebSocketConnection connection : connections.get()) {
+					connection.keepAlive(now);
+				}
+			}, period, period, TimeUnit.MILLISECONDS);
+		}
+		return timer;
+	}
+
+	/**
+	 * Abort a connection if its CSM has not arrived within the CSM timeout.
+	 * @param timer the timer
+	 * @param signaling the settings
+	 * @param connection the new connection
+	 */
+	static void checkCsmLater(ScheduledExecutorService timer, WebSocketSignaling signaling,
+			WebSocketConnection connection) {
+		timer.schedule(connection::checkCsm, signaling.csmTimeout().toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+}
