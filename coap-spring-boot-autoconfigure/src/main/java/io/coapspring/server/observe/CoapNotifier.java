@@ -20,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Notifications are prepared and sent asynchronously, off the calling thread; each observer's conditional
  * attributes ({@code pmin}, {@code gt}, ...) may hold a notification back or drop it.
+ * <p>
+ * In cluster mode ({@code coap.cluster.enabled}) {@link #changed(String)} also reaches the observers held by the
+ * other nodes; the counts returned are always this node's observers.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0

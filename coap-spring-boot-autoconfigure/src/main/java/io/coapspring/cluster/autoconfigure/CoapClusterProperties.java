@@ -1,0 +1,227 @@
+package io.coapspring.cluster.autoconfigure;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of cluster mode: several instances of the application share state through Redis, reached with
+ * Spring Boot's own Redis support ({@code spring.data.redis.*}).
+ *
+ * @author CoAP Spring Boot team
+ * @since 0.1.0
+ */
+@ConfigurationProperties("coap.cluster")
+public class CoapClusterProperties {
+
+	/**
+	 * Whether this instance is a node of a cluster sharing state through Redis (spring.data.redis.*).
+	 */
+	private boolean enabled;
+
+	/**
+	 * Prefix of every Redis key and channel of the cluster; the nodes of one application share it, and different
+	 * applications on one Redis need different ones.
+	 */
+	private String keyPrefix = "coap:";
+
+	/**
+	 * Id of this node, unique in the cluster; a random one when not set.
+	 */
+	private @Nullable String nodeId;
+
+	/**
+	 * Sharing of CoapNotifier changes.
+	 */
+	private final Notifier notifier = new Notifier();
+
+	/**
+	 * Sharing of LWM2M state.
+	 */
+	private final Lwm2m lwm2m = new Lwm2m();
+
+	/**
+	 * Sharing of Resource Directory registrations.
+	 */
+	private final Rd rd = new Rd();
+
+	/**
+	 * Return whether cluster mode is on.
+	 * @return whether cluster mode is on
+	 */
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	/**
+	 * Set whether cluster mode is on.
+	 * @param enabled whether cluster mode is on
+	 */
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	/**
+	 * Return the prefix of the cluster's Redis keys and channels.
+	 * @return the prefix
+	 */
+	public String getKeyPrefix() {
+		return this.keyPrefix;
+	}
+
+	/**
+	 * Set the prefix of the cluster's Redis keys and channels.
+	 * @param keyPrefix the prefix
+	 */
+	public void setKeyPrefix(String keyPrefix) {
+		this.keyPrefix = keyPrefix;
+	}
+
+	/**
+	 * Return the id of this node.
+	 * @return the id, or {@code null} for a random one
+	 */
+	public @Nullable String getNodeId() {
+		return this.nodeId;
+	}
+
+	/**
+	 * Set the id of this node.
+	 * @param nodeId the id, or {@code null} for a random one
+	 */
+	public void setNodeId(@Nullable String nodeId) {
+		this.nodeId = nodeId;
+	}
+
+	/**
+	 * Return the notifier settings.
+	 * @return the notifier settings
+	 */
+	public Notifier getNotifier() {
+		return this.notifier;
+	}
+
+	/**
+	 * Return the LWM2M settings.
+	 * @return the LWM2M settings
+	 */
+	public Lwm2m getLwm2m() {
+		return this.lwm2m;
+	}
+
+	/**
+	 * Return the Resource Directory settings.
+	 * @return the Resource Directory settings
+	 */
+	public Rd getRd() {
+		return this.rd;
+	}
+
+	/**
+	 * Sharing of CoapNotifier changes.
+	 */
+	public static class Notifier {
+
+		/**
+		 * Whether CoapNotifier.changed(...) on any node serves the observers of every node (Redis pub/sub).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How many changes may wait to be published to the other nodes; further ones are dropped and counted.
+		 */
+		private int queueCapacity = 1000;
+
+		/**
+		 * Return whether changes are shared.
+		 * @return whether changes are shared
+		 */
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		/**
+		 * Set whether changes are shared.
+		 * @param enabled whether changes are shared
+		 */
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		/**
+		 * Return how many changes may wait to be published.
+		 * @return the capacity
+		 */
+		public int getQueueCapacity() {
+			return this.queueCapacity;
+		}
+
+		/**
+		 * Set how many changes may wait to be published.
+		 * @param queueCapacity the capacity
+		 */
+		public void setQueueCapacity(int queueCapacity) {
+			this.queueCapacity = queueCapacity;
+		}
+
+	}
+
+	/**
+	 * Sharing of LWM2M state.
+	 */
+	public static class Lwm2m {
+
+		/**
+		 * Whether LWM2M registrations and observations are kept in Redis, shared by the nodes (needs
+		 * coap-spring-boot-lwm2m and leshan-server-redis).
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Return whether LWM2M registrations are shared.
+		 * @return whether LWM2M registrations are shared
+		 */
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		/**
+		 * Set whether LWM2M registrations are shared.
+		 * @param enabled whether LWM2M registrations are shared
+		 */
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Sharing of Resource Directory registrations.
+	 */
+	public static class Rd {
+
+		/**
+		 * Whether the registrations of the Resource Directory (coap.rd.server.enabled) are kept in Redis, shared by
+		 * the nodes.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Return whether Resource Directory registrations are shared.
+		 * @return whether they are shared
+		 */
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		/**
+		 * Set whether Resource Directory registrations are shared.
+		 * @param enabled whether they are shared
+		 */
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+}
