@@ -93,6 +93,8 @@ public class TransportComparison {
 					"coap.server.tcp.port=0", "coap.server.websocket.enabled=true", "server.address=127.0.0.1",
 					"server.port=0", "spring.main.banner-mode=off", "logging.level.root=warn",
 					"coap.client.timeout=" + REQUEST_TIMEOUT.toSeconds() + "s",
+					// the module has the LWM2M starter: no Leshan server (and its fixed port) here
+					"coap.lwm2m.server.enabled=false",
 					// 65536 message IDs per peer and EXCHANGE_LIFETIME: 247 s would cap UDP at 265 CON/s
 					"coap.network.exchange-lifetime=1s")
 			.run();
