@@ -108,6 +108,8 @@ public class CoapClientEndpoints implements AutoCloseable {
 
 	private @Nullable Endpoint webSocketEndpoint;
 
+	private final Map<SslBundle, Endpoint> secureWebSocketEndpoints = new LinkedHashMap<>();
+
 	private boolean closed;
 
 	private @Nullable CoapStackFactory coapStackFactory;
@@ -373,6 +375,32 @@ public class CoapClientEndpoints implements AutoCloseable {
 	}
 
 	/**
+	 * Return the endpoint for {@code coaps+ws} requests (RFC 8323 section 4 over TLS) with the trust and key of
+	 * an SSL bundle, creating it on first use: one endpoint per bundle, whose connector keeps one {@code wss://}
+	 * connection per server (at {@code /.well-known/coap}, on the JDK's WebSocket client), opened on the first
+	 * request.
+	 * @param bundle the bundle: its trust store holds the certificates server certificates must chain to, its
+	 * key store (optional) the client's key and certificate chain for servers that ask for one
+	 * @return a started endpoint
+	 * @throws CoapClientException if the endpoint cannot be started
+	 * @throws IllegalStateException if these endpoints are closed or wrap a fixed endpoint
+	 */
+	public synchronized Endpoint getWebSocketEndpoint(SslBundle bundle) {
+		Assert.notNull(bundle, "'bundle' must not be null");
+		Assert.state(!this.closed, "CoAP client endpoints are closed");
+		Assert.state(this.fixedEndpoint == null, () -> "The template sends every request from the endpoint "
+				+ this.fixedEndpoint.getUri() + ", which cannot send coaps+ws requests");
+		Endpoint endpoint = this.secureWebSocketEndpoints.get(bundle);
+		if (endpoint == null) {
+			endpoint = WebSocketClientConnector.createEndpoint(this.configuration, this.optionRegistry,
+					bundle.createSslContext());
+			startIfNeeded(endpoint);
+			this.secureWebSocketEndpoints.put(bundle, endpoint);
+		}
+		return endpoint;
+	}
+
+	/**
 	 * Return the endpoint for requests to a multicast group that leave from the given network interface,
 	 * binding it on first use: its socket sends multicast datagrams from that interface ({@code IP_MULTICAST_IF}).
 	 * @param destination the destination address; its family selects the endpoint
@@ -429,6 +457,7 @@ public class CoapClientEndpoints implements AutoCloseable {
 		if (this.webSocketEndpoint != null) {
 			endpoints.add(this.webSocketEndpoint);
 		}
+		endpoints.addAll(this.secureWebSocketEndpoints.values());
 		return endpoints;
 	}
 
@@ -612,6 +641,8 @@ public class CoapClientEndpoints implements AutoCloseable {
 			if (this.webSocketEndpoint != null) {
 				owned.add(this.webSocketEndpoint);
 			}
+			owned.addAll(this.secureWebSocketEndpoints.values());
+			this.secureWebSocketEndpoints.clear();
 			if (this.fixedEndpoint != null && this.startedFixedEndpoint) {
 				owned.add(this.fixedEndpoint);
 			}

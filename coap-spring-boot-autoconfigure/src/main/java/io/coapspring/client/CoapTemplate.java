@@ -255,7 +255,7 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 		return this.observations.observe(prepared, () -> {
 			Endpoint endpoint = endpoint(prepared, prepared.blockSize());
 			CompletableFuture<Response> response = RequestExecution.send(prepared, endpoint, this.endpoints);
-			if (prepared.secure() && !prepared.tcp()) {
+			if (prepared.secure() && !prepared.tcp() && !prepared.webSocket()) {
 				response.whenComplete((result, ex) -> {
 					if (ex instanceof CoapTimeoutException) {
 						this.endpoints.markDtlsSessionStale(endpoint, prepared.destination());
@@ -273,7 +273,8 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 					: this.endpoints.getTcpEndpoint();
 		}
 		if (prepared.webSocket()) {
-			return this.endpoints.getWebSocketEndpoint();
+			return prepared.secure() ? this.endpoints.getWebSocketEndpoint(tlsBundle(prepared))
+					: this.endpoints.getWebSocketEndpoint();
 		}
 		if (!prepared.secure()) {
 			return address.isMulticastAddress()

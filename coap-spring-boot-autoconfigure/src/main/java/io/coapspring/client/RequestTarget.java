@@ -23,6 +23,10 @@ import org.springframework.util.StringUtils;
  */
 final class RequestTarget {
 
+	private static final String WEBSOCKET = "coap+ws";
+
+	private static final String SECURE_WEBSOCKET = "coaps+ws";
+
 	private RequestTarget() {
 	}
 
@@ -36,8 +40,9 @@ final class RequestTarget {
 	}
 
 	/**
-	 * Return whether a URI is a {@code coaps://} one, sent over DTLS, or a {@code coaps+tcp://} one, sent over
-	 * TLS, rather than a {@code coap://}, {@code coap+tcp://} or {@code coap+ws://} one.
+	 * Return whether a URI is a {@code coaps://} one, sent over DTLS, or a {@code coaps+tcp://} or
+	 * {@code coaps+ws://} one, sent over TLS, rather than a {@code coap://}, {@code coap+tcp://} or
+	 * {@code coap+ws://} one.
 	 * @throws IllegalArgumentException for any other scheme
 	 */
 	static boolean isSecure(URI uri) {
@@ -46,15 +51,17 @@ final class RequestTarget {
 			return false;
 		}
 		if (CoAP.COAP_SECURE_URI_SCHEME.equalsIgnoreCase(scheme)
-				|| CoAP.COAP_SECURE_TCP_URI_SCHEME.equalsIgnoreCase(scheme)) {
+				|| CoAP.COAP_SECURE_TCP_URI_SCHEME.equalsIgnoreCase(scheme)
+				|| SECURE_WEBSOCKET.equalsIgnoreCase(scheme)) {
 			return true;
 		}
-		if (CoAP.COAP_TCP_URI_SCHEME.equalsIgnoreCase(scheme) || isWebSocket(uri)) {
+		if (CoAP.COAP_TCP_URI_SCHEME.equalsIgnoreCase(scheme) || WEBSOCKET.equalsIgnoreCase(scheme)) {
 			return false;
 		}
 		throw new IllegalArgumentException("Unsupported URI scheme '" + scheme + "' in '" + uri
 				+ "': CoapTemplate sends coap:// requests over UDP, coaps:// requests over DTLS, coap+tcp://"
-				+ " requests over TCP, coaps+tcp:// requests over TLS and coap+ws:// requests over WebSockets");
+				+ " requests over TCP, coaps+tcp:// requests over TLS, coap+ws:// requests over WebSockets and"
+				+ " coaps+ws:// requests over secure WebSockets");
 	}
 
 	/**
@@ -67,10 +74,11 @@ final class RequestTarget {
 	}
 
 	/**
-	 * Return whether a URI is a {@code coap+ws://} one, sent over a WebSocket (RFC 8323 section 4).
+	 * Return whether a URI is a {@code coap+ws://} or {@code coaps+ws://} one, sent over a WebSocket
+	 * (RFC 8323 section 4), the latter over TLS ({@code wss://}).
 	 */
 	static boolean isWebSocket(URI uri) {
-		return "coap+ws".equalsIgnoreCase(uri.getScheme());
+		return WEBSOCKET.equalsIgnoreCase(uri.getScheme()) || SECURE_WEBSOCKET.equalsIgnoreCase(uri.getScheme());
 	}
 
 	/**

@@ -70,7 +70,7 @@ class RequestTargetTests {
 	}
 
 	@Test
-	void onlyCoapCoapsCoapTcpCoapsTcpAndCoapWsAreSent() {
+	void onlyCoapCoapsCoapTcpCoapsTcpCoapWsAndCoapsWsAreSent() {
 		assertThat(RequestTarget.isSecure(URI.create("coap://h/"))).isFalse();
 		assertThat(RequestTarget.isSecure(URI.create("COAPS://h/"))).isTrue();
 		assertThat(RequestTarget.isSecure(URI.create("coap+tcp://h/"))).isFalse();
@@ -83,9 +83,13 @@ class RequestTargetTests {
 		assertThat(RequestTarget.isSecure(URI.create("coap+ws://h/"))).isFalse();
 		assertThat(RequestTarget.isWebSocket(URI.create("COAP+WS://h/"))).isTrue();
 		assertThat(RequestTarget.isTcp(URI.create("coap+ws://h/"))).isFalse();
+		assertThat(RequestTarget.isSecure(URI.create("coaps+ws://h/"))).isTrue();
+		assertThat(RequestTarget.isWebSocket(URI.create("COAPS+WS://h/"))).isTrue();
+		assertThat(RequestTarget.isTcp(URI.create("coaps+ws://h/"))).isFalse();
+		assertThat(RequestTarget.destination(URI.create("coaps+ws://127.0.0.1/")).getPort()).isEqualTo(5684);
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> RequestTarget.destination(URI.create("coaps+ws://h/")))
-			.withMessageContaining("coaps+ws");
+			.isThrownBy(() -> RequestTarget.destination(URI.create("https://h/")))
+			.withMessageContaining("'https'");
 		assertThatIllegalArgumentException().isThrownBy(() -> RequestTarget.destination(URI.create("coap:/x")))
 			.withMessageContaining("no host");
 	}

@@ -20,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
+import javax.net.ssl.SSLContext;
+
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.core.config.CoapConfig;
@@ -38,7 +40,9 @@ import org.springframework.util.Assert;
  * {@link java.net.http.WebSocket} client, so it needs no dependency: one connection per server, to
  * {@code ws://host:port/.well-known/coap} with the {@code coap} subprotocol, opened by the first message to it
  * and kept until the server closes it or the connector stops. Each connection sends our CSM first, honours the
- * server's, answers its Pings and pings it when it is silent.
+ * server's, answers its Pings and pings it when it is silent. With an {@link SSLContext}, it sends
+ * {@code coaps+ws://} requests instead, to {@code wss://host:port/.well-known/coap}: the server's certificate
+ * must chain to the context's trust and name the host (an IP SAN for an IP literal).
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -50,6 +54,8 @@ public class WebSocketClientConnector implements Connector {
 	private static final String PATH = "/.well-known/coap";
 
 	private final WebSocketSignaling signaling;
+
+	private final @Nullable SSLContext sslContext;
 
 	private final Map<InetSocketAddress, CompletableFuture<ClientConnection>> connections = new ConcurrentHashMap<>();
 
@@ -68,8 +74,18 @@ public class WebSocketClientConnector implements Connector {
 	 * @param signaling the signaling settings of its connections; a connection limit is ignored
 	 */
 	public WebSocketClientConnector(WebSocketSignaling signaling) {
+		this(signaling, null);
+	}
+
+	/**
+	 * Create a connector, for {@code wss://} connections if an SSL context is given.
+	 * @param signaling the signaling settings of its connections; a connection limit is ignored
+	 * @param sslContext the TLS context of {@code wss://} connections, or {@code null} for {@code ws://}
+	 */
+	public WebSocketClientConnector(WebSocketSignaling signaling, @Nullable SSLContext sslContext) {
 		Assert.notNull(signaling, "'signaling' must not be null");
 		this.signaling = signaling;
+		this.sslContext = sslContext;
 	}
 
 	/**
@@ -80,11 +96,26 @@ public class WebSocketClientConnector implements Connector {
 	 * @return the endpoint
 	 */
 	public static Endpoint createEndpoint(Configuration configuration, OptionRegistry optionRegistry) {
+		return createEndpoint(configuration, optionRegistry, null);
+	}
+
+	/**
+	 * Create a {@code coap+ws} client endpoint, or a {@code coaps+ws} one with an SSL context, that is not
+	 * started: Max-Message-Size 1152 bytes, a Ping after 60 s of silence from the server.
+	 * @param configuration the client's configuration; a copy has BERT switched off
+	 * @param optionRegistry the registry of the options the endpoint parses
+	 * @param sslContext the TLS context of {@code wss://} connections (trust of the server certificates and,
+	 * optionally, the client's key), or {@code null} for {@code ws://}
+	 * @return the endpoint
+	 */
+	public static Endpoint createEndpoint(Configuration configuration, OptionRegistry optionRegistry,
+			@Nullable SSLContext sslContext) {
 		Configuration webSocket = new Configuration(configuration);
 		webSocket.set(CoapConfig.TCP_NUMBER_OF_BULK_BLOCKS, 1);
 		WebSocketSignaling signaling = new WebSocketSignaling(1152, Duration.ofSeconds(10), Duration.ofSeconds(60),
 				Duration.ZERO, null);
-		return new WebSocketEndpoint(new WebSocketClientConnector(signaling), webSocket, optionRegistry, "coap+ws");
+		return new WebSocketEndpoint(new WebSocketClientConnector(signaling, sslContext), webSocket, optionRegistry,
+				(sslContext != null) ? "coaps+ws" : "coap+ws");
 	}
 
 	@Override
@@ -92,7 +123,11 @@ public class WebSocketClientConnector implements Connector {
 		if (this.timer != null) {
 			return;
 		}
-		this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+		HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT);
+		if (this.sslContext != null) {
+			builder.sslContext(this.sslContext);
+		}
+		this.client = builder.build();
 		this.timer = WebSocketTimer.start("coap-websocket-client-timer", this.signaling, this::openConnections);
 	}
 
@@ -150,7 +185,8 @@ public class WebSocketClientConnector implements Connector {
 		ClientConnection connection = new ClientConnection(peer, "ws-" + this.ids.incrementAndGet());
 		String host = (peer.getAddress() instanceof Inet6Address && !peer.isUnresolved())
 				? "[" + peer.getAddress().getHostAddress() + "]" : peer.getHostString();
-		URI uri = URI.create("ws://" + host + ":" + peer.getPort() + PATH);
+		String scheme = (this.sslContext != null) ? "wss://" : "ws://";
+		URI uri = URI.create(scheme + host + ":" + peer.getPort() + PATH);
 		return client.newWebSocketBuilder()
 			.subprotocols(CoapWebSocketHandler.SUBPROTOCOL)
 			.connectTimeout(CONNECT_TIMEOUT)
