@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import io.coapspring.client.CoapClientException;
 import io.coapspring.client.CoapObservation;
 import io.coapspring.client.CoapTemplate;
@@ -21,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -96,9 +99,20 @@ class CoapTemplateSecureWebSocketTests {
 			.timeout(Duration.ofSeconds(5))
 			.build()) {
 			assertThatExceptionOfType(CoapClientException.class)
-				.isThrownBy(() -> rogue.getForObject(uri, String.class));
+				.isThrownBy(() -> rogue.getForObject(uri, String.class))
+				.withStackTraceContaining(SSLHandshakeException.class.getName())
+				.withStackTraceContaining("PKIX path building failed");
 		}
 		assertThat(this.template.getForObject(uri, String.class)).isEqualTo("hello over websockets");
+	}
+
+	@Test
+	void templateWithoutTlsBundleSaysWhichPropertyToSet() {
+		try (CoapTemplate plain = this.builder.tlsBundle(null).build()) {
+			assertThatIllegalStateException()
+				.isThrownBy(() -> plain.getForObject("coaps+ws://127.0.0.1:" + this.port + "/hello", String.class))
+				.withMessageContaining("coap.client.tls.ssl-bundle");
+		}
 	}
 
 }
