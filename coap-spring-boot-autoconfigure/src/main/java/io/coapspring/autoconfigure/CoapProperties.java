@@ -1400,15 +1400,15 @@ public class CoapProperties {
 	}
 
 	/**
-	 * TLS trust of 'coaps+tcp://' requests of the auto-configured CoapTemplateBuilder. Needs
-	 * org.eclipse.californium:element-connector-tcp-netty on the classpath.
+	 * TLS trust of 'coaps+tcp://' and 'coaps+ws://' requests of the auto-configured CoapTemplateBuilder.
+	 * 'coaps+tcp://' needs org.eclipse.californium:element-connector-tcp-netty on the classpath.
 	 */
 	public static class ClientTls {
 
 		/**
-		 * Name of the SSL bundle ('spring.ssl.bundle.*') of 'coaps+tcp://' requests: its trust store holds the
-		 * certificates that server certificates must chain to, its key store (optional) the client's own
-		 * private key and certificate chain.
+		 * Name of the SSL bundle ('spring.ssl.bundle.*') of 'coaps+tcp://' and 'coaps+ws://' requests: its
+		 * trust store holds the certificates that server certificates must chain to, its key store (optional)
+		 * the client's own private key and certificate chain.
 		 */
 		private @Nullable String sslBundle;
 

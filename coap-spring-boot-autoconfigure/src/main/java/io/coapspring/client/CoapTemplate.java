@@ -48,7 +48,8 @@ import org.springframework.util.Assert;
  * and resource discovery (RFC 6690), on Eclipse Californium; {@code coaps://} over DTLS (Eclipse Californium
  * Scandium) with the template's {@link DtlsClientCredentials}; {@code coap+tcp://} and {@code coaps+tcp://}
  * over TCP and TLS (RFC 8323, the latter with the template's {@link CoapTemplateBuilder#tlsBundle TLS bundle})
- * and {@code coap+ws://} over WebSockets.
+ * and {@code coap+ws://} and {@code coaps+ws://} over WebSockets ({@code ws} and {@code wss}, the latter with
+ * the same TLS bundle).
  * <p>
  * A template is immutable and thread-safe. Build one with a {@link CoapTemplateBuilder}, the auto-configured
  * prototype bean, or inject the auto-configured template. Payloads are converted by the same
@@ -150,8 +151,10 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 	}
 
 	/**
-	 * Return the SSL bundle {@code coaps+tcp://} requests trust servers with and authenticate with.
-	 * @return the bundle, or {@code null} if the template has none and sends no {@code coaps+tcp://} requests
+	 * Return the SSL bundle {@code coaps+tcp://} and {@code coaps+ws://} requests trust servers with and
+	 * authenticate with.
+	 * @return the bundle, or {@code null} if the template has none and sends no {@code coaps+tcp://} or
+	 * {@code coaps+ws://} requests
 	 */
 	public @Nullable SslBundle getTlsBundle() {
 		return this.builderSnapshot.getTlsBundle();

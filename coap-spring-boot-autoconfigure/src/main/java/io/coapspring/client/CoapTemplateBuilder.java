@@ -386,11 +386,11 @@ public class CoapTemplateBuilder {
 	}
 
 	/**
-	 * Set the SSL bundle of {@code coaps+tcp://} requests (CoAP over TLS, RFC 8323): its trust store holds the
-	 * certificates that server certificates must chain to (without one, the JDK's default trusted
-	 * certificates), its key store, if it has one, the template's own key and certificate chain for servers
-	 * that authenticate clients. Server certificates must also name the host of the URI (its IP address for an
-	 * IP literal). Templates with the same bundle instance share one TLS connection per server.
+	 * Set the SSL bundle of {@code coaps+tcp://} and {@code coaps+ws://} requests (CoAP over TLS and over secure
+	 * WebSockets, RFC 8323): its trust store holds the certificates that server certificates must chain to
+	 * (without one, the JDK's default trusted certificates), its key store, if it has one, the template's own
+	 * key and certificate chain for servers that authenticate clients. Server certificates must also name the host of the URI (its IP address for an
+	 * IP literal). Templates with the same bundle instance share one TLS or {@code wss} connection per server.
 	 * @param bundle the bundle, for instance {@code sslBundles.getBundle("gateway")}, {@code null} to remove it
 	 * @return this builder
 	 */
@@ -400,7 +400,7 @@ public class CoapTemplateBuilder {
 	}
 
 	/**
-	 * Return the SSL bundle of {@code coaps+tcp://} requests.
+	 * Return the SSL bundle of {@code coaps+tcp://} and {@code coaps+ws://} requests.
 	 * @return the bundle, or {@code null} if there is none
 	 */
 	@Nullable SslBundle getTlsBundle() {
