@@ -108,6 +108,8 @@ class CoapOscoreAutoConfigurationTests {
 			assertThat(registry.get("coap.oscore.requests.rejected").tag("reason", "replay").functionCounter().count())
 				.isZero();
 			assertThat(registry.get("coap.oscore.requests.received").functionCounter()).isNotNull();
+			assertThat(registry.get("coap.oscore.requests.rejected").tag("reason", "throttled").functionCounter())
+				.isNotNull();
 		});
 	}
 
@@ -138,7 +140,8 @@ class CoapOscoreAutoConfigurationTests {
 		failsNaming("coap.oscore.sequence.reserve=0", "coap.oscore.sequence.reserve");
 		failsNaming("coap.oscore.failure-limit.max-failures=0", "coap.oscore.failure-limit.max-failures");
 		failsNaming("coap.oscore.failure-limit.window=0s", "coap.oscore.failure-limit.window");
-		failsNaming("coap.oscore.failure-limit.max-tracked-sources=0", "coap.oscore.failure-limit.max-tracked-sources");
+		failsNaming("coap.oscore.failure-limit.max-tracked-sources=0",
+				"coap.oscore.failure-limit.max-tracked-sources");
 		failsNaming("coap.oscore.contexts.twin.master-secret=01", "coap.oscore.contexts.twin.sender-id");
 		failsNaming(new String[] { "coap.oscore.contexts.twin.master-secret=01", "coap.oscore.contexts.twin.sender-id=03",
 				"coap.oscore.contexts.twin.recipient-id=02" }, "recipient-id");
