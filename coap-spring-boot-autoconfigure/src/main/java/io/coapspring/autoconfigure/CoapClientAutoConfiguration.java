@@ -1,5 +1,6 @@
 package io.coapspring.autoconfigure;
 
+import java.time.Duration;
 import io.coapspring.client.CoapClientEndpoints;
 import io.coapspring.client.CoapClientEndpointsCustomizer;
 import io.coapspring.client.CoapOperations;
@@ -54,9 +55,16 @@ public final class CoapClientAutoConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnMissingBean
 	CoapClientEndpoints coapClientEndpoints(Configuration coapConfiguration,
-			ObjectProvider<OptionRegistry> optionRegistry, ObjectProvider<CoapClientEndpointsCustomizer> customizers) {
+			ObjectProvider<OptionRegistry> optionRegistry, ObjectProvider<CoapClientEndpointsCustomizer> customizers,
+			CoapProperties properties) {
 		CoapClientEndpoints endpoints = new CoapClientEndpoints(coapConfiguration,
 				optionRegistry.getIfAvailable(StandardOptionRegistry::getDefaultOptionRegistry));
+		Duration pingInterval = properties.getClient().getTcp().getPingInterval();
+		if (pingInterval.isNegative()) {
+			throw new InvalidConfigurationPropertyValueException("coap.client.tcp.ping-interval", pingInterval,
+					"must not be negative");
+		}
+		endpoints.setTcpPingInterval(pingInterval);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(endpoints));
 		return endpoints;
 	}

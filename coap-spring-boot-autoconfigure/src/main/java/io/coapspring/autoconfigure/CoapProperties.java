@@ -1270,6 +1270,10 @@ public class CoapProperties {
 
 		private final ClientDtls dtls = new ClientDtls();
 
+		private final ClientTls tls = new ClientTls();
+
+		private final ClientTcp tcp = new ClientTcp();
+
 		public @Nullable String getBaseUri() {
 			return this.baseUri;
 		}
@@ -1360,6 +1364,60 @@ public class CoapProperties {
 
 		public ClientDtls getDtls() {
 			return this.dtls;
+		}
+
+		public ClientTls getTls() {
+			return this.tls;
+		}
+
+		public ClientTcp getTcp() {
+			return this.tcp;
+		}
+
+	}
+
+	/**
+	 * Connections of 'coap+tcp://' and 'coaps+tcp://' requests of the auto-configured client endpoints.
+	 */
+	public static class ClientTcp {
+
+		/**
+		 * Time without a message from the server after which the client sends it a Ping (RFC 8323 section 5.4);
+		 * a server that answers nothing within another interval is aborted. With Pings, an idle connection stays
+		 * open while the server answers; without, it is closed after Californium's TCP idle timeout (10 s by
+		 * default). 0 sends none.
+		 */
+		private Duration pingInterval = Duration.ZERO;
+
+		public Duration getPingInterval() {
+			return this.pingInterval;
+		}
+
+		public void setPingInterval(Duration pingInterval) {
+			this.pingInterval = pingInterval;
+		}
+
+	}
+
+	/**
+	 * TLS trust of 'coaps+tcp://' requests of the auto-configured CoapTemplateBuilder. Needs
+	 * org.eclipse.californium:element-connector-tcp-netty on the classpath.
+	 */
+	public static class ClientTls {
+
+		/**
+		 * Name of the SSL bundle ('spring.ssl.bundle.*') of 'coaps+tcp://' requests: its trust store holds the
+		 * certificates that server certificates must chain to, its key store (optional) the client's own
+		 * private key and certificate chain.
+		 */
+		private @Nullable String sslBundle;
+
+		public @Nullable String getSslBundle() {
+			return this.sslBundle;
+		}
+
+		public void setSslBundle(@Nullable String sslBundle) {
+			this.sslBundle = sslBundle;
 		}
 
 	}

@@ -127,8 +127,12 @@ public final class CoapTcpAutoConfiguration {
 		}
 		atLeast(TCP + "idle-timeout", tcp.getIdleTimeout(), Duration.ofSeconds(1));
 		atLeast(TCP + "csm-timeout", tcp.getCsmTimeout(), Duration.ofMillis(1));
+		atLeast(TCP + "ping-interval", tcp.getPingInterval(), Duration.ZERO);
+		// with Pings, our writes keep Californium's idle timeout from firing: the signaling closes silent peers
+		Duration pingInterval = tcp.getPingInterval();
 		return new CoapTcpSignaling((int) maxMessageSize, tcp.getCsmTimeout(),
-				new TcpConnectionLimit(tcp.getMaxConnections()));
+				new TcpConnectionLimit(tcp.getMaxConnections()), pingInterval,
+				pingInterval.isZero() ? Duration.ZERO : tcp.getIdleTimeout());
 	}
 
 	private static void atLeast(String property, Duration value, Duration minimum) {

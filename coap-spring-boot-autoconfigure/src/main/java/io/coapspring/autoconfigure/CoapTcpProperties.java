@@ -41,9 +41,17 @@ public class CoapTcpProperties {
 	private int maxConnections = 10000;
 
 	/**
-	 * Time without traffic in either direction after which a connection is closed, in whole seconds.
+	 * Time without traffic in either direction after which a connection is closed, in whole seconds. With
+	 * keep-alive Pings, the time without a message from the client (a Pong included) after which it is aborted.
 	 */
 	private Duration idleTimeout = Duration.ofMinutes(5);
+
+	/**
+	 * Time without a message from the client after which the server sends it a Ping (RFC 8323 section 5.4), to
+	 * keep the connection and the NATs on its way alive; a client that answers nothing is aborted at the idle
+	 * timeout. Applies to the TLS endpoint too. 0 sends none.
+	 */
+	private Duration pingInterval = Duration.ofSeconds(60);
 
 	/**
 	 * Time a new connection may take to send its Capabilities and Settings Message before it is aborted.
@@ -87,6 +95,14 @@ public class CoapTcpProperties {
 
 	public void setMaxConnections(int maxConnections) {
 		this.maxConnections = maxConnections;
+	}
+
+	public Duration getPingInterval() {
+		return this.pingInterval;
+	}
+
+	public void setPingInterval(Duration pingInterval) {
+		this.pingInterval = pingInterval;
 	}
 
 	public Duration getIdleTimeout() {

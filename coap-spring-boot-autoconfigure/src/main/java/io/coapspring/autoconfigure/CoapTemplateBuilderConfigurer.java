@@ -21,7 +21,8 @@ import org.springframework.util.StringUtils;
  * <p>
  * The DTLS credentials of {@code coap.client.dtls.*} are checked as they are applied: a secret that is not
  * valid, an identity without a secret or the reverse, or an SSL bundle that does not exist or has no trust
- * store fails with an {@link InvalidConfigurationPropertyValueException} naming the property.
+ * store fails with an {@link InvalidConfigurationPropertyValueException} naming the property, and so does a
+ * {@code coap.client.tls.ssl-bundle} that does not exist.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -33,6 +34,8 @@ public class CoapTemplateBuilderConfigurer {
 	static final String PSK_SECRET = "coap.client.dtls.psk.secret";
 
 	static final String SSL_BUNDLE = "coap.client.dtls.ssl-bundle";
+
+	static final String TLS_SSL_BUNDLE = "coap.client.tls.ssl-bundle";
 
 	private final CoapProperties.Client properties;
 
@@ -83,6 +86,10 @@ public class CoapTemplateBuilderConfigurer {
 		map.from(client::getMulticastWindow).to(builder::multicastWindow);
 		map.from(client::getMulticastInterface).to(builder::multicastInterface);
 		configureDtls(client.getDtls(), builder);
+		String tlsBundle = client.getTls().getSslBundle();
+		if (tlsBundle != null) {
+			builder.tlsBundle(SslBundleLoader.bundle(this.sslBundles, tlsBundle, TLS_SSL_BUNDLE));
+		}
 		for (CoapTemplateCustomizer customizer : this.customizers) {
 			customizer.customize(builder);
 		}

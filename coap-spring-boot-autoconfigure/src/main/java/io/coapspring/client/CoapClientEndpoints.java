@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +40,7 @@ import org.eclipse.californium.elements.util.DaemonThreadFactory;
 import org.eclipse.californium.elements.util.ExecutorsUtil;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
@@ -102,6 +104,8 @@ public class CoapClientEndpoints implements AutoCloseable {
 
 	private @Nullable Endpoint tcpEndpoint;
 
+	private final Map<SslBundle, Endpoint> tlsEndpoints = new LinkedHashMap<>();
+
 	private @Nullable Endpoint webSocketEndpoint;
 
 	private boolean closed;
@@ -111,6 +115,8 @@ public class CoapClientEndpoints implements AutoCloseable {
 	private @Nullable Object coapStackArgument;
 
 	private @Nullable CoapClientRequestInitializer requestInitializer;
+
+	private Duration tcpPingInterval = Duration.ZERO;
 
 	private final List<MessageInterceptor> interceptors = new CopyOnWriteArrayList<>();
 
@@ -155,6 +161,7 @@ public class CoapClientEndpoints implements AutoCloseable {
 				"CoapClient(dedicated)");
 		dedicated.setCoapStackFactory(this.coapStackFactory, this.coapStackArgument);
 		dedicated.setRequestInitializer(this.requestInitializer);
+		dedicated.setTcpPingInterval(this.tcpPingInterval);
 		this.interceptors.forEach(dedicated::addInterceptor);
 		return dedicated;
 	}
@@ -169,6 +176,19 @@ public class CoapClientEndpoints implements AutoCloseable {
 			@Nullable Object coapStackArgument) {
 		this.coapStackFactory = coapStackFactory;
 		this.coapStackArgument = coapStackArgument;
+	}
+
+	/**
+	 * Set the keep-alive of the TCP and TLS connections of the endpoints created from now on: a server silent
+	 * for this long is sent a Ping (RFC 8323 section 5.4), and the connection is aborted if it stays silent for
+	 * another interval. An idle connection whose server answers stays open, instead of closing after
+	 * Californium's TCP idle timeout.
+	 * @param pingInterval the interval, zero for no Pings
+	 */
+	public synchronized void setTcpPingInterval(Duration pingInterval) {
+		Assert.notNull(pingInterval, "'pingInterval' must not be null");
+		Assert.isTrue(!pingInterval.isNegative(), "'pingInterval' must not be negative");
+		this.tcpPingInterval = pingInterval;
 	}
 
 	/**
@@ -289,15 +309,47 @@ public class CoapClientEndpoints implements AutoCloseable {
 		Assert.state(this.fixedEndpoint == null, () -> "The template sends every request from the endpoint "
 				+ this.fixedEndpoint.getUri() + ", which cannot send coap+tcp requests");
 		if (this.tcpEndpoint == null) {
-			Assert.state(ClassUtils.isPresent(TCP_CONNECTOR_CLASS, getClass().getClassLoader()),
-					"coap+tcp requests need Californium's TCP connector: add the dependency "
-							+ "'org.eclipse.californium:element-connector-tcp-netty' to the application");
+			requireTcpConnector("coap+tcp");
 			Endpoint endpoint = TcpClientEndpoints.create(this.configuration, this.optionRegistry,
-					this.name + "-tcp");
+					this.name + "-tcp", this.tcpPingInterval);
 			startIfNeeded(endpoint);
 			this.tcpEndpoint = endpoint;
 		}
 		return this.tcpEndpoint;
+	}
+
+	/**
+	 * Return the endpoint for {@code coaps+tcp} requests (RFC 8323 over TLS) with the trust and key of an SSL
+	 * bundle, creating it on first use: one endpoint per bundle, whose connector keeps one TLS connection per
+	 * server, opened on the first request and closed when idle. It needs
+	 * {@code org.eclipse.californium:element-connector-tcp-netty}.
+	 * @param bundle the bundle: its trust store holds the certificates server certificates must chain to, its
+	 * key store (optional) the client's key and certificate chain for servers that ask for one
+	 * @return a started endpoint
+	 * @throws CoapClientException if the endpoint cannot be started
+	 * @throws IllegalStateException if these endpoints are closed, wrap a fixed endpoint, or the Netty
+	 * connector is not on the classpath
+	 */
+	public synchronized Endpoint getTlsEndpoint(SslBundle bundle) {
+		Assert.notNull(bundle, "'bundle' must not be null");
+		Assert.state(!this.closed, "CoAP client endpoints are closed");
+		Assert.state(this.fixedEndpoint == null, () -> "The template sends every request from the endpoint "
+				+ this.fixedEndpoint.getUri() + ", which cannot send coaps+tcp requests");
+		Endpoint endpoint = this.tlsEndpoints.get(bundle);
+		if (endpoint == null) {
+			requireTcpConnector("coaps+tcp");
+			endpoint = TcpClientEndpoints.createTls(this.configuration, this.optionRegistry,
+					this.name + "-tls" + this.tlsEndpoints.size(), bundle.createSslContext(), this.tcpPingInterval);
+			startIfNeeded(endpoint);
+			this.tlsEndpoints.put(bundle, endpoint);
+		}
+		return endpoint;
+	}
+
+	private void requireTcpConnector(String scheme) {
+		Assert.state(ClassUtils.isPresent(TCP_CONNECTOR_CLASS, getClass().getClassLoader()),
+				() -> scheme + " requests need Californium's TCP connector: add the dependency "
+						+ "'org.eclipse.californium:element-connector-tcp-netty' to the application");
 	}
 
 	/**
@@ -373,6 +425,7 @@ public class CoapClientEndpoints implements AutoCloseable {
 		if (this.tcpEndpoint != null) {
 			endpoints.add(this.tcpEndpoint);
 		}
+		endpoints.addAll(this.tlsEndpoints.values());
 		if (this.webSocketEndpoint != null) {
 			endpoints.add(this.webSocketEndpoint);
 		}
@@ -554,6 +607,8 @@ public class CoapClientEndpoints implements AutoCloseable {
 			if (this.tcpEndpoint != null) {
 				owned.add(this.tcpEndpoint);
 			}
+			owned.addAll(this.tlsEndpoints.values());
+			this.tlsEndpoints.clear();
 			if (this.webSocketEndpoint != null) {
 				owned.add(this.webSocketEndpoint);
 			}

@@ -37,6 +37,7 @@ import org.eclipse.californium.elements.DtlsEndpointContext;
 import org.eclipse.californium.elements.MapBasedEndpointContext;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.ResolvableType;
 import org.springframework.util.Assert;
@@ -45,7 +46,9 @@ import org.springframework.util.Assert;
  * The CoAP client of an application: {@code RestTemplate}'s programming model for CoAP (RFC 7252), with
  * FETCH, PATCH and iPATCH (RFC 8132), observation (RFC 7641), block-wise transfers (RFC 7959), multicast
  * and resource discovery (RFC 6690), on Eclipse Californium; {@code coaps://} over DTLS (Eclipse Californium
- * Scandium) with the template's {@link DtlsClientCredentials}.
+ * Scandium) with the template's {@link DtlsClientCredentials}; {@code coap+tcp://} and {@code coaps+tcp://}
+ * over TCP and TLS (RFC 8323, the latter with the template's {@link CoapTemplateBuilder#tlsBundle TLS bundle})
+ * and {@code coap+ws://} over WebSockets.
  * <p>
  * A template is immutable and thread-safe. Build one with a {@link CoapTemplateBuilder}, the auto-configured
  * prototype bean, or inject the auto-configured template. Payloads are converted by the same
@@ -146,6 +149,14 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 		return this.dtlsCredentials;
 	}
 
+	/**
+	 * Return the SSL bundle {@code coaps+tcp://} requests trust servers with and authenticate with.
+	 * @return the bundle, or {@code null} if the template has none and sends no {@code coaps+tcp://} requests
+	 */
+	public @Nullable SslBundle getTlsBundle() {
+		return this.builderSnapshot.getTlsBundle();
+	}
+
 	// GET
 
 	@Override
@@ -244,7 +255,7 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 		return this.observations.observe(prepared, () -> {
 			Endpoint endpoint = endpoint(prepared, prepared.blockSize());
 			CompletableFuture<Response> response = RequestExecution.send(prepared, endpoint, this.endpoints);
-			if (prepared.secure()) {
+			if (prepared.secure() && !prepared.tcp()) {
 				response.whenComplete((result, ex) -> {
 					if (ex instanceof CoapTimeoutException) {
 						this.endpoints.markDtlsSessionStale(endpoint, prepared.destination());
@@ -258,7 +269,8 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 	private Endpoint endpoint(PreparedRequest prepared, int blockSize) {
 		InetAddress address = prepared.destination().getAddress();
 		if (prepared.tcp()) {
-			return this.endpoints.getTcpEndpoint();
+			return prepared.secure() ? this.endpoints.getTlsEndpoint(tlsBundle(prepared))
+					: this.endpoints.getTcpEndpoint();
 		}
 		if (prepared.webSocket()) {
 			return this.endpoints.getWebSocketEndpoint();
@@ -279,6 +291,15 @@ public class CoapTemplate implements CoapOperations, AutoCloseable {
 					DtlsEndpointContext.ATTRIBUTE_HANDSHAKE_MODE_FORCE));
 		}
 		return endpoint;
+	}
+
+	private SslBundle tlsBundle(PreparedRequest prepared) {
+		SslBundle bundle = getTlsBundle();
+		if (bundle == null) {
+			throw new IllegalStateException("Cannot send " + prepared.describe() + ": the template has no TLS"
+					+ " trust; build it with tlsBundle(...), or set coap.client.tls.ssl-bundle");
+		}
+		return bundle;
 	}
 
 	private <T> CoapResponseEntity<T> extract(Response response, ResolvableType responseType,

@@ -88,6 +88,8 @@ public class CoapTemplateBuilder {
 
 	private @Nullable SslBundleKeyMaterial sslBundleKeyMaterial;
 
+	private @Nullable SslBundle tlsBundle;
+
 	/**
 	 * Create a builder with default settings.
 	 * @param endpoints the shared endpoints templates send from unless told otherwise
@@ -127,6 +129,7 @@ public class CoapTemplateBuilder {
 		this.pskIdentity = other.pskIdentity;
 		this.pskSecret = other.pskSecret;
 		this.sslBundleKeyMaterial = other.sslBundleKeyMaterial;
+		this.tlsBundle = other.tlsBundle;
 	}
 
 	/**
@@ -380,6 +383,28 @@ public class CoapTemplateBuilder {
 		DtlsClientCredentials.x509(keyMaterial); // fails if the bundle trusts no certificate
 		this.sslBundleKeyMaterial = keyMaterial;
 		return this;
+	}
+
+	/**
+	 * Set the SSL bundle of {@code coaps+tcp://} requests (CoAP over TLS, RFC 8323): its trust store holds the
+	 * certificates that server certificates must chain to (without one, the JDK's default trusted
+	 * certificates), its key store, if it has one, the template's own key and certificate chain for servers
+	 * that authenticate clients. Server certificates must also name the host of the URI (its IP address for an
+	 * IP literal). Templates with the same bundle instance share one TLS connection per server.
+	 * @param bundle the bundle, for instance {@code sslBundles.getBundle("gateway")}, {@code null} to remove it
+	 * @return this builder
+	 */
+	public CoapTemplateBuilder tlsBundle(@Nullable SslBundle bundle) {
+		this.tlsBundle = bundle;
+		return this;
+	}
+
+	/**
+	 * Return the SSL bundle of {@code coaps+tcp://} requests.
+	 * @return the bundle, or {@code null} if there is none
+	 */
+	@Nullable SslBundle getTlsBundle() {
+		return this.tlsBundle;
 	}
 
 	/**

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param blockSize the block size of its endpoint, 0 for the configured one
  * @param timeout how long to wait for its response
  * @param accept the Accept Content-Format it carries, {@code null} for none
- * @param secure whether it is sent over DTLS ({@code coaps})
- * @param tcp whether it is sent over TCP ({@code coap+tcp})
+ * @param secure whether it is sent over DTLS ({@code coaps}) or TLS ({@code coaps+tcp})
+ * @param tcp whether it is sent over TCP ({@code coap+tcp}) or TLS ({@code coaps+tcp})
  * @param webSocket whether it is sent over a WebSocket ({@code coap+ws})
  * @author CoAP Spring Boot team
  */

@@ -36,8 +36,8 @@ final class RequestTarget {
 	}
 
 	/**
-	 * Return whether a URI is a {@code coaps://} one, sent over DTLS, rather than a {@code coap://},
-	 * {@code coap+tcp://} or {@code coap+ws://} one.
+	 * Return whether a URI is a {@code coaps://} one, sent over DTLS, or a {@code coaps+tcp://} one, sent over
+	 * TLS, rather than a {@code coap://}, {@code coap+tcp://} or {@code coap+ws://} one.
 	 * @throws IllegalArgumentException for any other scheme
 	 */
 	static boolean isSecure(URI uri) {
@@ -45,7 +45,8 @@ final class RequestTarget {
 		if (CoAP.COAP_URI_SCHEME.equalsIgnoreCase(scheme)) {
 			return false;
 		}
-		if (CoAP.COAP_SECURE_URI_SCHEME.equalsIgnoreCase(scheme)) {
+		if (CoAP.COAP_SECURE_URI_SCHEME.equalsIgnoreCase(scheme)
+				|| CoAP.COAP_SECURE_TCP_URI_SCHEME.equalsIgnoreCase(scheme)) {
 			return true;
 		}
 		if (CoAP.COAP_TCP_URI_SCHEME.equalsIgnoreCase(scheme) || isWebSocket(uri)) {
@@ -53,14 +54,16 @@ final class RequestTarget {
 		}
 		throw new IllegalArgumentException("Unsupported URI scheme '" + scheme + "' in '" + uri
 				+ "': CoapTemplate sends coap:// requests over UDP, coaps:// requests over DTLS, coap+tcp://"
-				+ " requests over TCP and coap+ws:// requests over WebSockets");
+				+ " requests over TCP, coaps+tcp:// requests over TLS and coap+ws:// requests over WebSockets");
 	}
 
 	/**
-	 * Return whether a URI is a {@code coap+tcp://} one, sent over TCP (RFC 8323).
+	 * Return whether a URI is a {@code coap+tcp://} or {@code coaps+tcp://} one, sent over TCP or TLS
+	 * (RFC 8323).
 	 */
 	static boolean isTcp(URI uri) {
-		return CoAP.COAP_TCP_URI_SCHEME.equalsIgnoreCase(uri.getScheme());
+		return CoAP.COAP_TCP_URI_SCHEME.equalsIgnoreCase(uri.getScheme())
+				|| CoAP.COAP_SECURE_TCP_URI_SCHEME.equalsIgnoreCase(uri.getScheme());
 	}
 
 	/**

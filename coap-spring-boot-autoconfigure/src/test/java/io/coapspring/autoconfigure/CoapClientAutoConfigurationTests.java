@@ -45,6 +45,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -278,6 +279,29 @@ class CoapClientAutoConfigurationTests {
 						.isEqualTo("CN=device-7"));
 				assertThat(credentials.getKeyMaterial().getTrustedCertificates()).hasSize(1);
 			});
+	}
+
+	@Test
+	void tlsSslBundlePropertyGivesTheBuilderTheBundleOfCoapsTcpRequests() {
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("coap.client.tls.ssl-bundle=gateway",
+					"spring.ssl.bundle.pem.gateway.truststore.certificate=classpath:dtls/ca.pem")
+			.run((context) -> assertThat(context.getBean(CoapTemplate.class).getTlsBundle())
+				.isSameAs(context.getBean(SslBundles.class).getBundle("gateway")));
+		this.runner.run((context) -> assertThat(context.getBean(CoapTemplate.class).getTlsBundle()).isNull());
+	}
+
+	@Test
+	void negativeTcpPingIntervalFailsStartUpNamingTheProperty() {
+		assertDtlsFailure("coap.client.tcp.ping-interval", "must not be negative", "coap.client.tcp.ping-interval=-1s");
+	}
+
+	@Test
+	void missingTlsSslBundleFailsStartUpNamingTheProperty() {
+		this.runner.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class))
+			.withPropertyValues("coap.client.tls.ssl-bundle=missing")
+			.run(dtlsFailure("coap.client.tls.ssl-bundle", "no SSL bundle of that name"));
+		assertDtlsFailure("coap.client.tls.ssl-bundle", "no SslBundles bean", "coap.client.tls.ssl-bundle=gateway");
 	}
 
 	@Test

@@ -61,7 +61,35 @@ class CoapTcpAutoConfigurationTests {
 				assertThat(signaling.isBlockWise()).as("no BERT, so no Block-Wise-Transfer above 1152").isFalse();
 				assertThat(signaling.getConnectionLimit().getMaxConnections()).isEqualTo(7);
 				assertThat(signaling.getCsmTimeout()).hasSeconds(3);
+				assertThat(signaling.getPingInterval()).hasSeconds(60);
+				assertThat(signaling.getIdleTimeout()).as("with Pings, the signaling closes silent peers").hasMinutes(5);
 			});
+	}
+
+	@Test
+	void pingIntervalIsMappedAndZeroLeavesIdleConnectionsToCalifornium() {
+		this.runner
+			.withPropertyValues("coap.server.tcp.enabled=true", "coap.server.tcp.ping-interval=20s",
+					"coap.server.tcp.idle-timeout=90s")
+			.run((context) -> {
+				CoapTcpSignaling signaling = context.getBean(TcpServerEndpointFactory.class).getSignaling();
+				assertThat(signaling.getPingInterval()).hasSeconds(20);
+				assertThat(signaling.getIdleTimeout()).hasSeconds(90);
+			});
+		this.runner.withPropertyValues("coap.server.tcp.enabled=true", "coap.server.tcp.ping-interval=0")
+			.run((context) -> {
+				CoapTcpSignaling signaling = context.getBean(TcpServerEndpointFactory.class).getSignaling();
+				assertThat(signaling.getPingInterval()).isZero();
+				assertThat(signaling.getIdleTimeout()).isZero();
+			});
+	}
+
+	@Test
+	void negativePingIntervalFailsNamingTheProperty() {
+		this.runner.withPropertyValues("coap.server.tcp.enabled=true", "coap.server.tcp.ping-interval=-1s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("coap.server.tcp.ping-interval"));
 	}
 
 	@Test

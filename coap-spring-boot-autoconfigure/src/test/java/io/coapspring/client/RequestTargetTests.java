@@ -70,11 +70,14 @@ class RequestTargetTests {
 	}
 
 	@Test
-	void onlyCoapCoapsCoapTcpAndCoapWsAreSent() {
+	void onlyCoapCoapsCoapTcpCoapsTcpAndCoapWsAreSent() {
 		assertThat(RequestTarget.isSecure(URI.create("coap://h/"))).isFalse();
 		assertThat(RequestTarget.isSecure(URI.create("COAPS://h/"))).isTrue();
 		assertThat(RequestTarget.isSecure(URI.create("coap+tcp://h/"))).isFalse();
 		assertThat(RequestTarget.isTcp(URI.create("COAP+TCP://h/"))).isTrue();
+		assertThat(RequestTarget.isSecure(URI.create("coaps+tcp://h/"))).isTrue();
+		assertThat(RequestTarget.isTcp(URI.create("COAPS+TCP://h/"))).isTrue();
+		assertThat(RequestTarget.destination(URI.create("coaps+tcp://127.0.0.1/")).getPort()).isEqualTo(5684);
 		assertThat(RequestTarget.destination(URI.create("coaps://127.0.0.1/")).getPort()).isEqualTo(5684);
 		assertThat(RequestTarget.destination(URI.create("coap+tcp://127.0.0.1/")).getPort()).isEqualTo(5683);
 		assertThat(RequestTarget.isSecure(URI.create("coap+ws://h/"))).isFalse();

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * larger than our Max-Message-Size are answered with an Abort (7.05) with a diagnostic payload, and the
  * connection is closed. A Ping is answered with a Pong with its token (and Custody option), an Abort closes
  * the connection, a Release is noted (its sender closes the connection), and other signaling codes are
- * ignored.
+ * ignored. With a ping interval, a peer silent for that long is sent a Ping, and one silent for the idle
+ * timeout is aborted ({@link ConnectionKeepAlive}).
  *
  * @author CoAP Spring Boot team
  */
@@ -43,9 +44,14 @@ final class CoapSignalingHandler extends ByteToMessageDecoder {
 
 	private @Nullable ScheduledFuture<?> csmTimer;
 
+	private @Nullable ScheduledFuture<?> keepAliveTimer;
+
+	private final ConnectionKeepAlive keepAlive;
+
 	CoapSignalingHandler(CoapTcpSignaling settings, PeerCapabilities peer) {
 		this.settings = settings;
 		this.peer = peer;
+		this.keepAlive = new ConnectionKeepAlive(settings.getPingInterval(), settings.getIdleTimeout());
 	}
 
 	@Override
@@ -65,13 +71,34 @@ final class CoapSignalingHandler extends ByteToMessageDecoder {
 				abort(ctx, "no CSM received within " + timeout + " ms (RFC 8323 section 5.3)", -1);
 			}
 		}, timeout, TimeUnit.MILLISECONDS);
+		long period = ConnectionKeepAlive.checkPeriod(this.settings.getPingInterval(), this.settings.getIdleTimeout())
+			.toMillis();
+		if (period > 0) {
+			this.keepAliveTimer = ctx.executor()
+				.scheduleWithFixedDelay(() -> keepAlive(ctx), period, period, TimeUnit.MILLISECONDS);
+		}
 		super.channelActive(ctx);
+	}
+
+	private void keepAlive(ChannelHandlerContext ctx) {
+		if (this.aborted) {
+			return;
+		}
+		switch (this.keepAlive.check(System.nanoTime())) {
+			case CLOSE -> abort(ctx, "no message for " + this.settings.getIdleTimeout().toMillis() + " ms", -1);
+			case PING -> ctx.writeAndFlush(Unpooled.wrappedBuffer(ConnectionKeepAlive.ping()));
+			case NONE -> {
+			}
+		}
 	}
 
 	@Override
 	public void channelInactive(ChannelHandlerContext ctx) throws Exception {
 		if (this.csmTimer != null) {
 			this.csmTimer.cancel(false);
+		}
+		if (this.keepAliveTimer != null) {
+			this.keepAliveTimer.cancel(false);
 		}
 		if (this.admitted) {
 			this.admitted = false;
@@ -85,6 +112,7 @@ final class CoapSignalingHandler extends ByteToMessageDecoder {
 
 	@Override
 	protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+		this.keepAlive.received();
 		while (in.isReadable()) {
 			if (this.aborted) {
 				in.skipBytes(in.readableBytes());

@@ -34,14 +34,39 @@ public final class CoapTcpSignaling {
 
 	private final @Nullable TcpConnectionLimit connectionLimit;
 
+	private final Duration pingInterval;
+
+	private final Duration idleTimeout;
+
 	/**
-	 * Create the signaling of a connector.
+	 * Create the signaling of a connector without keep-alive Pings.
 	 * @param maxMessageSize the largest message accepted, in bytes, announced in our CSM; larger frames abort
 	 * the connection
 	 * @param csmTimeout how long a new connection may take to send its CSM
 	 * @param connectionLimit the bound on the connections open at the same time, or {@code null} for none
 	 */
 	public CoapTcpSignaling(int maxMessageSize, Duration csmTimeout, @Nullable TcpConnectionLimit connectionLimit) {
+		this(maxMessageSize, csmTimeout, connectionLimit, Duration.ZERO, Duration.ZERO);
+	}
+
+	/**
+	 * Create the signaling of a connector with keep-alive Pings ({@link ConnectionKeepAlive}).
+	 * @param maxMessageSize the largest message accepted, in bytes, announced in our CSM; larger frames abort
+	 * the connection
+	 * @param csmTimeout how long a new connection may take to send its CSM
+	 * @param connectionLimit the bound on the connections open at the same time, or {@code null} for none
+	 * @param pingInterval the time without a message from the peer after which it is sent a Ping, zero for none
+	 * @param idleTimeout the time without a message from the peer after which the connection is aborted, zero to
+	 * leave idle connections to Californium's idle timeout (which counts our own messages, the Pings included)
+	 */
+	public CoapTcpSignaling(int maxMessageSize, Duration csmTimeout, @Nullable TcpConnectionLimit connectionLimit,
+			Duration pingInterval, Duration idleTimeout) {
+		Assert.notNull(pingInterval, "'pingInterval' must not be null");
+		Assert.notNull(idleTimeout, "'idleTimeout' must not be null");
+		Assert.isTrue(!pingInterval.isNegative(), "'pingInterval' must not be negative");
+		Assert.isTrue(!idleTimeout.isNegative(), "'idleTimeout' must not be negative");
+		this.pingInterval = pingInterval;
+		this.idleTimeout = idleTimeout;
 		Assert.isTrue(maxMessageSize >= MIN_MAX_MESSAGE_SIZE,
 				() -> "'maxMessageSize' must be at least " + MIN_MAX_MESSAGE_SIZE);
 		Assert.notNull(csmTimeout, "'csmTimeout' must not be null");
@@ -92,6 +117,22 @@ public final class CoapTcpSignaling {
 	 */
 	public Duration getCsmTimeout() {
 		return this.csmTimeout;
+	}
+
+	/**
+	 * Return the time without a message from the peer after which it is sent a Ping.
+	 * @return the ping interval, zero for none
+	 */
+	public Duration getPingInterval() {
+		return this.pingInterval;
+	}
+
+	/**
+	 * Return the time without a message from the peer after which the connection is aborted.
+	 * @return the idle timeout, zero for none
+	 */
+	public Duration getIdleTimeout() {
+		return this.idleTimeout;
 	}
 
 	/**

@@ -38,7 +38,8 @@ public class TcpServerEndpointFactory implements CoapServerEndpointFactory {
 	 * Create a factory.
 	 * @param configuration the CoAP configuration; a copy gets the idle timeout
 	 * @param bindAddress the address to bind, port 0 for a free one
-	 * @param idleTimeout the time without traffic after which a connection is closed, in whole seconds
+	 * @param idleTimeout the time without traffic after which a connection is closed, in whole seconds; unused
+	 * when the signaling has an idle timeout of its own (with keep-alive Pings), which then closes silent peers
 	 * @param signaling the signaling of the connections
 	 */
 	public TcpServerEndpointFactory(Configuration configuration, InetSocketAddress bindAddress,
@@ -48,8 +49,9 @@ public class TcpServerEndpointFactory implements CoapServerEndpointFactory {
 		Assert.notNull(idleTimeout, "'idleTimeout' must not be null");
 		Assert.notNull(signaling, "'signaling' must not be null");
 		this.configuration = new Configuration(configuration);
-		this.configuration.set(TcpConfig.TCP_CONNECTION_IDLE_TIMEOUT, Math.max(1, idleTimeout.toSeconds()),
-				TimeUnit.SECONDS);
+		// Californium's idle handler sees no signaling messages: with Pings, ours closes silent peers instead
+		this.configuration.set(TcpConfig.TCP_CONNECTION_IDLE_TIMEOUT,
+				signaling.getIdleTimeout().isZero() ? Math.max(1, idleTimeout.toSeconds()) : 0, TimeUnit.SECONDS);
 		// BERT only if the peer's CSM allows it (RFC 8323 section 6), which Californium cannot check per peer
 		this.configuration.set(CoapConfig.TCP_NUMBER_OF_BULK_BLOCKS, 1);
 		this.bindAddress = bindAddress;

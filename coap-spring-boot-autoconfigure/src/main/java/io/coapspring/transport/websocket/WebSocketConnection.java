@@ -5,8 +5,8 @@ import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 
+import io.coapspring.transport.tcp.ConnectionKeepAlive;
 import io.coapspring.transport.tcp.MessageTooLargeException;
 import io.coapspring.transport.tcp.SignalingMessage;
 import io.coapspring.transport.tcp.SignalingMessages;
@@ -58,9 +58,7 @@ abstract class WebSocketConnection {
 
 	private volatile long peerMaxMessageSize = SignalingMessages.DEFAULT_MAX_MESSAGE_SIZE;
 
-	private volatile long lastReceived = System.nanoTime();
-
-	private volatile long lastPing;
+	private final ConnectionKeepAlive keepAlive;
 
 	/**
 	 * Create a connection.
@@ -72,6 +70,7 @@ abstract class WebSocketConnection {
 	WebSocketConnection(WebSocketSignaling signaling, InetSocketAddress peer, String connectionId,
 			@Nullable InetSocketAddress localAddress) {
 		this.signaling = signaling;
+		this.keepAlive = new ConnectionKeepAlive(signaling.pingInterval(), signaling.idleTimeout());
 		this.context = new TcpEndpointContext(peer, connectionId, System.currentTimeMillis());
 		this.localAddress = localAddress;
 	}
@@ -138,7 +137,7 @@ abstract class WebSocketConnection {
 	 * connection was aborted
 	 */
 	@Nullable RawData receive(byte[] message) {
-		this.lastReceived = System.nanoTime();
+		this.keepAlive.received();
 		if (this.aborted) {
 			return null;
 		}
@@ -273,20 +272,15 @@ abstract class WebSocketConnection {
 		if (this.aborted) {
 			return;
 		}
-		long silent = now - this.lastReceived;
-		long idleTimeout = this.signaling.idleTimeout().toNanos();
-		if (idleTimeout > 0 && silent >= idleTimeout) {
-			this.aborted = true;
-			writeQuietly(SignalingMessages.abort("idle for " + this.signaling.idleTimeout(), -1));
-			close(NORMAL, "idle");
-			return;
-		}
-		long pingInterval = this.signaling.pingInterval().toNanos();
-		if (pingInterval > 0 && silent >= pingInterval && now - this.lastPing >= pingInterval) {
-			this.lastPing = now;
-			byte[] token = new byte[2];
-			ThreadLocalRandom.current().nextBytes(token);
-			writeQuietly(SignalingMessages.ping(token));
+		switch (this.keepAlive.check(now)) {
+			case CLOSE -> {
+				this.aborted = true;
+				writeQuietly(SignalingMessages.abort("idle for " + this.signaling.idleTimeout(), -1));
+				close(NORMAL, "idle");
+			}
+			case PING -> writeQuietly(ConnectionKeepAlive.ping());
+			case NONE -> {
+			}
 		}
 	}
 

@@ -6,6 +6,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.coapspring.transport.tcp.ConnectionKeepAlive;
+
 /**
  * The timer thread of a WebSocket connector, on both sides: pings and closes the idle connections (as often as
  * a quarter of the shorter of the ping interval and the idle timeout), aborts connections whose CSM is late,
@@ -32,11 +34,8 @@ final class WebSocketTimer {
 			thread.setDaemon(true);
 			return thread;
 		});
-		long ping = signaling.pingInterval().toMillis();
-		long idle = signaling.idleTimeout().toMillis();
-		long shortest = (ping > 0 && idle > 0) ? Math.min(ping, idle) : Math.max(ping, idle);
-		if (shortest > 0) {
-			long period = Math.max(50, shortest / 4);
+		long period = ConnectionKeepAlive.checkPeriod(signaling.pingInterval(), signaling.idleTimeout()).toMillis();
+		if (period > 0) {
 			timer.scheduleWithFixedDelay(() -> {
 				long now = System.nanoTime();
 				for (WebSocketConnection connection : connections.get()) {

@@ -14,7 +14,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A CoAP server nobody here wrote, listening on a free loopback TCP port: libcoap's
- * {@code coap-server-notls} or aiocoap's {@code aiocoap-fileserver}. A missing server skips the test (fails on
+ * {@code coap-server-notls} or {@code coap-server-openssl} (TLS), or aiocoap's {@code aiocoap-fileserver}. A missing server skips the test (fails on
  * CI). It is stopped by its process handle.
  */
 public final class ExternalServer implements AutoCloseable {
@@ -37,6 +37,35 @@ public final class ExternalServer implements AutoCloseable {
 				"coap-server-notls is not installed: install the Debian package 'libcoap3-bin'");
 		int port = freePort();
 		return new ExternalServer(List.of("coap-server-notls", "-A", "127.0.0.1", "-p", String.valueOf(port)), port);
+	}
+
+	/**
+	 * libcoap's {@code coap-server-openssl}, whose TLS port (the one returned by {@link #port()}) is the next
+	 * one after its plain port; it needs a client certificate that chains to the CA file.
+	 * @param certificate the server's certificate (PEM)
+	 * @param privateKey the server's private key (PEM)
+	 * @param clientCa the CA certificates client certificates must chain to (PEM)
+	 * @return the running server
+	 */
+	static ExternalServer libcoapTls(Path certificate, Path privateKey, Path clientCa) throws IOException {
+		ExternalClient.require(ExternalClient.isOnPath("coap-server-openssl"),
+				"coap-server-openssl is not installed: install the Debian package 'libcoap3-bin'");
+		int port = freePortPair();
+		return new ExternalServer(List.of("coap-server-openssl", "-A", "127.0.0.1", "-p", String.valueOf(port), "-c",
+				certificate.toString(), "-j", privateKey.toString(), "-C", clientCa.toString()), port + 1);
+	}
+
+	private static int freePortPair() throws IOException {
+		for (int attempt = 0; attempt < 20; attempt++) {
+			int port = freePort();
+			try (ServerSocket next = new ServerSocket(port + 1)) {
+				return port;
+			}
+			catch (IOException ex) {
+				// the next port is taken: try another pair
+			}
+		}
+		throw new IOException("no two consecutive free TCP ports found");
 	}
 
 	public static ExternalServer aiocoapFileserver(Path directory) throws IOException {

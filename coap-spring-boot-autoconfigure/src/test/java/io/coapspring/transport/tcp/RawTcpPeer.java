@@ -20,10 +20,23 @@ final class RawTcpPeer implements AutoCloseable {
 	private final DataInputStream in;
 
 	RawTcpPeer(int port) throws IOException {
-		this.socket = new Socket();
-		this.socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+		this(connect(port));
+	}
+
+	/**
+	 * Drive a connection accepted from a client.
+	 * @param socket the connection
+	 */
+	RawTcpPeer(Socket socket) throws IOException {
+		this.socket = socket;
 		this.socket.setSoTimeout(10000);
 		this.in = new DataInputStream(this.socket.getInputStream());
+	}
+
+	private static Socket connect(int port) throws IOException {
+		Socket socket = new Socket();
+		socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+		return socket;
 	}
 
 	RawTcpPeer send(byte[] bytes) throws IOException {

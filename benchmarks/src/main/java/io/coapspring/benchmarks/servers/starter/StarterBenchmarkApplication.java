@@ -9,6 +9,7 @@ import io.coapspring.server.CoapServerCustomizer;
 import io.coapspring.server.observe.CoapNotifier;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -64,6 +65,8 @@ public class StarterBenchmarkApplication {
 	 */
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(StarterBenchmarkApplication.class);
+		// the module has Tomcat on the classpath for the transport comparison: no web server here
+		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setDefaultProperties(Map.of("coap.server.port", args[0], "coap.server.address", "127.0.0.1",
 				"spring.main.banner-mode", "off", "logging.level.root", "warn", NON_BLOCKING_PROPERTY,
 				Boolean.toString(args.length > 1 && args[1].equals("non-blocking"))));
