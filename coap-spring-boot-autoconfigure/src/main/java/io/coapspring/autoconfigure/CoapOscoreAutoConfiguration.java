@@ -3,10 +3,12 @@ package io.coapspring.autoconfigure;
 import io.coapspring.annotation.CoapOscoreRequired;
 import io.coapspring.client.CoapClientEndpointsCustomizer;
 import io.coapspring.oscore.OscoreCounters;
+import io.coapspring.oscore.OscoreFailureLimiter;
 import io.coapspring.oscore.OscoreMetrics;
 import io.coapspring.oscore.OscoreNotificationOrder;
 import io.coapspring.oscore.OscoreRequestInitializer;
 import io.coapspring.oscore.OscoreRequiredInterceptor;
+import io.coapspring.oscore.OscoreServerStackFactory;
 import io.coapspring.server.CoapServerCustomizer;
 import io.coapspring.server.CoapServerFactoryCustomizer;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -28,7 +30,8 @@ import org.springframework.context.annotation.Bean;
  * 8613) on Californium's {@code cf-oscore}, enabled by {@code coap.oscore.enabled=true}: the security contexts
  * of {@code coap.oscore.contexts.*} in an {@link OSCoreCtxDB} (a user's bean of that type wins), the OSCORE
  * stack on the server's UDP endpoint and on the client's UDP and DTLS endpoints, the marking of template
- * requests to peers that have a context, and the {@link OscoreCounters} with their metrics.
+ * requests to peers that have a context, the {@link OscoreCounters} with their metrics, and the
+ * {@link OscoreFailureLimiter} that drops the OSCORE requests of sources that sent too many bad ones.
  * <p>
  * The {@link OscoreRequiredInterceptor}, which answers unprotected requests to handler methods annotated with
  * {@link CoapOscoreRequired} (or matching {@code coap.oscore.required-paths}) with 4.01, is defined even without
@@ -69,8 +72,20 @@ public final class CoapOscoreAutoConfiguration {
 		}
 
 		@Bean
-		CoapServerFactoryCustomizer coapOscoreServerFactoryCustomizer(OSCoreCtxDB coapOscoreContexts) {
-			return (factory) -> factory.setCoapStackFactory(new OSCoreCoapStackFactory(), coapOscoreContexts);
+		CoapServerFactoryCustomizer coapOscoreServerFactoryCustomizer(OSCoreCtxDB coapOscoreContexts,
+				ObjectProvider<OscoreFailureLimiter> failureLimiter) {
+			OscoreFailureLimiter limiter = failureLimiter.getIfUnique();
+			return (factory) -> factory.setCoapStackFactory(
+					(limiter != null) ? new OscoreServerStackFactory(limiter) : new OSCoreCoapStackFactory(),
+					coapOscoreContexts);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBooleanProperty(name = "coap.oscore.failure-limit.enabled", matchIfMissing = true)
+		OscoreFailureLimiter coapOscoreFailureLimiter(CoapOscoreProperties properties,
+				OscoreCounters coapOscoreCounters) {
+			return OscoreFailureLimits.create(properties.getFailureLimit(), coapOscoreCounters);
 		}
 
 		@Bean

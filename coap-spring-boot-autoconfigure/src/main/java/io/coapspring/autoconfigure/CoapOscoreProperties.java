@@ -1,6 +1,7 @@
 package io.coapspring.autoconfigure;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,8 @@ public class CoapOscoreProperties {
 
 	private final Sequence sequence = new Sequence();
 
+	private final FailureLimit failureLimit = new FailureLimit();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -66,6 +69,10 @@ public class CoapOscoreProperties {
 
 	public Sequence getSequence() {
 		return this.sequence;
+	}
+
+	public FailureLimit getFailureLimit() {
+		return this.failureLimit;
 	}
 
 	/**
@@ -228,6 +235,69 @@ public class CoapOscoreProperties {
 
 		public void setReserve(int reserve) {
 			this.reserve = reserve;
+		}
+
+	}
+
+	/**
+	 * Limit on the bad OSCORE requests (replays, wrong key, unknown kid, malformed option) a source IP address
+	 * may send before its protected requests are dropped unread.
+	 */
+	public static class FailureLimit {
+
+		/**
+		 * Whether to drop, without decrypting or answering them, the OSCORE requests of a source IP address that
+		 * sent max-failures rejected OSCORE requests within the window. Bounds the work and the log output
+		 * (cf-oscore prints a stack trace for each request that fails to decrypt) a flood of bad requests causes.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Rejected OSCORE requests of one source IP address within the window after which its further OSCORE
+		 * requests are dropped until the window has passed.
+		 */
+		private int maxFailures = 10;
+
+		/**
+		 * Window that starts with the first rejected OSCORE request of a source IP address.
+		 */
+		private Duration window = Duration.ofMinutes(1);
+
+		/**
+		 * Most source IP addresses tracked at once; when full, the least recently seen one is forgotten.
+		 */
+		private int maxTrackedSources = 10000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public int getMaxFailures() {
+			return this.maxFailures;
+		}
+
+		public void setMaxFailures(int maxFailures) {
+			this.maxFailures = maxFailures;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
+		}
+
+		public int getMaxTrackedSources() {
+			return this.maxTrackedSources;
+		}
+
+		public void setMaxTrackedSources(int maxTrackedSources) {
+			this.maxTrackedSources = maxTrackedSources;
 		}
 
 	}

@@ -1,9 +1,7 @@
 package io.coapspring.oscore;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.LongAdder;
 
-import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.network.interceptors.MessageInterceptorAdapter;
@@ -12,7 +10,8 @@ import org.eclipse.californium.core.network.interceptors.MessageInterceptorAdapt
  * Counts the OSCORE traffic of the server's endpoints: requests that arrive with an OSCORE option, and the
  * requests the OSCORE layer rejects, by reason, read from the error responses it sends (RFC 8613 section 8.2:
  * 4.01 "Replay detected" and "Security context not found", 4.00 "Decryption failed", 4.02 "Failed to decode
- * COSE"), plus the unprotected requests to handler methods that require OSCORE. Add it to each endpoint as a
+ * COSE"), plus the unprotected requests to handler methods that require OSCORE and the protected requests dropped
+ * by the {@link OscoreFailureLimiter}. Add it to each endpoint as a
  * message interceptor; it sees the messages below the OSCORE layer.
  *
  * @author CoAP Spring Boot team
@@ -32,6 +31,8 @@ public class OscoreCounters extends MessageInterceptorAdapter {
 
 	private final LongAdder unprotected = new LongAdder();
 
+	private final LongAdder throttled = new LongAdder();
+
 	@Override
 	public void receiveRequest(Request request) {
 		if (request.getOptions().hasOscore()) {
@@ -41,25 +42,23 @@ public class OscoreCounters extends MessageInterceptorAdapter {
 
 	@Override
 	public void sendResponse(Response response) {
-		ResponseCode code = response.getCode();
-		if (code != ResponseCode.UNAUTHORIZED && code != ResponseCode.BAD_REQUEST
-				&& code != ResponseCode.BAD_OPTION) {
+		OscoreRejection rejection = OscoreRejection.of(response);
+		if (rejection == null) {
 			return;
 		}
-		byte[] payload = response.getPayload();
-		if (payload == null || payload.length == 0 || payload.length > 64) {
-			return;
+		switch (rejection) {
+			case REPLAY -> this.replays.increment();
+			case DECRYPTION -> this.decryptionFailures.increment();
+			case UNKNOWN_CONTEXT -> this.unknownContexts.increment();
+			case MALFORMED -> this.malformed.increment();
 		}
-		switch (new String(payload, StandardCharsets.US_ASCII)) {
-			case "Replay detected" -> this.replays.increment();
-			case "Decryption failed" -> this.decryptionFailures.increment();
-			case "Security context not found", "Security context not found (resend with ID Context)" ->
-				this.unknownContexts.increment();
-			case "Failed to decode COSE" -> this.malformed.increment();
-			default -> {
-				// another 4.xx
-			}
-		}
+	}
+
+	/**
+	 * Count a protected request dropped unread because its source sent too many bad OSCORE requests.
+	 */
+	void throttled() {
+		this.throttled.increment();
 	}
 
 	/**
@@ -115,6 +114,15 @@ public class OscoreCounters extends MessageInterceptorAdapter {
 	 */
 	public long getUnprotected() {
 		return this.unprotected.sum();
+	}
+
+	/**
+	 * Return how many protected requests were dropped without being decrypted because their source had
+	 * exceeded {@code coap.oscore.failure-limit.max-failures}.
+	 * @return the count
+	 */
+	public long getThrottled() {
+		return this.throttled.sum();
 	}
 
 }

@@ -12,7 +12,8 @@ import org.springframework.util.Assert;
  * Binds the {@link OscoreCounters} to Micrometer: {@code coap.oscore.requests.received} counts requests that
  * arrived with an OSCORE option, {@code coap.oscore.requests.rejected} those rejected, tagged with the
  * {@code reason}: {@code replay}, {@code decryption} (wrong key or tampered message), {@code unknown-context},
- * {@code malformed} or {@code unprotected} (no OSCORE on a handler method that requires it).
+ * {@code malformed}, {@code unprotected} (no OSCORE on a handler method that requires it) or {@code throttled}
+ * (dropped without decryption: the source sent too many bad OSCORE requests).
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -40,6 +41,7 @@ public class OscoreMetrics implements MeterBinder {
 		rejected(registry, "unknown-context", OscoreCounters::getUnknownContexts);
 		rejected(registry, "malformed", OscoreCounters::getMalformed);
 		rejected(registry, "unprotected", OscoreCounters::getUnprotected);
+		rejected(registry, "throttled", OscoreCounters::getThrottled);
 	}
 
 	private void rejected(MeterRegistry registry, String reason, ToLongFunction<OscoreCounters> count) {

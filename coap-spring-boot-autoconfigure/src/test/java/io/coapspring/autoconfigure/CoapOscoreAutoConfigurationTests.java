@@ -4,15 +4,19 @@ import java.nio.file.Path;
 
 import io.coapspring.client.CoapClientEndpoints;
 import io.coapspring.oscore.OscoreCounters;
+import io.coapspring.oscore.OscoreFailureLimiter;
 import io.coapspring.oscore.OscoreMetrics;
 import io.coapspring.oscore.OscoreRequiredInterceptor;
 import io.coapspring.oscore.PersistentSequenceContext;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.core.network.stack.BaseCoapStack;
 import org.eclipse.californium.oscore.HashMapCtxDB;
 import org.eclipse.californium.oscore.OSCoreCtxDB;
 import org.eclipse.californium.oscore.OSCoreUdpStack;
+import org.eclipse.californium.oscore.ObjectSecurityContextLayer;
+import org.eclipse.californium.oscore.ObjectSecurityLayer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,11 +70,22 @@ class CoapOscoreAutoConfigurationTests {
 			assertThat(context).hasNotFailed().hasSingleBean(HashMapCtxDB.class).hasSingleBean(OscoreCounters.class);
 			OSCoreCtxDB db = context.getBean(OSCoreCtxDB.class);
 			assertThat(db.getContext(new byte[] { 0x02 }, null).getSenderId()).containsExactly(0x01);
-			assertThat(stackOf(context.getBean(CoapServer.class))).isInstanceOf(OSCoreUdpStack.class);
+			assertThat(context).hasSingleBean(OscoreFailureLimiter.class);
+			BaseCoapStack serverStack = (BaseCoapStack) stackOf(context.getBean(CoapServer.class));
+			assertThat(serverStack.getLayer(ObjectSecurityLayer.class)).isNotNull();
+			assertThat(serverStack.getLayer(ObjectSecurityContextLayer.class)).isNotNull();
 			CoapClientEndpoints endpoints = context.getBean(CoapClientEndpoints.class);
 			assertThat(endpoints.getRequestInitializer()).isNotNull();
 			CoapEndpoint client = (CoapEndpoint) endpoints.getEndpoint(java.net.InetAddress.getLoopbackAddress(), 0);
 			assertThat(ReflectionTestUtils.getField(client, "coapstack")).isInstanceOf(OSCoreUdpStack.class);
+		});
+	}
+
+	@Test
+	void disabledFailureLimitGivesTheServerCfOscoresStack() {
+		this.enabled.withPropertyValues("coap.oscore.failure-limit.enabled=false").run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean(OscoreFailureLimiter.class);
+			assertThat(stackOf(context.getBean(CoapServer.class))).isInstanceOf(OSCoreUdpStack.class);
 		});
 	}
 
@@ -93,6 +108,8 @@ class CoapOscoreAutoConfigurationTests {
 			assertThat(registry.get("coap.oscore.requests.rejected").tag("reason", "replay").functionCounter().count())
 				.isZero();
 			assertThat(registry.get("coap.oscore.requests.received").functionCounter()).isNotNull();
+			assertThat(registry.get("coap.oscore.requests.rejected").tag("reason", "throttled").functionCounter())
+				.isNotNull();
 		});
 	}
 
@@ -121,6 +138,10 @@ class CoapOscoreAutoConfigurationTests {
 		failsNaming(CONTEXT + "replay-window=33", CONTEXT + "replay-window");
 		failsNaming(CONTEXT + "peer-uri=http://example.com", CONTEXT + "peer-uri");
 		failsNaming("coap.oscore.sequence.reserve=0", "coap.oscore.sequence.reserve");
+		failsNaming("coap.oscore.failure-limit.max-failures=0", "coap.oscore.failure-limit.max-failures");
+		failsNaming("coap.oscore.failure-limit.window=0s", "coap.oscore.failure-limit.window");
+		failsNaming("coap.oscore.failure-limit.max-tracked-sources=0",
+				"coap.oscore.failure-limit.max-tracked-sources");
 		failsNaming("coap.oscore.contexts.twin.master-secret=01", "coap.oscore.contexts.twin.sender-id");
 		failsNaming(new String[] { "coap.oscore.contexts.twin.master-secret=01", "coap.oscore.contexts.twin.sender-id=03",
 				"coap.oscore.contexts.twin.recipient-id=02" }, "recipient-id");

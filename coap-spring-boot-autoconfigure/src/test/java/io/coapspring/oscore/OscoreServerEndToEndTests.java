@@ -177,6 +177,13 @@ class OscoreServerEndToEndTests {
 			this.db.getContext(this.uri).setIncludeContextId(true);
 		}
 
+		/**
+		 * Continue with the given sender sequence number.
+		 */
+		void setSequence(int sequence) throws Exception {
+			this.db.getContext(this.uri).setSenderSeq(sequence);
+		}
+
 		Request protect(Code code, String path, @Nullable String payload) throws Exception {
 			Request request = new Request(code, Type.NON);
 			request.setURI(this.uri + path);
