@@ -31,7 +31,7 @@ import org.eclipse.californium.elements.config.UdpConfig;
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
-final class RegistrationLoad implements AutoCloseable {
+public final class RegistrationLoad implements AutoCloseable {
 
 	private static final String LINKS = "</>;rt=\"oma.lwm2m\",</1/0>,</3/0>,</3303/0>";
 
@@ -41,7 +41,7 @@ final class RegistrationLoad implements AutoCloseable {
 	 * Open the client sockets on loopback.
 	 * @param sockets how many
 	 */
-	RegistrationLoad(int sockets) {
+	public RegistrationLoad(int sockets) {
 		CoapConfig.register();
 		UdpConfig.register();
 		Configuration configuration = Configuration.createStandardWithoutFile();
@@ -73,6 +73,23 @@ final class RegistrationLoad implements AutoCloseable {
 	 */
 	Result register(InetSocketAddress server, String prefix, int count, int window, Duration timeout)
 			throws InterruptedException {
+		return register(List.of(server), prefix, count, window, timeout);
+	}
+
+	/**
+	 * Register {@code count} endpoints named {@code prefix0 .. prefix(count-1)} on several servers with at most
+	 * {@code window} registrations in flight: the sockets are spread over the servers (socket {@code s} always
+	 * talks to server {@code s % servers.size()}), as a UDP load balancer hashing the source address would.
+	 * @param servers the servers' plain CoAP addresses
+	 * @param prefix the endpoint name prefix
+	 * @param count how many registrations
+	 * @param window how many in flight at once
+	 * @param timeout the bound on the whole run
+	 * @return what was created, refused or lost, and how long it took
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public Result register(List<InetSocketAddress> servers, String prefix, int count, int window, Duration timeout)
+			throws InterruptedException {
 		Semaphore inFlight = new Semaphore(window);
 		CountDownLatch done = new CountDownLatch(count);
 		AtomicInteger created = new AtomicInteger();
@@ -84,7 +101,8 @@ final class RegistrationLoad implements AutoCloseable {
 			if (!inFlight.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
 				break;
 			}
-			Request request = registerRequest(server, prefix + i);
+			int socket = i % this.endpoints.size();
+			Request request = registerRequest(servers.get(socket % servers.size()), prefix + i);
 			AtomicBoolean counted = new AtomicBoolean();
 			request.addMessageObserver(new MessageObserverAdapter() {
 
@@ -107,7 +125,7 @@ final class RegistrationLoad implements AutoCloseable {
 				}
 
 			});
-			this.endpoints.get(i % this.endpoints.size()).sendRequest(request);
+			this.endpoints.get(socket).sendRequest(request);
 		}
 		boolean finished = done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
 		long nanos = System.nanoTime() - start;
@@ -142,9 +160,13 @@ final class RegistrationLoad implements AutoCloseable {
 	 * @param lost not answered (timeout, send error) or still open when the run's bound passed
 	 * @param nanos from the first request to the last answer
 	 */
-	record Result(int created, int refused, int lost, long nanos) {
+	public record Result(int created, int refused, int lost, long nanos) {
 
-		double perSecond() {
+		/**
+		 * Return the registrations created per second.
+		 * @return created / elapsed seconds
+		 */
+		public double perSecond() {
 			return this.created * 1e9 / this.nanos;
 		}
 
