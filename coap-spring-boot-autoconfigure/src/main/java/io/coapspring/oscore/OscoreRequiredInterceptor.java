@@ -2,7 +2,6 @@ package io.coapspring.oscore;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.coapspring.annotation.CoapOscoreRequired;
 import io.coapspring.security.OscoreIdentity;
@@ -17,6 +16,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.util.Assert;
+import org.springframework.util.ConcurrentReferenceHashMap;
+import org.springframework.util.ConcurrentReferenceHashMap.ReferenceType;
 
 /**
  * Answers an unprotected request to a handler method that requires OSCORE with 4.01 Unauthorized before the
@@ -43,7 +44,12 @@ public class OscoreRequiredInterceptor implements CoapHandlerInterceptor, Ordere
 
 	private final @Nullable OscoreCounters counters;
 
-	private final Map<CoapHandlerMethod, Boolean> annotated = new ConcurrentHashMap<>();
+	/**
+	 * Whether each handler method is annotated, weakly keyed: routes registered and removed at run time leave
+	 * no entry behind once their handler method is gone.
+	 */
+	private final Map<CoapHandlerMethod, Boolean> annotated = new ConcurrentReferenceHashMap<>(16,
+			ReferenceType.WEAK);
 
 	/**
 	 * Create an interceptor.
@@ -76,7 +82,7 @@ public class OscoreRequiredInterceptor implements CoapHandlerInterceptor, Ordere
 	 * @return {@code true} if the method or its controller is annotated, or the path matches a pattern
 	 */
 	protected boolean requiresOscore(CoapRequest request, CoapHandlerMethod handlerMethod) {
-		// one entry per handler method, so the map is bounded by the application's mappings
+		// one entry per live handler method: bounded by the mappings registered now
 		if (this.annotated.computeIfAbsent(handlerMethod,
 				(method) -> AnnotatedElementUtils.hasAnnotation(method.getMethod(), CoapOscoreRequired.class)
 						|| AnnotatedElementUtils.hasAnnotation(method.getBeanType(), CoapOscoreRequired.class))) {
