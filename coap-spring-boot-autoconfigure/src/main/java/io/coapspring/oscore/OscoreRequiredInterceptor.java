@@ -63,6 +63,18 @@ public class OscoreRequiredInterceptor implements CoapHandlerInterceptor, Ordere
 		this.counters = counters;
 	}
 
+	/**
+	 * Apply only to methods that may require OSCORE: annotated ones (or of an annotated controller), or every
+	 * method when paths are configured. Without either, as in most applications, the interceptor is never
+	 * called.
+	 * @param handlerMethod the method
+	 * @return whether a request to the method may have to be refused
+	 */
+	@Override
+	public boolean appliesTo(CoapHandlerMethod handlerMethod) {
+		return !this.requiredPaths.isEmpty() || isAnnotated(handlerMethod);
+	}
+
 	@Override
 	public @Nullable Object intercept(CoapRequest request, CoapHandlerMethod handlerMethod, Invocation invocation)
 			throws Exception {
@@ -82,10 +94,7 @@ public class OscoreRequiredInterceptor implements CoapHandlerInterceptor, Ordere
 	 * @return {@code true} if the method or its controller is annotated, or the path matches a pattern
 	 */
 	protected boolean requiresOscore(CoapRequest request, CoapHandlerMethod handlerMethod) {
-		// one entry per live handler method: bounded by the mappings registered now
-		if (this.annotated.computeIfAbsent(handlerMethod,
-				(method) -> AnnotatedElementUtils.hasAnnotation(method.getMethod(), CoapOscoreRequired.class)
-						|| AnnotatedElementUtils.hasAnnotation(method.getBeanType(), CoapOscoreRequired.class))) {
+		if (isAnnotated(handlerMethod)) {
 			return true;
 		}
 		if (this.requiredPaths.isEmpty()) {
@@ -98,6 +107,13 @@ public class OscoreRequiredInterceptor implements CoapHandlerInterceptor, Ordere
 			}
 		}
 		return false;
+	}
+
+	private boolean isAnnotated(CoapHandlerMethod handlerMethod) {
+		// one entry per live handler method: bounded by the mappings registered now
+		return this.annotated.computeIfAbsent(handlerMethod,
+				(method) -> AnnotatedElementUtils.hasAnnotation(method.getMethod(), CoapOscoreRequired.class)
+						|| AnnotatedElementUtils.hasAnnotation(method.getBeanType(), CoapOscoreRequired.class));
 	}
 
 	@Override

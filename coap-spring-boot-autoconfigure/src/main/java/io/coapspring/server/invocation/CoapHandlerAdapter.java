@@ -250,7 +250,7 @@ public class CoapHandlerAdapter {
 		CoapHandlerMethod handlerMethod = mapping.handlerMethod();
 		Flow.Publisher<@Nullable Object> publisher;
 		try {
-			Object returnValue = intercepted(0, invocable(handlerMethod), request, new Object[0]);
+			Object returnValue = intercepted(plan(handlerMethod), request, new Object[0]);
 			if (returnValue == null) {
 				throw new IllegalStateException("Handler method " + handlerMethod.getShortDescription()
 						+ " returned null instead of a stream");
@@ -332,7 +332,7 @@ public class CoapHandlerAdapter {
 	private CompletionStage<CoapResponseEntity<?>> invoke(CoapHandlerMethod handlerMethod, CoapRequest request,
 			Object... providedArgs) {
 		try {
-			Object returnValue = intercepted(0, invocable(handlerMethod), request, providedArgs);
+			Object returnValue = intercepted(plan(handlerMethod), request, providedArgs);
 			return this.returnValueHandlers.handleReturnValue(returnValue, handlerMethod.getReturnType(), request);
 		}
 		catch (Throwable ex) {
@@ -340,25 +340,38 @@ public class CoapHandlerAdapter {
 		}
 	}
 
-	private @Nullable Object intercepted(int index, CoapInvocableHandlerMethod invocable, CoapRequest request,
-			Object[] providedArgs) throws Exception {
-		if (index == this.interceptors.size()) {
-			return invocable.invoke(request, providedArgs);
+	private @Nullable Object intercepted(HandlerPlan plan, CoapRequest request, Object[] providedArgs)
+			throws Exception {
+		if (plan.interceptors().length == 0) {
+			return plan.invocable().invoke(request, providedArgs);
 		}
-		return this.interceptors.get(index)
-			.intercept(request, invocable.getHandlerMethod(),
-					() -> intercepted(index + 1, invocable, request, providedArgs));
+		return intercepted(0, plan, request, providedArgs);
 	}
 
-	private CoapInvocableHandlerMethod invocable(CoapHandlerMethod handlerMethod) {
-		return plan(handlerMethod).invocable();
+	private @Nullable Object intercepted(int index, HandlerPlan plan, CoapRequest request, Object[] providedArgs)
+			throws Exception {
+		CoapHandlerInterceptor[] interceptors = plan.interceptors();
+		if (index == interceptors.length) {
+			return plan.invocable().invoke(request, providedArgs);
+		}
+		return interceptors[index].intercept(request, plan.invocable().getHandlerMethod(),
+				() -> intercepted(index + 1, plan, request, providedArgs));
 	}
 
 	private HandlerPlan plan(CoapHandlerMethod handlerMethod) {
+		HandlerPlan plan = this.plans.get(handlerMethod);
+		if (plan != null) {
+			return plan;
+		}
 		return this.plans.computeIfAbsent(handlerMethod, (method) -> {
 			CoapResponseStatus status = method.getMethodAnnotation(CoapResponseStatus.class);
+			// once per method: the interceptors that apply to it, so that the others cost nothing per request
+			CoapHandlerInterceptor[] interceptors = this.interceptors.stream()
+				.filter((interceptor) -> interceptor.appliesTo(method))
+				.toArray(CoapHandlerInterceptor[]::new);
 			return new HandlerPlan(new CoapInvocableHandlerMethod(method, this.argumentResolvers),
-					this.streams.isStream(method.getReturnType()), (status != null) ? status.value() : null);
+					this.streams.isStream(method.getReturnType()), (status != null) ? status.value() : null,
+					interceptors);
 		});
 	}
 
@@ -408,7 +421,8 @@ public class CoapHandlerAdapter {
 	 * @param stream whether it returns a stream of responses
 	 * @param status the code of its {@link CoapResponseStatus}, or {@code null} if it has none
 	 */
-	private record HandlerPlan(CoapInvocableHandlerMethod invocable, boolean stream, @Nullable ResponseCode status) {
+	private record HandlerPlan(CoapInvocableHandlerMethod invocable, boolean stream, @Nullable ResponseCode status,
+			CoapHandlerInterceptor[] interceptors) {
 	}
 
 }

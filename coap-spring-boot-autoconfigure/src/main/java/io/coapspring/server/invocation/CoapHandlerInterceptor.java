@@ -32,6 +32,18 @@ public interface CoapHandlerInterceptor {
 			throws Exception;
 
 	/**
+	 * Return whether this interceptor wraps the invocations of a handler method. Asked once per handler method
+	 * (and exception handler method), when it is first invoked; an interceptor that does not apply costs nothing
+	 * per request. The default applies to every method.
+	 * @param handlerMethod the method
+	 * @return {@code false} if {@link #intercept} would only ever proceed for this method
+	 * @since 0.1.0
+	 */
+	default boolean appliesTo(CoapHandlerMethod handlerMethod) {
+		return true;
+	}
+
+	/**
 	 * The rest of an interceptor chain.
 	 */
 	@FunctionalInterface

@@ -29,6 +29,7 @@ import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.coap.option.OptionRegistry;
 import org.eclipse.californium.elements.AddressEndpointContext;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.convert.ApplicationConversionService;
@@ -79,10 +80,15 @@ class CoapHandlerAdapterTests {
 	}
 
 	private Response handle(String name, Request request, Map<String, String> variables) {
+		return handle(this.adapter, new SensorController(), name, request, variables);
+	}
+
+	private Response handle(CoapHandlerAdapter adapter, SensorController controller, String name, Request request,
+			Map<String, String> variables) {
 		request.setSourceContext(new AddressEndpointContext(new InetSocketAddress("127.0.0.1", 5683)));
-		CoapHandlerMapping mapping = mapping(new SensorController(), name);
+		CoapHandlerMapping mapping = mapping(controller, name);
 		CoapRequest view = new CoapRequest(request, variables, mapping.pattern().getPattern());
-		return this.adapter.handle(mapping, view).toCompletableFuture().join();
+		return adapter.handle(mapping, view).toCompletableFuture().join();
 	}
 
 	@Test
@@ -137,6 +143,37 @@ class CoapHandlerAdapterTests {
 		this.intercepted.clear();
 		handle("gone", Request.newGet(), Map.of());
 		assertThat(this.intercepted).containsExactly("before gone");
+	}
+
+	@Test
+	void interceptorIsAskedOncePerMethodAndNeverCalledForMethodsItDoesNotApplyTo() {
+		List<String> asked = new ArrayList<>();
+		CoapHandlerInterceptor onlyRead = new CoapHandlerInterceptor() {
+
+			@Override
+			public @Nullable Object intercept(CoapRequest request, CoapHandlerMethod handlerMethod,
+					Invocation invocation) throws Exception {
+				CoapHandlerAdapterTests.this.intercepted.add("around " + handlerMethod.getMethod().getName());
+				return invocation.proceed();
+			}
+
+			@Override
+			public boolean appliesTo(CoapHandlerMethod handlerMethod) {
+				asked.add(handlerMethod.getMethod().getName());
+				return handlerMethod.getMethod().getName().equals("read");
+			}
+
+		};
+		CoapHandlerAdapter adapter = adapter(List.of(onlyRead));
+		SensorController controller = new SensorController();
+		for (int i = 0; i < 2; i++) {
+			Response read = handle(adapter, controller, "read", Request.newGet(), Map.of("id", "1"));
+			assertThat(read.getPayloadString()).isEqualTo("sensor 1 in C");
+			Response gone = handle(adapter, controller, "gone", Request.newGet(), Map.of());
+			assertThat(gone.getCode()).isEqualTo(ResponseCode.NOT_FOUND);
+		}
+		assertThat(this.intercepted).containsExactly("around read", "around read");
+		assertThat(asked).containsExactly("read", "gone");
 	}
 
 	@Test
