@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.californium.core.network.Exchange;
 import org.eclipse.californium.core.network.KeyMID;
@@ -38,11 +40,22 @@ import org.springframework.util.Assert;
  * lifetime. The state per message is one map entry and one slot of its peer's window; no window is allocated
  * ahead of use. A remembered exchange of a plain UDP request keeps its request's source context rather than a
  * second, equal context reported when its response is sent.
+ * <p>
+ * The peers are spread over {@value #STRIPES} stripes, each with its own lock, so that protocol threads handling
+ * different peers do not wait for each other; the totals are counters shared by all stripes, and the least
+ * recently active peer is found across the stripes when a total bound is exceeded. While several threads add
+ * messages at the same moment, a total can exceed its bound by one message (or peer) per such thread until they
+ * return.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
 public class BoundedDeduplicator implements Deduplicator {
+
+	/**
+	 * The number of stripes the peers are spread over.
+	 */
+	static final int STRIPES = 16;
 
 	private static final Logger logger = LoggerFactory.getLogger(BoundedDeduplicator.class);
 
@@ -60,12 +73,16 @@ public class BoundedDeduplicator implements Deduplicator {
 
 	private final DeduplicationStatistics statistics;
 
-	private final Object lock = new Object();
+	private final Stripe[] stripes = new Stripe[STRIPES];
 
-	private final Map<KeyMID, Remembered> messages = new HashMap<>();
+	/** Messages remembered in all stripes. */
+	private final AtomicInteger messageCount = new AtomicInteger();
 
-	/** Windows by peer, least recently active first. */
-	private final LinkedHashMap<Object, ArrayDeque<Remembered>> peers = new LinkedHashMap<>(16, 0.75f, true);
+	/** Peers with a window in any stripe. */
+	private final AtomicInteger peerCount = new AtomicInteger();
+
+	/** Orders the activity of peers across the stripes. */
+	private final AtomicLong activity = new AtomicLong();
 
 	private @Nullable ScheduledExecutorService executor;
 
@@ -86,6 +103,9 @@ public class BoundedDeduplicator implements Deduplicator {
 		this.maxPeers = limits.maxPeers();
 		this.replace = limits.replace();
 		this.statistics = statistics;
+		for (int i = 0; i < STRIPES; i++) {
+			this.stripes[i] = new Stripe();
+		}
 		statistics.register(this);
 	}
 
@@ -116,41 +136,47 @@ public class BoundedDeduplicator implements Deduplicator {
 
 	@Override
 	public @Nullable Exchange findPrevious(KeyMID key, Exchange exchange) {
-		synchronized (this.lock) {
-			Remembered previous = this.messages.get(key);
-			if (previous == null) {
-				add(key, exchange);
-				return null;
+		Stripe stripe = stripe(key);
+		synchronized (stripe) {
+			Remembered previous = stripe.messages.get(key);
+			if (previous != null && !(this.replace && previous.exchange.getOrigin() != exchange.getOrigin())) {
+				Window window = stripe.peers.get(key.getPeer()); // a retransmission is activity too
+				if (window != null) {
+					window.lastActive = this.activity.incrementAndGet();
+				}
+				return previous.exchange;
 			}
-			if (this.replace && previous.exchange.getOrigin() != exchange.getOrigin()) {
-				forget(previous);
-				add(key, exchange);
-				return null;
+			if (previous != null) {
+				forget(stripe, previous);
 			}
-			this.peers.get(key.getPeer()); // a retransmission is activity too
-			return previous.exchange;
+			add(stripe, key, exchange);
 		}
+		enforceTotalBounds();
+		return null;
 	}
 
 	@Override
 	public boolean replacePrevious(KeyMID key, Exchange previous, Exchange exchange) {
-		synchronized (this.lock) {
-			Remembered current = this.messages.get(key);
+		Stripe stripe = stripe(key);
+		synchronized (stripe) {
+			Remembered current = stripe.messages.get(key);
 			if (current != null) {
 				if (current.exchange != previous) {
 					return false;
 				}
-				forget(current);
+				forget(stripe, current);
 			}
-			add(key, exchange);
-			return true;
+			add(stripe, key, exchange);
 		}
+		enforceTotalBounds();
+		return true;
 	}
 
 	@Override
 	public @Nullable Exchange find(KeyMID key) {
-		synchronized (this.lock) {
-			Remembered remembered = this.messages.get(key);
+		Stripe stripe = stripe(key);
+		synchronized (stripe) {
+			Remembered remembered = stripe.messages.get(key);
 			return (remembered != null) ? remembered.exchange : null;
 		}
 	}
@@ -162,9 +188,7 @@ public class BoundedDeduplicator implements Deduplicator {
 
 	@Override
 	public int size() {
-		synchronized (this.lock) {
-			return this.messages.size();
-		}
+		return this.messageCount.get();
 	}
 
 	/**
@@ -172,73 +196,116 @@ public class BoundedDeduplicator implements Deduplicator {
 	 * @return the number of peers
 	 */
 	public int peers() {
-		synchronized (this.lock) {
-			return this.peers.size();
-		}
+		return this.peerCount.get();
 	}
 
 	@Override
 	public void clear() {
-		synchronized (this.lock) {
-			this.messages.clear();
-			this.peers.clear();
+		for (Stripe stripe : this.stripes) {
+			synchronized (stripe) {
+				this.messageCount.addAndGet(-stripe.messages.size());
+				this.peerCount.addAndGet(-stripe.peers.size());
+				stripe.messages.clear();
+				stripe.peers.clear();
+			}
 		}
 	}
 
-	private void add(KeyMID key, Exchange exchange) {
+	private Stripe stripe(KeyMID key) {
+		int hash = key.getPeer().hashCode();
+		return this.stripes[(hash ^ (hash >>> 16)) & (STRIPES - 1)];
+	}
+
+	// with the stripe's lock held
+	private void add(Stripe stripe, KeyMID key, Exchange exchange) {
 		if (!exchange.isOfLocalOrigin()) {
 			SourceContextReuse.apply(exchange);
 		}
 		Object peer = key.getPeer();
 		Remembered remembered = new Remembered(key, exchange, ClockUtil.nanoRealtime());
-		ArrayDeque<Remembered> window = this.peers.get(peer);
+		Window window = stripe.peers.get(peer);
 		if (window == null) {
-			window = new ArrayDeque<>(2);
-			this.peers.put(peer, window);
+			window = new Window();
+			stripe.peers.put(peer, window);
+			this.peerCount.incrementAndGet();
 		}
-		window.addLast(remembered);
-		this.messages.put(key, remembered);
-		if (this.messagesPerPeer > 0 && window.size() > this.messagesPerPeer) {
-			this.messages.remove(window.pollFirst().key);
+		window.lastActive = this.activity.incrementAndGet();
+		window.messages.addLast(remembered);
+		stripe.messages.put(key, remembered);
+		if (this.messagesPerPeer > 0 && window.messages.size() > this.messagesPerPeer) {
+			stripe.messages.remove(window.messages.pollFirst().key);
 			this.statistics.evicted(EvictionReason.MESSAGES_PER_PEER, 1);
 		}
-		if (this.messages.size() > this.maxMessages) {
-			evictOldestOfLeastRecentlyActivePeer();
-		}
-		if (this.peers.size() > this.maxPeers) {
-			evictLeastRecentlyActivePeer();
+		else {
+			this.messageCount.incrementAndGet();
 		}
 	}
 
-	private void forget(Remembered remembered) {
-		this.messages.remove(remembered.key);
-		ArrayDeque<Remembered> window = this.peers.get(remembered.key.getPeer());
+	// with the stripe's lock held
+	private void forget(Stripe stripe, Remembered remembered) {
+		stripe.messages.remove(remembered.key);
+		this.messageCount.decrementAndGet();
+		Window window = stripe.peers.get(remembered.key.getPeer());
 		if (window != null) {
-			window.removeFirstOccurrence(remembered);
-			if (window.isEmpty()) {
-				this.peers.remove(remembered.key.getPeer());
+			window.messages.removeFirstOccurrence(remembered);
+			if (window.messages.isEmpty()) {
+				stripe.peers.remove(remembered.key.getPeer());
+				this.peerCount.decrementAndGet();
 			}
 		}
 	}
 
-	private void evictOldestOfLeastRecentlyActivePeer() {
-		Iterator<ArrayDeque<Remembered>> windows = this.peers.values().iterator();
-		ArrayDeque<Remembered> window = windows.next();
-		this.messages.remove(window.pollFirst().key);
-		if (window.isEmpty()) {
-			windows.remove();
+	// without any stripe's lock held: it takes them one after the other
+	private void enforceTotalBounds() {
+		while (this.messageCount.get() > this.maxMessages && evictFromLeastRecentlyActivePeer(false)) {
+			// the oldest message of the least recently active peer made room
 		}
-		this.statistics.evicted(EvictionReason.MAX_MESSAGES, 1);
+		while (this.peerCount.get() > this.maxPeers && evictFromLeastRecentlyActivePeer(true)) {
+			// the least recently active peer was forgotten with all its messages
+		}
 	}
 
-	private void evictLeastRecentlyActivePeer() {
-		Iterator<ArrayDeque<Remembered>> windows = this.peers.values().iterator();
-		ArrayDeque<Remembered> window = windows.next();
-		windows.remove();
-		for (Remembered remembered : window) {
-			this.messages.remove(remembered.key);
+	private boolean evictFromLeastRecentlyActivePeer(boolean wholePeer) {
+		Stripe oldest = null;
+		long oldestActivity = Long.MAX_VALUE;
+		for (Stripe stripe : this.stripes) {
+			synchronized (stripe) {
+				Window window = stripe.leastRecentlyActive();
+				if (window != null && window.lastActive < oldestActivity) {
+					oldest = stripe;
+					oldestActivity = window.lastActive;
+				}
+			}
 		}
-		this.statistics.evicted(EvictionReason.MAX_PEERS, window.size());
+		if (oldest == null) {
+			return false;
+		}
+		synchronized (oldest) {
+			Iterator<Window> windows = oldest.peers.values().iterator();
+			if (!windows.hasNext()) {
+				return true; // emptied meanwhile: look again
+			}
+			Window window = windows.next();
+			if (wholePeer) {
+				windows.remove();
+				this.peerCount.decrementAndGet();
+				for (Remembered remembered : window.messages) {
+					oldest.messages.remove(remembered.key);
+				}
+				this.messageCount.addAndGet(-window.messages.size());
+				this.statistics.evicted(EvictionReason.MAX_PEERS, window.messages.size());
+			}
+			else {
+				oldest.messages.remove(window.messages.pollFirst().key);
+				this.messageCount.decrementAndGet();
+				if (window.messages.isEmpty()) {
+					windows.remove();
+					this.peerCount.decrementAndGet();
+				}
+				this.statistics.evicted(EvictionReason.MAX_MESSAGES, 1);
+			}
+		}
+		return true;
 	}
 
 	private void sweepSafely() {
@@ -255,20 +322,52 @@ public class BoundedDeduplicator implements Deduplicator {
 	 */
 	void sweep() {
 		long oldestAllowed = ClockUtil.nanoRealtime() - this.exchangeLifetimeNanos;
-		synchronized (this.lock) {
-			Iterator<ArrayDeque<Remembered>> windows = this.peers.values().iterator();
-			while (windows.hasNext()) {
-				ArrayDeque<Remembered> window = windows.next();
-				Remembered oldest;
-				while ((oldest = window.peekFirst()) != null && oldest.nanoTimestamp - oldestAllowed < 0) {
-					window.pollFirst();
-					this.messages.remove(oldest.key);
-				}
-				if (window.isEmpty()) {
-					windows.remove();
+		for (Stripe stripe : this.stripes) {
+			synchronized (stripe) {
+				Iterator<Window> windows = stripe.peers.values().iterator();
+				while (windows.hasNext()) {
+					ArrayDeque<Remembered> window = windows.next().messages;
+					Remembered oldest;
+					while ((oldest = window.peekFirst()) != null && oldest.nanoTimestamp - oldestAllowed < 0) {
+						window.pollFirst();
+						stripe.messages.remove(oldest.key);
+						this.messageCount.decrementAndGet();
+					}
+					if (window.isEmpty()) {
+						windows.remove();
+						this.peerCount.decrementAndGet();
+					}
 				}
 			}
 		}
+	}
+
+	/**
+	 * The peers whose hash falls on one stripe, and their messages; guarded by the stripe itself.
+	 */
+	private static final class Stripe {
+
+		private final Map<KeyMID, Remembered> messages = new HashMap<>();
+
+		/** Windows by peer, least recently active first. */
+		private final LinkedHashMap<Object, Window> peers = new LinkedHashMap<>(16, 0.75f, true);
+
+		@Nullable Window leastRecentlyActive() {
+			Iterator<Window> windows = this.peers.values().iterator();
+			return windows.hasNext() ? windows.next() : null;
+		}
+
+	}
+
+	/**
+	 * The messages of one peer, oldest first, and when the peer was last active.
+	 */
+	private static final class Window {
+
+		private final ArrayDeque<Remembered> messages = new ArrayDeque<>(2);
+
+		private long lastActive;
+
 	}
 
 	private record Remembered(KeyMID key, Exchange exchange, long nanoTimestamp) {

@@ -2,7 +2,11 @@ package io.coapspring.server.deduplication;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.eclipse.californium.core.coap.Request;
@@ -83,6 +87,40 @@ class BoundedDeduplicatorTests {
 		assertThat(deduplicator.peers()).isEqualTo(2);
 		assertThat(deduplicator.find(key(1, peer(1)))).isNull();
 		assertThat(this.statistics.evictions(EvictionReason.MAX_PEERS)).isEqualTo(2);
+	}
+
+	@Test
+	void totalBoundsHoldWhenThreadsAddForManyPeersAtOnce() throws Exception {
+		BoundedDeduplicator deduplicator = deduplicator(500, 4, 100);
+		int threads = 4;
+		int messagesPerThread = 5_000;
+		ExecutorService adders = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				int thread = t;
+				done.add(adders.submit(() -> {
+					for (int i = 0; i < messagesPerThread; i++) {
+						// each thread its own 300 peers, message IDs never repeated within a peer
+						deduplicator.findPrevious(key(i / 300, peer(thread * 300 + i % 300)), exchange());
+					}
+				}));
+			}
+			for (Future<?> future : done) {
+				future.get();
+			}
+		}
+		finally {
+			adders.shutdownNow();
+		}
+		assertThat(deduplicator.size()).isLessThanOrEqualTo(400); // at most 4 messages of each of 100 peers
+		assertThat(deduplicator.peers()).isBetween(1, 100);
+		long evicted = 0;
+		for (EvictionReason reason : EvictionReason.values()) {
+			evicted += this.statistics.evictions(reason);
+		}
+		// every message added is either still remembered or was counted as evicted
+		assertThat(deduplicator.size() + evicted).isEqualTo((long) threads * messagesPerThread);
 	}
 
 	@Test
