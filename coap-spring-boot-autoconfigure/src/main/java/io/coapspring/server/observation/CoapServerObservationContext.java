@@ -24,6 +24,12 @@ public class CoapServerObservationContext extends RequestReplyReceiverContext<Re
 
 	private final Request request;
 
+	private @Nullable String remoteServiceAddress;
+
+	private boolean remoteServiceAddressSet;
+
+	private @Nullable String path;
+
 	/**
 	 * Create a context for a request.
 	 * @param request the inbound request
@@ -33,7 +39,41 @@ public class CoapServerObservationContext extends RequestReplyReceiverContext<Re
 		Assert.notNull(request, "'request' must not be null");
 		this.request = request;
 		setCarrier(request);
-		setRemoteServiceAddress(request.getSourceContext().getPeerAddress().toString());
+	}
+
+	/**
+	 * Return the address of the peer that sent the request, unless one was set; formatted only when asked for,
+	 * since most observation handlers (a timer's among them) never ask.
+	 * @return the peer's address
+	 */
+	@Override
+	public @Nullable String getRemoteServiceAddress() {
+		if (!this.remoteServiceAddressSet) {
+			this.remoteServiceAddress = this.request.getSourceContext().getPeerAddress().toString();
+			this.remoteServiceAddressSet = true;
+		}
+		return this.remoteServiceAddress;
+	}
+
+	@Override
+	public void setRemoteServiceAddress(@Nullable String remoteServiceAddress) {
+		this.remoteServiceAddress = remoteServiceAddress;
+		this.remoteServiceAddressSet = true;
+	}
+
+	/**
+	 * Return the request's path, {@code /} followed by its Uri-Path options joined by {@code /}; built once per
+	 * request.
+	 * @return the path
+	 * @since 0.1.0
+	 */
+	public String getPath() {
+		String path = this.path;
+		if (path == null) {
+			path = "/" + this.request.getOptions().getUriPathString();
+			this.path = path;
+		}
+		return path;
 	}
 
 	/**

@@ -98,6 +98,9 @@ public class CoapServerObservationInstrumentation implements CoapServerCustomize
 
 	@Override
 	public void onRequest(Exchange exchange) {
+		if (this.registry.isNoop()) {
+			return;
+		}
 		Request request = exchange.getCurrentRequest();
 		Request delivered = exchange.getRequest();
 		CoapServerObservationContext context = new CoapServerObservationContext(delivered);
