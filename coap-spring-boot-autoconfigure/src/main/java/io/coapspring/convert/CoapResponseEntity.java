@@ -47,7 +47,8 @@ public final class CoapResponseEntity<T> {
 
 	private final @Nullable ResponseCode code;
 
-	private final OptionSet options;
+	/** The options; {@code null} for none, so that an entity of a plain return value allocates none. */
+	private final @Nullable OptionSet options;
 
 	private final @Nullable T body;
 
@@ -70,6 +71,12 @@ public final class CoapResponseEntity<T> {
 		this.body = body;
 	}
 
+	private CoapResponseEntity(@Nullable T body) {
+		this.code = null;
+		this.options = null;
+		this.body = body;
+	}
+
 	/**
 	 * Return the response code.
 	 * @return the code, for instance {@link ResponseCode#CONTENT} (2.05); {@code null} for an entity a handler
@@ -84,7 +91,20 @@ public final class CoapResponseEntity<T> {
 	 * @return the options; changing them does not change this entity
 	 */
 	public OptionSet getOptions() {
-		return new OptionSet(this.options);
+		return (this.options != null) ? new OptionSet(this.options) : new OptionSet();
+	}
+
+	/**
+	 * Return whether the entity has any option, without copying them.
+	 * @return {@code false} if {@link #getOptions()} would return an empty set
+	 * @since 0.1.0
+	 */
+	public boolean hasOptions() {
+		return this.options != null && !this.options.asSortedList().isEmpty();
+	}
+
+	private OptionSet options() {
+		return (this.options != null) ? this.options : new OptionSet();
 	}
 
 	/**
@@ -118,7 +138,7 @@ public final class CoapResponseEntity<T> {
 	 * @return the Content-Format number, or {@code null} if absent
 	 */
 	public @Nullable Integer getContentFormat() {
-		return this.options.hasContentFormat() ? this.options.getContentFormat() : null;
+		return (this.options != null && this.options.hasContentFormat()) ? this.options.getContentFormat() : null;
 	}
 
 	/**
@@ -127,7 +147,7 @@ public final class CoapResponseEntity<T> {
 	 * response gets the mapping's Max-Age, if any)
 	 */
 	public @Nullable Long getMaxAge() {
-		return this.options.hasMaxAge() ? this.options.getMaxAge() : null;
+		return (this.options != null && this.options.hasMaxAge()) ? this.options.getMaxAge() : null;
 	}
 
 	/**
@@ -135,6 +155,9 @@ public final class CoapResponseEntity<T> {
 	 * @return a copy of the ETag, or {@code null} if absent
 	 */
 	public byte @Nullable [] getETag() {
+		if (this.options == null) {
+			return null;
+		}
 		List<byte[]> etags = this.options.getETags();
 		return etags.isEmpty() ? null : etags.get(0).clone();
 	}
@@ -144,7 +167,7 @@ public final class CoapResponseEntity<T> {
 	 * @return the path without leading slash, for instance {@code sensors/7}; empty if absent
 	 */
 	public String getLocationPath() {
-		return this.options.getLocationPathString();
+		return options().getLocationPathString();
 	}
 
 	/**
@@ -152,7 +175,7 @@ public final class CoapResponseEntity<T> {
 	 * @return the query without leading question mark; empty if absent
 	 */
 	public String getLocationQuery() {
-		return this.options.getLocationQueryString();
+		return options().getLocationQueryString();
 	}
 
 	/**
@@ -160,7 +183,7 @@ public final class CoapResponseEntity<T> {
 	 * @return the sequence number, or {@code null} if absent
 	 */
 	public @Nullable Integer getObserve() {
-		return this.options.getObserve();
+		return options().getObserve();
 	}
 
 	/**
@@ -169,7 +192,7 @@ public final class CoapResponseEntity<T> {
 	 * @return the option, or {@code null} if absent
 	 */
 	public @Nullable Option getOption(int number) {
-		for (Option option : this.options.asSortedList()) {
+		for (Option option : options().asSortedList()) {
 			if (option.getNumber() == number) {
 				return option;
 			}
@@ -185,7 +208,7 @@ public final class CoapResponseEntity<T> {
 		if (!(other instanceof CoapResponseEntity<?> that)) {
 			return false;
 		}
-		return this.code == that.code && this.options.asSortedList().equals(that.options.asSortedList())
+		return this.code == that.code && options().asSortedList().equals(that.options().asSortedList())
 				&& bodyEquals(this.body, that.body);
 	}
 
@@ -198,7 +221,7 @@ public final class CoapResponseEntity<T> {
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.code, this.options.asSortedList(),
+		return Objects.hash(this.code, options().asSortedList(),
 				(this.body instanceof byte[] bytes) ? Arrays.hashCode(bytes) : this.body);
 	}
 
@@ -206,7 +229,7 @@ public final class CoapResponseEntity<T> {
 	public String toString() {
 		StringBuilder text = new StringBuilder("<")
 			.append((this.code != null) ? this.code.text + " " + this.code.name() : "default code");
-		if (!this.options.asSortedList().isEmpty()) {
+		if (hasOptions()) {
 			text.append(", ").append(this.options);
 		}
 		if (this.body != null) {
@@ -222,7 +245,7 @@ public final class CoapResponseEntity<T> {
 	 * @return the entity
 	 */
 	public static <T> CoapResponseEntity<T> ok(@Nullable T body) {
-		return new Builder(null).body(body);
+		return new CoapResponseEntity<>(body);
 	}
 
 	/**

@@ -51,6 +51,22 @@ class CoapResponseEntityTests {
 	}
 
 	@Test
+	void okWithABodyHasNoOptionsAndEqualsTheBuiltOne() {
+		CoapResponseEntity<String> plain = CoapResponseEntity.ok("hi");
+		CoapResponseEntity<String> built = CoapResponseEntity.ok().body("hi");
+		assertThat(plain.hasOptions()).isFalse();
+		assertThat(plain.getOptions().asSortedList()).isEmpty();
+		assertThat(plain.getETag()).isNull();
+		assertThat(plain.getMaxAge()).isNull();
+		assertThat(plain.getContentFormat()).isNull();
+		assertThat(plain.getObserve()).isNull();
+		assertThat(plain.getLocationPath()).isEmpty();
+		assertThat(plain.getOption(12)).isNull();
+		assertThat(plain).isEqualTo(built).hasSameHashCodeAs(built).hasToString("<default code, hi>");
+		assertThat(CoapResponseEntity.ok().maxAge(5).body("hi").hasOptions()).isTrue();
+	}
+
+	@Test
 	void ofOptional() {
 		assertThat(CoapResponseEntity.of(Optional.of(1)).getBody()).isEqualTo(1);
 		assertThat(CoapResponseEntity.of(Optional.empty()).getCode()).isEqualTo(ResponseCode.NOT_FOUND);

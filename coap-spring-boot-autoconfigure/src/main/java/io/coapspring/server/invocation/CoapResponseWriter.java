@@ -95,7 +95,7 @@ public class CoapResponseWriter {
 			response.setPayload(payload.bytes());
 			options.setContentFormat(payload.contentFormat());
 		}
-		for (Option option : entity.getOptions().asSortedList()) {
+		for (Option option : entity.hasOptions() ? entity.getOptions().asSortedList() : List.<Option>of()) {
 			int number = option.getNumber();
 			if (number == StandardOptionRegistry.CONTENT_FORMAT.getNumber()
 					|| number == StandardOptionRegistry.MAX_AGE.getNumber()
