@@ -1,4 +1,4 @@
-package io.coapspring.benchmarks.jmh;
+package io.coapspring.benchmarks.cost;
 
 import java.lang.reflect.Method;
 import java.net.InetSocketAddress;
@@ -57,6 +57,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.infra.ThreadParams;
 
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.util.ReflectionUtils;
@@ -192,15 +193,13 @@ public class RequestCostBenchmarks {
 	@State(Scope.Thread)
 	public static class Messages {
 
-		private static final java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
-
 		int next;
 
 		int firstPeer;
 
 		@Setup(Level.Trial)
-		public void setUp() {
-			this.firstPeer = (threads.getAndIncrement() % 2) * 4;
+		public void setUp(ThreadParams thread) {
+			this.firstPeer = (thread.getThreadIndex() % 2) * 4;
 		}
 
 	}
