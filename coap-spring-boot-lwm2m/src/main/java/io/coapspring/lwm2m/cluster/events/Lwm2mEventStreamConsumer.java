@@ -78,6 +78,8 @@ public class Lwm2mEventStreamConsumer implements SmartLifecycle {
 
 	private final AtomicBoolean failing = new AtomicBoolean();
 
+	private volatile boolean stopping;
+
 	private @Nullable StreamMessageListenerContainer<String, MapRecord<String, String, String>> container;
 
 	private @Nullable ScheduledExecutorService claimer;
@@ -114,6 +116,7 @@ public class Lwm2mEventStreamConsumer implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		this.stopping = false;
 		StreamMessageListenerContainerOptions<String, MapRecord<String, String, String>> options = StreamMessageListenerContainerOptions
 			.builder()
 			.pollTimeout(POLL_TIMEOUT)
@@ -154,6 +157,8 @@ public class Lwm2mEventStreamConsumer implements SmartLifecycle {
 
 	@Override
 	public void stop() {
+		// a poll under way ends when the connections close: not an error to report
+		this.stopping = true;
 		ScheduledExecutorService claimer = this.claimer;
 		if (claimer != null) {
 			claimer.shutdownNow();
@@ -281,6 +286,9 @@ public class Lwm2mEventStreamConsumer implements SmartLifecycle {
 	}
 
 	private void readFailed(Throwable ex) {
+		if (this.stopping) {
+			return;
+		}
 		this.counters.error();
 		Consumer consumer = this.consumer;
 		String message = messages(ex);
