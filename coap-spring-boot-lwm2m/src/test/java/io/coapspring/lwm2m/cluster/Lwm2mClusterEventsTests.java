@@ -97,6 +97,13 @@ class Lwm2mClusterEventsTests {
 		return node.getEnvironment().getRequiredProperty(Lwm2mServerLifecycle.PORT_PROPERTY, Integer.class);
 	}
 
+	private static Lwm2mTestClient client(String endpoint, ConfigurableApplicationContext node) {
+		return Lwm2mTestClient.builder(endpoint)
+			.serverUri("coap://127.0.0.1:" + port(node))
+			.device("ACME", "M7", "SN-7")
+			.build();
+	}
+
 	private static long count(List<Lwm2mEvent> events, Predicate<Lwm2mEvent> matching) {
 		return events.stream().filter(matching).count();
 	}
@@ -111,10 +118,7 @@ class Lwm2mClusterEventsTests {
 		List<Lwm2mEvent> eventsB = new CopyOnWriteArrayList<>();
 		ConfigurableApplicationContext a = node("a", "once", recordInto(eventsA));
 		ConfigurableApplicationContext b = node("b", "once", recordInto(eventsB));
-		try (Lwm2mTestClient client = Lwm2mTestClient.builder("once-dev")
-			.serverUri("coap://127.0.0.1:" + port(a))
-			.device("ACME", "M7", "SN-7")
-			.build()) {
+		try (Lwm2mTestClient client = client("once-dev", a)) {
 			client.start();
 			client.awaitRegistered(WAIT);
 			Predicate<Lwm2mEvent> registered = registered("once-dev");
@@ -154,10 +158,7 @@ class Lwm2mClusterEventsTests {
 		List<Lwm2mEvent> eventsB = new CopyOnWriteArrayList<>();
 		ConfigurableApplicationContext a = node("a", "every-node", recordInto(eventsA));
 		node("b", "every-node", recordInto(eventsB));
-		try (Lwm2mTestClient client = Lwm2mTestClient.builder("every-dev")
-			.serverUri("coap://127.0.0.1:" + port(a))
-			.device("ACME", "M7", "SN-7")
-			.build()) {
+		try (Lwm2mTestClient client = client("every-dev", a)) {
 			client.start();
 			client.awaitRegistered(WAIT);
 			Predicate<Lwm2mEvent> registered = registered("every-dev");
@@ -179,10 +180,7 @@ class Lwm2mClusterEventsTests {
 				throw new IllegalStateException("listener of node b fails");
 			}
 		}, "coap.cluster.lwm2m.events.max-deliveries=20");
-		try (Lwm2mTestClient client = Lwm2mTestClient.builder("claimed-dev")
-			.serverUri("coap://127.0.0.1:" + port(b))
-			.device("ACME", "M7", "SN-7")
-			.build()) {
+		try (Lwm2mTestClient client = client("claimed-dev", b)) {
 			client.start();
 			client.awaitRegistered(WAIT);
 			Lwm2mEventCounters countersB = b.getBean(Lwm2mEventCounters.class);
@@ -203,6 +201,24 @@ class Lwm2mClusterEventsTests {
 			await().during(Duration.ofMillis(1000))
 				.atMost(Duration.ofSeconds(3))
 				.until(() -> count(eventsA, registered) == 1);
+		}
+	}
+
+	@Test
+	void afterRedisRestartsEmptyTheStreamAndItsGroupAreCreatedAgain() throws IOException {
+		List<Lwm2mEvent> events = new CopyOnWriteArrayList<>();
+		ConfigurableApplicationContext a = node("a", "once", recordInto(events));
+		// Redis runs without persistence here: the stream and its consumer group are gone
+		redis.restart();
+		Lwm2mEventCounters counters = a.getBean(Lwm2mEventCounters.class);
+		await().atMost(WAIT).until(() -> counters.getErrors() >= 1);
+		try (Lwm2mTestClient client = client("restart-events-dev", a)) {
+			client.start();
+			client.awaitRegistered(WAIT);
+			Predicate<Lwm2mEvent> registered = registered("restart-events-dev");
+			await().atMost(WAIT).until(() -> count(events, registered) == 1);
+			assertThat(counters.getPublished()).isEqualTo(1);
+			assertThat(counters.getDelivered()).isEqualTo(1);
 		}
 	}
 
