@@ -117,11 +117,13 @@ public class Lwm2mEventStreamConsumer implements SmartLifecycle {
 	@Override
 	public void start() {
 		this.stopping = false;
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("lwm2m-cluster-events-");
+		executor.setDaemon(true);
 		StreamMessageListenerContainerOptions<String, MapRecord<String, String, String>> options = StreamMessageListenerContainerOptions
 			.builder()
 			.pollTimeout(POLL_TIMEOUT)
 			.batchSize(CLAIM_BATCH)
-			.executor(new SimpleAsyncTaskExecutor("lwm2m-cluster-events-"))
+			.executor(executor)
 			.build();
 		StreamMessageListenerContainer<String, MapRecord<String, String, String>> container = StreamMessageListenerContainer
 			.create(this.connectionFactory, options);
