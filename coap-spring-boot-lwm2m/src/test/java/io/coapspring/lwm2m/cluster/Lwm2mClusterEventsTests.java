@@ -212,6 +212,11 @@ class Lwm2mClusterEventsTests {
 		redis.restart();
 		Lwm2mEventCounters counters = a.getBean(Lwm2mEventCounters.class);
 		await().atMost(WAIT).until(() -> counters.getErrors() >= 1);
+		StringRedisTemplate template = a.getBean(StringRedisTemplate.class);
+		await().atMost(WAIT).ignoreExceptions().until(() -> template.opsForStream()
+			.groups(this.prefix + "lwm2m-events")
+			.stream()
+			.anyMatch((group) -> group.groupName().equals("lwm2m-events")));
 		try (Lwm2mTestClient client = client("restart-events-dev", a)) {
 			client.start();
 			client.awaitRegistered(WAIT);

@@ -291,7 +291,6 @@ public class Lwm2mEventStreamConsumer implements SmartLifecycle {
 		if (this.stopping) {
 			return;
 		}
-		this.counters.error();
 		Consumer consumer = this.consumer;
 		String message = messages(ex);
 		if (consumer != null && message.contains("NOGROUP")) {
@@ -310,6 +309,7 @@ public class Lwm2mEventStreamConsumer implements SmartLifecycle {
 		else {
 			logger.debug("LWM2M event stream {} still cannot be read: {}", this.key, message);
 		}
+		this.counters.error();
 		// do not spin against a Redis that refuses connections
 		LockSupport.parkNanos(POLL_TIMEOUT.toNanos());
 	}
