@@ -57,6 +57,8 @@ public class BoundedDeduplicator implements Deduplicator {
 	 */
 	static final int STRIPES = 16;
 
+	private static final int STRIPE_BITS = Integer.numberOfTrailingZeros(STRIPES);
+
 	private static final Logger logger = LoggerFactory.getLogger(BoundedDeduplicator.class);
 
 	private final long exchangeLifetimeNanos;
@@ -212,8 +214,17 @@ public class BoundedDeduplicator implements Deduplicator {
 	}
 
 	private Stripe stripe(KeyMID key) {
-		int hash = key.getPeer().hashCode();
-		return this.stripes[(hash ^ (hash >>> 16)) & (STRIPES - 1)];
+		return this.stripes[stripeIndex(key.getPeer())];
+	}
+
+	/**
+	 * Return the stripe of a peer: the top bits of a multiplicative hash, since the stripe's own hash maps index
+	 * by the low bits, which must still differ between the peers of one stripe.
+	 * @param peer the peer
+	 * @return the index of its stripe
+	 */
+	static int stripeIndex(Object peer) {
+		return (peer.hashCode() * 0x9E3779B9) >>> (Integer.SIZE - STRIPE_BITS);
 	}
 
 	// with the stripe's lock held

@@ -3,7 +3,11 @@ package io.coapspring.server.deduplication;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -121,6 +125,20 @@ class BoundedDeduplicatorTests {
 		}
 		// every message added is either still remembered or was counted as evicted
 		assertThat(deduplicator.size() + evicted).isEqualTo((long) threads * messagesPerThread);
+	}
+
+	@Test
+	void peersSpreadOverTheStripesAndOverTheBucketsWithinAStripe() {
+		Map<Integer, Set<Integer>> bucketsByStripe = new HashMap<>();
+		for (int port = 0; port < 1_000; port++) {
+			InetSocketAddress peer = peer(port);
+			int hash = peer.hashCode();
+			bucketsByStripe.computeIfAbsent(BoundedDeduplicator.stripeIndex(peer), (stripe) -> new HashSet<>())
+				.add((hash ^ (hash >>> 16)) & 15); // the bucket a HashMap of 16 buckets puts the peer in
+		}
+		assertThat(bucketsByStripe).hasSize(BoundedDeduplicator.STRIPES);
+		// the peers of one stripe must not all share a bucket of the stripe's map
+		assertThat(bucketsByStripe.values()).allSatisfy((buckets) -> assertThat(buckets).hasSizeGreaterThan(8));
 	}
 
 	@Test
