@@ -39,7 +39,9 @@ import static org.awaitility.Awaitility.await;
  * LWM2M events across two nodes (two Spring contexts) sharing one real redis-server, with real Leshan clients:
  * {@code coap.cluster.lwm2m.events.delivery=once} fires the application's listener once across the nodes,
  * {@code every-node} on each node, and an event a node read but did not acknowledge (its listener threw, then
- * the node went away) is claimed and delivered by the other node.
+ * the node went away) is claimed and delivered by the other node; an event whose listener always fails is given up
+ * after {@code max-deliveries}; under {@code every-node} a node
+ * that is down misses the events of that time and receives the later ones once it is back.
  */
 class Lwm2mClusterEventsTests {
 
@@ -225,6 +227,68 @@ class Lwm2mClusterEventsTests {
 			assertThat(counters.getPublished()).isEqualTo(1);
 			assertThat(counters.getDelivered()).isEqualTo(1);
 		}
+	}
+
+	@Test
+	void anEventWhoseListenerAlwaysFailsIsGivenUpAfterMaxDeliveriesAndLaterEventsStillFlow() {
+		List<Lwm2mEvent> events = new CopyOnWriteArrayList<>();
+		Predicate<Lwm2mEvent> poison = registered("poison-dev");
+		ConfigurableApplicationContext a = node("a", "once", (event) -> {
+			if (event instanceof Lwm2mEvent lwm2m) {
+				events.add(lwm2m);
+				if (poison.test(lwm2m)) {
+					throw new IllegalStateException("listener always fails on poison-dev");
+				}
+			}
+		}, "coap.cluster.lwm2m.events.claim-idle=200ms", "coap.cluster.lwm2m.events.max-deliveries=2");
+		Lwm2mEventCounters counters = a.getBean(Lwm2mEventCounters.class);
+		StringRedisTemplate redis = a.getBean(StringRedisTemplate.class);
+		String stream = this.prefix + "lwm2m-events";
+		try (Lwm2mTestClient client = client("poison-dev", a)) {
+			client.start();
+			client.awaitRegistered(WAIT);
+			// read once (XREADGROUP), claimed once (XCLAIM): 2 deliveries, 2 listener failures, then given up
+			await().atMost(WAIT).until(() -> counters.getFailed() == 3);
+			await().atMost(WAIT)
+				.until(() -> redis.opsForStream().pending(stream, "lwm2m-events").getTotalPendingMessages() == 0);
+			assertThat(counters.getClaimed()).isEqualTo(1);
+			// acknowledged: never delivered a third time
+			await().during(Duration.ofMillis(1000))
+				.atMost(Duration.ofSeconds(3))
+				.until(() -> count(events, poison) == 2 && counters.getFailed() == 3);
+		}
+		try (Lwm2mTestClient client = client("later-dev", a)) {
+			client.start();
+			client.awaitRegistered(WAIT);
+			await().atMost(WAIT).until(() -> count(events, registered("later-dev")) == 1);
+		}
+		assertThat(count(events, poison)).isEqualTo(2);
+	}
+
+	@Test
+	void deliveryEveryNodeMissesTheEventsOfANodeThatIsDownAndDeliversLaterOnesOnceItIsBack() {
+		List<Lwm2mEvent> eventsA = new CopyOnWriteArrayList<>();
+		List<Lwm2mEvent> eventsB = new CopyOnWriteArrayList<>();
+		List<Lwm2mEvent> eventsBackB = new CopyOnWriteArrayList<>();
+		ConfigurableApplicationContext a = node("a", "every-node", recordInto(eventsA));
+		node("b", "every-node", recordInto(eventsB)).close();
+		Predicate<Lwm2mEvent> whileDown = registered("while-down-dev");
+		try (Lwm2mTestClient client = client("while-down-dev", a)) {
+			client.start();
+			client.awaitRegistered(WAIT);
+			await().atMost(WAIT).until(() -> count(eventsA, whileDown) == 1);
+			// B comes back (same node id) and reads from the entry that is last when it starts
+			node("b", "every-node", recordInto(eventsBackB));
+		}
+		try (Lwm2mTestClient client = client("after-back-dev", a)) {
+			client.start();
+			client.awaitRegistered(WAIT);
+			Predicate<Lwm2mEvent> afterBack = registered("after-back-dev");
+			await().atMost(WAIT).until(() -> count(eventsA, afterBack) == 1 && count(eventsBackB, afterBack) == 1);
+		}
+		// stream order: had B read the earlier entry, it would have come before the later one
+		assertThat(count(eventsBackB, whileDown)).isZero();
+		assertThat(count(eventsB, whileDown)).isZero();
 	}
 
 	@SpringBootConfiguration
