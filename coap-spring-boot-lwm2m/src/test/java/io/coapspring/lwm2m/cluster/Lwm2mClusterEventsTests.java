@@ -1,13 +1,17 @@
 package io.coapspring.lwm2m.cluster;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import io.coapspring.lwm2m.cluster.events.Lwm2mEventCounters;
 import io.coapspring.lwm2m.core.Lwm2mOperations;
@@ -18,6 +22,7 @@ import io.coapspring.lwm2m.event.Lwm2mRegistration;
 import io.coapspring.lwm2m.server.Lwm2mServerLifecycle;
 import io.coapspring.lwm2m.test.Lwm2mTestClient;
 import io.coapspring.testsupport.RedisServer;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +35,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +47,7 @@ import static org.awaitility.Awaitility.await;
  * {@code coap.cluster.lwm2m.events.delivery=once} fires the application's listener once across the nodes,
  * {@code every-node} on each node, and an event a node read but did not acknowledge (its listener threw, then
  * the node went away) is claimed and delivered by the other node; an event whose listener always fails is given up
- * after {@code max-deliveries}; under {@code every-node} a node
+ * after {@code max-deliveries}; consumers of nodes that are gone leave the group; under {@code every-node} a node
  * that is down misses the events of that time and receives the later ones once it is back.
  */
 class Lwm2mClusterEventsTests {
@@ -263,6 +270,62 @@ class Lwm2mClusterEventsTests {
 			await().atMost(WAIT).until(() -> count(events, registered("later-dev")) == 1);
 		}
 		assertThat(count(events, poison)).isEqualTo(2);
+	}
+
+	@Test
+	void consumersOfNodesThatAreGoneAreRemovedFromTheGroupAndThoseOfLiveNodesStay() {
+		String idle = "coap.cluster.lwm2m.events.claim-idle=200ms";
+		ConfigurableApplicationContext gone = node("gone", "once", (event) -> {
+		}, idle);
+		StringRedisTemplate goneRedis = gone.getBean(StringRedisTemplate.class);
+		// before Redis 7.2 a consumer appears in XINFO CONSUMERS once it was handed an entry
+		try (Lwm2mTestClient client = client("gone-dev", gone)) {
+			client.start();
+			client.awaitRegistered(WAIT);
+			await().atMost(WAIT).until(() -> consumers(goneRedis).contains("gone"));
+		}
+		gone.close();
+		ConfigurableApplicationContext a = node("a", "once", (event) -> {
+		}, idle);
+		node("b", "once", (event) -> {
+		}, idle);
+		StringRedisTemplate redis = a.getBean(StringRedisTemplate.class);
+		String stream = this.prefix + "lwm2m-events";
+		// live consumers that receive nothing: before Redis 7.2 their idle time grows although they poll
+		for (String name : List.of("a", "b")) {
+			// XGROUP CREATECONSUMER, through Lettuce (Spring Data Redis has no method for it)
+			redis.execute((RedisCallback<Boolean>) (connection) -> createConsumer(connection, stream, name));
+		}
+		// XINFO CONSUMERS: "gone" is removed once its alive key expired and it was idle 10 x claim-idle (2 s)
+		await().atMost(WAIT).until(() -> consumers(redis).equals(Set.of("a", "b")));
+		// the live ones stay, idle beyond that time
+		await().during(Duration.ofMillis(3000))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> consumers(redis).equals(Set.of("a", "b")));
+	}
+
+	private static Boolean createConsumer(RedisConnection connection, String stream, String name) {
+		@SuppressWarnings("unchecked")
+		RedisClusterAsyncCommands<byte[], byte[]> commands = (RedisClusterAsyncCommands<byte[], byte[]>) connection
+			.getNativeConnection();
+		try {
+			return commands
+				.xgroupCreateconsumer(stream.getBytes(StandardCharsets.UTF_8),
+						io.lettuce.core.Consumer.from("lwm2m-events".getBytes(StandardCharsets.UTF_8),
+								name.getBytes(StandardCharsets.UTF_8)))
+				.get(5, TimeUnit.SECONDS);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("XGROUP CREATECONSUMER " + name + " failed", ex);
+		}
+	}
+
+	private Set<String> consumers(StringRedisTemplate redis) {
+		return redis.opsForStream()
+			.consumers(this.prefix + "lwm2m-events", "lwm2m-events")
+			.stream()
+			.map((consumer) -> consumer.consumerName())
+			.collect(Collectors.toSet());
 	}
 
 	@Test
