@@ -16,6 +16,7 @@ import io.coapspring.lwm2m.core.Lwm2mOperations;
 import io.coapspring.lwm2m.core.Lwm2mTemplate;
 import io.coapspring.lwm2m.object.Lwm2mObjectTemplate;
 import io.coapspring.lwm2m.server.LenientLwm2mDecoder;
+import io.coapspring.lwm2m.server.Lwm2mEndpointsConfigurationCustomizer;
 import io.coapspring.lwm2m.server.Lwm2mEventPublisher;
 import io.coapspring.lwm2m.server.Lwm2mNotificationPublisher;
 import io.coapspring.lwm2m.server.Lwm2mRegistrationGuard;
@@ -127,7 +128,8 @@ public final class Lwm2mServerAutoConfiguration {
 
 	@Bean
 	Lwm2mServerEndpoints lwm2mServerEndpoints(Lwm2mServerProperties properties,
-			ObjectProvider<Configuration> coapConfiguration, Environment environment) {
+			ObjectProvider<Configuration> coapConfiguration,
+			ObjectProvider<Lwm2mEndpointsConfigurationCustomizer> configurationCustomizers, Environment environment) {
 		new Lwm2mServerPropertiesValidator(properties, environment).validate();
 		List<ServerProtocolProvider> protocols = new ArrayList<>();
 		protocols.add(new CoapServerProtocolProvider());
@@ -145,6 +147,7 @@ public final class Lwm2mServerAutoConfiguration {
 			// lets a certificate without the client-authentication key usage serve as the server's
 			configuration.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
 		}
+		configurationCustomizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
 		builder.setConfiguration(configuration);
 		InetAddress address = properties.getAddress();
 		builder.addEndpoint(socketAddress(address, properties.getPort()), Protocol.COAP);
