@@ -106,6 +106,21 @@ record HarnessSettings(Mode mode, String javaExecutable, String classPath, List<
 				this.scenarios, this.servers, this.jfr);
 	}
 
+	/**
+	 * Return a copy whose Java servers get these flags after the usual ones (for instance a {@code -D} property
+	 * the starter reads).
+	 * @param extra the flags to add
+	 * @return the settings
+	 */
+	HarnessSettings withExtraServerFlags(List<String> extra) {
+		List<String> flags = new java.util.ArrayList<>(this.serverJvmFlags);
+		flags.addAll(extra);
+		return new HarnessSettings(this.mode, this.javaExecutable, this.classPath, List.copyOf(flags),
+				this.nodeDirectory, this.outputDirectory, this.windows, this.jsonWindows, this.sockets, this.runs,
+				this.warmup, this.runDuration, this.sustained, this.sustainedInterval, this.observers,
+				this.observeDuration, this.scenarios, this.servers, this.jfr);
+	}
+
 	boolean runs(String scenario) {
 		return this.scenarios.contains(scenario);
 	}

@@ -142,7 +142,8 @@ public class CoapHandlerResource extends CoapResource {
 
 	void addObserver(CoapObserver observer) {
 		if (this.observers.put(observer.getRelation(), observer) == null) {
-			this.observedResources.observerAdded(observer.getRelation().getSource());
+			this.observedResources.observerAdded(observer.getRelation().getSource(),
+					observer.getRelation().getExchange().getRequest().getSourceContext());
 		}
 		this.observedResources.retain(this);
 	}
