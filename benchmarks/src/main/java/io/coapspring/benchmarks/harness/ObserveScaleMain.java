@@ -27,11 +27,14 @@ import org.jspecify.annotations.Nullable;
  * Observe at scale (issue 24): many relations on one server with a 1 GiB heap, and the fan-out of one change.
  * <pre>
  * java -cp benchmarks/target/coap-spring-boot-benchmarks.jar io.coapspring.benchmarks.harness.ObserveScaleMain
- *     [--relations=100000] [--fanout=10000] [--changes=20] [--servers=raw-starter,starter] [--histogram]
+ *     [--relations=100000] [--fanout=10000] [--changes=20] [--servers=raw-starter,starter]
+ *     [--per-socket=50] [--histogram]
  * </pre>
- * For each server, in a fresh process with the harness's flags ({@code -Xmx1g}):
+ * Observers are spread over source sockets, {@code per-socket} behind each (50 by default, as in the harness's
+ * observe scenario; 1 makes every relation a peer of its own). For each server, in a fresh process with the
+ * harness's flags ({@code -Xmx1g}):
  * <ol>
- * <li><b>Scale</b>: {@code relations} observers (50 behind each source socket) register; the heap after full
+ * <li><b>Scale</b>: {@code relations} observers register; the heap after full
  * GCs before and after gives the bytes per relation; then 3 changes, 2 s apart, and the notifications that
  * reached the observers are counted (one per observer and change at most). With {@code --histogram} the class
  * histograms ({@code jcmd <pid> GC.class_histogram}) before and after the registrations are compared, and the
@@ -49,8 +52,6 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class ObserveScaleMain {
-
-	private static final int OBSERVERS_PER_SOCKET = 50;
 
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
@@ -75,6 +76,7 @@ public final class ObserveScaleMain {
 		int fanout = 10_000;
 		int changes = 20;
 		boolean histogram = false;
+		int perSocket = 50;
 		Set<String> servers = new LinkedHashSet<>(List.of("raw-starter", "starter"));
 		for (String arg : args) {
 			if (arg.startsWith("--relations=")) {
@@ -89,12 +91,15 @@ public final class ObserveScaleMain {
 			else if (arg.startsWith("--servers=")) {
 				servers = new LinkedHashSet<>(Arrays.asList(arg.substring(10).split(",")));
 			}
+			else if (arg.startsWith("--per-socket=")) {
+				perSocket = Integer.parseInt(arg.substring(13));
+			}
 			else if (arg.equals("--histogram")) {
 				histogram = true;
 			}
 			else {
 				System.err.println("Usage: ObserveScaleMain [--relations=100000] [--fanout=10000] [--changes=20] "
-						+ "[--servers=raw-default,raw-starter,starter] [--histogram]");
+						+ "[--servers=raw-default,raw-starter,starter] [--per-socket=50] [--histogram]");
 				System.exit(2);
 			}
 		}
@@ -109,8 +114,8 @@ public final class ObserveScaleMain {
 				continue;
 			}
 			try {
-				@Nullable Scale scale = (relations > 0) ? scale(settings, server, relations, histogram, out) : null;
-				@Nullable Fanout fan = (fanout > 0) ? fanout(settings, server, fanout, changes, out) : null;
+				@Nullable Scale scale = (relations > 0) ? scale(settings, server, relations, perSocket, histogram, out) : null;
+				@Nullable Fanout fan = (fanout > 0) ? fanout(settings, server, fanout, perSocket, changes, out) : null;
 				rows.add(row(server, scale, fan));
 			}
 			catch (IOException | RuntimeException ex) {
@@ -130,13 +135,13 @@ public final class ObserveScaleMain {
 		System.exit(failed ? 1 : 0);
 	}
 
-	private static Scale scale(HarnessSettings settings, ServerDefinition server, int relations, boolean histogram,
-			PrintStream out) throws IOException, InterruptedException {
+	private static Scale scale(HarnessSettings settings, ServerDefinition server, int relations, int perSocket,
+			boolean histogram, PrintStream out) throws IOException, InterruptedException {
 		out.printf("scale %s: %d relations%n", server.name(), relations);
 		try (ServerProcess process = ServerProcess.start(server, settings.outputDirectory().resolve("logs"),
 				START_TIMEOUT);
 				ObserveLoad load = new ObserveLoad(process.address(), relations,
-						Math.max(1, relations / OBSERVERS_PER_SOCKET))) {
+						Math.max(1, relations / perSocket))) {
 			Map<String, long[]> before = histogram ? histogram(settings, process.pid()) : Map.of();
 			double heapBefore = heapUsed(process.address());
 			int registered = load.register(ScenarioPaths.OBSERVE, REGISTRATION_TIMEOUT);
@@ -157,13 +162,13 @@ public final class ObserveScaleMain {
 		}
 	}
 
-	private static Fanout fanout(HarnessSettings settings, ServerDefinition server, int observers, int changes,
-			PrintStream out) throws IOException, InterruptedException {
+	private static Fanout fanout(HarnessSettings settings, ServerDefinition server, int observers, int perSocket,
+			int changes, PrintStream out) throws IOException, InterruptedException {
 		out.printf("fan-out %s: %d observers, %d changes 1 s apart%n", server.name(), observers, changes);
 		try (ServerProcess process = ServerProcess.start(server, settings.outputDirectory().resolve("logs"),
 				START_TIMEOUT);
 				ObserveLoad load = new ObserveLoad(process.address(), observers,
-						Math.max(1, observers / OBSERVERS_PER_SOCKET))) {
+						Math.max(1, observers / perSocket))) {
 			int registered = load.register(ScenarioPaths.OBSERVE, REGISTRATION_TIMEOUT);
 			out.printf("  registered %d of %d%n", registered, observers);
 			out.printf("  warm-up: %s%n", changeRun(process.address(), load, 1, Duration.ofSeconds(5)));

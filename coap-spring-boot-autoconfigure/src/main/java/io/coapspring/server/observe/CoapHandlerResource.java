@@ -128,6 +128,7 @@ public class CoapHandlerResource extends CoapResource {
 		CoapObserver observer = this.observers.remove(relation);
 		if (observer != null) {
 			observer.close();
+			this.observedResources.observerRemoved(relation.getSource());
 		}
 		this.observedResources.release(this);
 	}
