@@ -20,6 +20,7 @@ import io.coapspring.benchmarks.load.CoapCodec;
 import io.coapspring.benchmarks.load.CoapProbe;
 import io.coapspring.benchmarks.load.ObserveLoad;
 import io.coapspring.benchmarks.load.ObserveLoad.ObserveCounts;
+import io.coapspring.benchmarks.servers.RawCaliforniumServer;
 import io.coapspring.benchmarks.servers.ScenarioPaths;
 import org.jspecify.annotations.Nullable;
 
@@ -35,17 +36,19 @@ import org.jspecify.annotations.Nullable;
  * harness's flags ({@code -Xmx1g}):
  * <ol>
  * <li><b>Scale</b>: {@code relations} observers register; the heap after full
- * GCs before and after gives the bytes per relation; then 3 changes, 2 s apart, and the notifications that
- * reached the observers are counted (one per observer and change at most). With {@code --histogram} the class
+ * GCs before and after gives the bytes per relation; then 3 changes, 10 s apart, and the notifications that
+ * reached the observers are counted (one per observer and change at most), and the observers that hold the
+ * last change at the end. With {@code --histogram} the class
  * histograms ({@code jcmd <pid> GC.class_histogram}) before and after the registrations are compared, and the
  * classes that grew most are printed per relation to standard error.</li>
  * <li><b>Fan-out</b>: in another fresh process, {@code fanout} observers register, one change run warms up,
  * then {@code changes} changes one second apart; the lag from each change to each notification received gives
  * p50 and p99.</li>
  * </ol>
- * The starter's server is started with {@code coap.observe.max-observers=0} (no limit), since its default
- * (50,000) would refuse the 100,000 relations asked for (the raw servers have no such limit), and with
- * {@code coap.lwm2m.server.port=0}, so that its LWM2M endpoint never meets a port in use. Progress goes to
+ * Every server is started with {@code -Dcoap.observe.max-observers=0}, no limit on relations: the starter's
+ * property of that name and Californium's {@code MAX_SERVER_OBSERVES}, which the raw servers set from the same
+ * property, are both 50,000 by default, and would refuse half of the 100,000 relations asked for; and with
+ * {@code coap.lwm2m.server.port=0}, so that the starter's LWM2M endpoint never meets a port in use. Progress goes to
  * standard error, a Markdown table to standard output.
  *
  * @author CoAP Spring Boot team
@@ -61,7 +64,7 @@ public final class ObserveScaleMain {
 
 	private static final int SCALE_CHANGES = 3;
 
-	private static final double SCALE_CHANGES_PER_SECOND = 0.5;
+	private static final double SCALE_CHANGES_PER_SECOND = 0.1;
 
 	private ObserveScaleMain() {
 	}
@@ -104,7 +107,7 @@ public final class ObserveScaleMain {
 			}
 		}
 		HarnessSettings settings = HarnessSettings.of(Mode.QUICK, Set.of("observe"), servers, false)
-			.withExtraServerFlags(List.of("-Dcoap.observe.max-observers=0", "-Dcoap.lwm2m.server.port=0"));
+			.withExtraServerFlags(List.of("-D" + RawCaliforniumServer.MAX_OBSERVERS_PROPERTY + "=0", "-Dcoap.lwm2m.server.port=0"));
 		PrintStream out = System.err;
 		String load = Report.loadAverage();
 		List<String> rows = new ArrayList<>();
@@ -127,10 +130,10 @@ public final class ObserveScaleMain {
 		System.out.println("Load average at start: " + load + "; at end: " + Report.loadAverage());
 		System.out.println("Server flags: `" + String.join(" ", settings.serverJvmFlags()) + "`");
 		System.out.println();
-		System.out.println("| server | relations registered | heap per relation | notifications delivered after "
-				+ SCALE_CHANGES + " changes | relations at end | fan-out observers | fan-out changes | delivered "
+		System.out.println("| server | relations registered | heap per relation | live bytes per relation (class histogram) | notifications delivered after "
+				+ SCALE_CHANGES + " changes | relations at end | observers holding the last change | fan-out observers | fan-out changes | delivered "
 				+ "| lag p50 ms | lag p99 ms | lag max ms |");
-		System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+		System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 		rows.forEach(System.out::println);
 		System.exit(failed ? 1 : 0);
 	}
@@ -149,16 +152,14 @@ public final class ObserveScaleMain {
 			double perRelation = (registered > 0) ? (heapAfter - heapBefore) / registered : -1;
 			out.printf("  registered %d of %d, heap %.1f -> %.1f MB, %.0f bytes per relation%n", registered, relations,
 					heapBefore / 1e6, heapAfter / 1e6, perRelation);
-			if (histogram) {
-				printGrowth(before, histogram(settings, process.pid()), registered, out);
-			}
+			double live = histogram ? printGrowth(before, histogram(settings, process.pid()), registered, out) : -1;
 			Run run = changeRun(process.address(), load, SCALE_CHANGES_PER_SECOND,
 					Duration.ofMillis((long) (SCALE_CHANGES / SCALE_CHANGES_PER_SECOND * 1000) - 1000));
 			out.printf("  after: %s%n", run);
 			if (!process.isAlive()) {
 				throw new IOException("server process died");
 			}
-			return new Scale(registered, perRelation, run);
+			return new Scale(registered, perRelation, live, run);
 		}
 	}
 
@@ -201,7 +202,7 @@ public final class ObserveScaleMain {
 		Thread.sleep(2000);
 		ObserveCounts counts = load.stopCounting();
 		stats = stats(address);
-		return new Run(Long.parseLong(stats[0]), Integer.parseInt(stats[2]), counts);
+		return new Run(Long.parseLong(stats[0]), Integer.parseInt(stats[2]), counts, load.observersWithLatest());
 	}
 
 	private static String[] stats(InetSocketAddress address) throws IOException {
@@ -242,10 +243,10 @@ public final class ObserveScaleMain {
 		return classes;
 	}
 
-	private static void printGrowth(Map<String, long[]> before, Map<String, long[]> after, int relations,
+	private static double printGrowth(Map<String, long[]> before, Map<String, long[]> after, int relations,
 			PrintStream out) {
 		if (relations <= 0) {
-			return;
+			return -1;
 		}
 		List<Map.Entry<String, long[]>> growth = new ArrayList<>();
 		long total = 0;
@@ -266,6 +267,7 @@ public final class ObserveScaleMain {
 			out.printf("  %8.2f instances %8.1f bytes  %s%n", (double) entry.getValue()[0] / relations,
 					(double) entry.getValue()[1] / relations, entry.getKey());
 		}
+		return (double) total / relations;
 	}
 
 	private static String row(ServerDefinition server, @Nullable Scale scale, @Nullable Fanout fan) {
@@ -276,14 +278,18 @@ public final class ObserveScaleMain {
 				.append(" | ")
 				.append(String.format("%.0f B", scale.perRelation()))
 				.append(" | ")
+				.append((scale.livePerRelation() >= 0) ? String.format("%.0f B", scale.livePerRelation()) : "–")
+				.append(" | ")
 				.append(String.format("%d of %d (%.2f%%)", scale.run().counts().delivered(), expected,
 						(expected > 0) ? 100.0 * scale.run().counts().delivered() / expected : 0))
 				.append(" | ")
 				.append(scale.run().relations())
+				.append(" | ")
+				.append(scale.run().withLatest())
 				.append(" | ");
 		}
 		else {
-			row.append("– | – | – | – | ");
+			row.append("– | – | – | – | – | – | ");
 		}
 		if (fan != null) {
 			ObserveCounts counts = fan.run().counts();
@@ -303,17 +309,18 @@ public final class ObserveScaleMain {
 		return row.toString();
 	}
 
-	private record Scale(int registered, double perRelation, Run run) {
+	private record Scale(int registered, double perRelation, double livePerRelation, Run run) {
 	}
 
 	private record Fanout(int registered, Run run) {
 	}
 
-	private record Run(long changes, int relations, ObserveCounts counts) {
+	private record Run(long changes, int relations, ObserveCounts counts, int withLatest) {
 
 		@Override
 		public String toString() {
-			return this.changes + " changes, " + this.relations + " relations at end, " + this.counts;
+			return this.changes + " changes, " + this.relations + " relations at end, " + this.withLatest
+					+ " observers hold the last change, " + this.counts;
 		}
 
 	}

@@ -69,6 +69,12 @@ public final class RawCaliforniumServer {
 
 	}
 
+	/**
+	 * The system property that sets Californium's {@code MAX_SERVER_OBSERVES} (0 for no limit), named like the
+	 * starter's property that sets it, so that one {@code -D} flag gives every server the same bound.
+	 */
+	public static final String MAX_OBSERVERS_PROPERTY = "coap.observe.max-observers";
+
 	private final CoapServer server;
 
 	private final ValidatorFactory validatorFactory;
@@ -87,6 +93,11 @@ public final class RawCaliforniumServer {
 	 */
 	public static RawCaliforniumServer start(InetAddress address, int port, Settings settings) {
 		Configuration configuration = settings.configuration();
+		// the same bound on observe relations as the starter's coap.observe.max-observers, when the harness sets it
+		Integer maxObservers = Integer.getInteger(MAX_OBSERVERS_PROPERTY);
+		if (maxObservers != null) {
+			configuration.set(CoapConfig.MAX_SERVER_OBSERVES, maxObservers);
+		}
 		CoapServer server = new CoapServer(configuration);
 		CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(configuration)
 			.setInetSocketAddress(new InetSocketAddress(address, port))
