@@ -1,4 +1,4 @@
-package io.coapspring.lwm2m.cluster;
+package io.coapspring.testsupport;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * configuration generated in its own temporary directory ({@code -p}, {@code -c}, {@code daemon off}) and is
  * stopped by its PID. Missing nginx skips the calling test, or fails it on CI ({@code CI=true}).
  */
-final class NginxUdpBalancer implements AutoCloseable {
+public final class NginxUdpBalancer implements AutoCloseable {
 
 	private static final Path NGINX = Path.of("/usr/sbin/nginx");
 
@@ -40,7 +40,13 @@ final class NginxUdpBalancer implements AutoCloseable {
 		this.port = port;
 	}
 
-	static NginxUdpBalancer start(List<Integer> upstreams) throws IOException {
+	/**
+	 * Start nginx in front of the given UDP ports of 127.0.0.1, or skip (fail on CI) when it is not installed.
+	 * @param upstreams the upstream ports
+	 * @return the running balancer
+	 * @throws IOException if it cannot be started
+	 */
+	public static NginxUdpBalancer start(List<Integer> upstreams) throws IOException {
 		if (!Files.isExecutable(NGINX) || !Files.exists(STREAM_MODULE)) {
 			String message = "nginx with the stream module is not installed: "
 					+ "'apt-get install nginx libnginx-mod-stream' to run this test";
@@ -101,11 +107,19 @@ final class NginxUdpBalancer implements AutoCloseable {
 		return balancer;
 	}
 
-	int getPort() {
+	/**
+	 * Return the port the balancer listens on.
+	 * @return the UDP port on 127.0.0.1
+	 */
+	public int getPort() {
 		return this.port;
 	}
 
-	String log() {
+	/**
+	 * Return nginx's error log (info level: upstream failures and sessions).
+	 * @return the log, empty if there is none yet
+	 */
+	public String log() {
 		try {
 			Path log = this.directory.resolve("error.log");
 			return Files.exists(log) ? Files.readString(log) : "";
