@@ -2,9 +2,6 @@ package io.coapspring.sample;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.client.RestClient;
@@ -23,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The sample application as a child JVM, as a node of a cluster runs it: {@code SampleApplication} from the test
  * runtime class path (the sample's jar is not packaged yet in the {@code test} phase) without the sample's test
- * classes, on free loopback ports, its output in a temporary file. {@link #kill()} ends it by its PID with SIGKILL,
+ * classes, on loopback ports it picks itself (read from its log), its output in a temporary file. {@link #kill()} ends it by its PID with SIGKILL,
  * as a crash would; {@link #close()} stops it by its PID if it still runs.
  */
 final class SampleNodeProcess implements AutoCloseable {
@@ -34,24 +35,20 @@ final class SampleNodeProcess implements AutoCloseable {
 
 	private final Path log;
 
-	private final int httpPort;
+	private static final Pattern HTTP_PORT = Pattern.compile("Tomcat started on port (\\d+)");
 
-	private final int lwm2mPort;
+	private static final Pattern LWM2M_PORT = Pattern.compile("LWM2M server listening on coap://127\\.0\\.0\\.1:(\\d+)");
 
-	private final RestClient http;
+	private volatile int httpPort;
 
-	private SampleNodeProcess(String name, Process process, Path log, int httpPort, int lwm2mPort) {
+	private volatile int lwm2mPort;
+
+	private volatile @Nullable RestClient http;
+
+	private SampleNodeProcess(String name, Process process, Path log) {
 		this.name = name;
 		this.process = process;
 		this.log = log;
-		this.httpPort = httpPort;
-		this.lwm2mPort = lwm2mPort;
-		this.http = RestClient.builder()
-			.baseUrl("http://127.0.0.1:" + httpPort)
-			.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
-				// the tests look at the status themselves
-			})
-			.build();
 	}
 
 	/**
@@ -62,19 +59,21 @@ final class SampleNodeProcess implements AutoCloseable {
 	 * @throws IOException if it cannot be started
 	 */
 	static SampleNodeProcess start(String name, String... arguments) throws IOException {
-		int httpPort = freeTcpPort();
-		int lwm2mPort = freeUdpPort();
 		Path log = Files.createTempFile("coap-sample-" + name, ".log");
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath(),
 				SampleApplication.class.getName(), "--spring.profiles.active=cluster",
-				"--coap.cluster.node-id=" + name, "--server.port=" + httpPort, "--server.address=127.0.0.1",
+				"--coap.cluster.node-id=" + name, "--server.port=0", "--server.address=127.0.0.1",
 				"--management.server.port=-1", "--coap.server.port=0", "--coap.server.address=127.0.0.1",
-				"--coap.lwm2m.server.address=127.0.0.1", "--coap.lwm2m.server.port=" + lwm2mPort,
-				"--coap.lwm2m.server.dtls.port=0", "--spring.main.banner-mode=off"));
+				"--coap.lwm2m.server.address=127.0.0.1", "--coap.lwm2m.server.port=0",
+				"--coap.lwm2m.server.dtls.port=0", "--spring.main.banner-mode=off",
+				// every port is picked by the node itself (a port chosen here could be taken by then); these two
+				// lines say which
+				"--logging.level.org.springframework.boot.tomcat=INFO",
+				"--logging.level.io.coapspring.lwm2m.server=INFO"));
 		command.addAll(Arrays.asList(arguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		return new SampleNodeProcess(name, process, log, httpPort, lwm2mPort);
+		return new SampleNodeProcess(name, process, log);
 	}
 
 	/**
@@ -94,20 +93,9 @@ final class SampleNodeProcess implements AutoCloseable {
 			.collect(Collectors.joining(File.pathSeparator));
 	}
 
-	private static int freeTcpPort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-	}
-
-	private static int freeUdpPort() throws IOException {
-		try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
-		}
-	}
-
 	/**
-	 * Wait until the node answers HTTP (its LWM2M server and cluster mode are up by then).
+	 * Wait until the node has logged its HTTP and LWM2M ports and answers HTTP (its LWM2M server and cluster mode
+	 * are up by then).
 	 * @param timeout how long to wait
 	 */
 	void awaitStarted(Duration timeout) {
@@ -115,8 +103,16 @@ final class SampleNodeProcess implements AutoCloseable {
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException(this.name + " exited: " + log());
 			}
+			String log = log();
+			Matcher http = HTTP_PORT.matcher(log);
+			Matcher lwm2m = LWM2M_PORT.matcher(log);
+			if (!http.find() || !lwm2m.find()) {
+				return false;
+			}
+			this.httpPort = Integer.parseInt(http.group(1));
+			this.lwm2mPort = Integer.parseInt(lwm2m.group(1));
 			try {
-				return this.http.get().uri("/api/lwm2m/devices").retrieve().toBodilessEntity().getStatusCode()
+				return http().get().uri("/api/lwm2m/devices").retrieve().toBodilessEntity().getStatusCode()
 					.is2xxSuccessful();
 			}
 			catch (RuntimeException ex) {
@@ -133,12 +129,18 @@ final class SampleNodeProcess implements AutoCloseable {
 		return this.lwm2mPort;
 	}
 
-	int httpPort() {
-		return this.httpPort;
-	}
-
 	RestClient http() {
-		return this.http;
+		RestClient client = this.http;
+		if (client == null) {
+			client = RestClient.builder()
+				.baseUrl("http://127.0.0.1:" + this.httpPort)
+				.defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {
+					// the tests look at the status themselves
+				})
+				.build();
+			this.http = client;
+		}
+		return client;
 	}
 
 	long pid() {
