@@ -47,6 +47,22 @@ public final class NginxUdpBalancer implements AutoCloseable {
 	 * @throws IOException if it cannot be started
 	 */
 	public static NginxUdpBalancer start(List<Integer> upstreams) throws IOException {
+		return start(upstreams, "hash $remote_addr consistent;");
+	}
+
+	/**
+	 * Start nginx in front of the given UDP ports of 127.0.0.1 with round robin: a client's first session goes to
+	 * the first upstream, and a session stays with its upstream until it fails or times out. Skips (fails on CI)
+	 * when nginx is not installed.
+	 * @param upstreams the upstream ports, in order
+	 * @return the running balancer
+	 * @throws IOException if it cannot be started
+	 */
+	public static NginxUdpBalancer startRoundRobin(List<Integer> upstreams) throws IOException {
+		return start(upstreams, "");
+	}
+
+	private static NginxUdpBalancer start(List<Integer> upstreams, String balancing) throws IOException {
 		if (!Files.isExecutable(NGINX) || !Files.exists(STREAM_MODULE)) {
 			String message = "nginx with the stream module is not installed: "
 					+ "'apt-get install nginx libnginx-mod-stream' to run this test";
@@ -73,18 +89,18 @@ public final class NginxUdpBalancer implements AutoCloseable {
 					worker_connections 64;
 				}
 				stream {
-					upstream lwm2m {
-						hash $remote_addr consistent;
+					upstream backend {
+						%s
 				%s
 					}
 					server {
 						listen 127.0.0.1:%d udp;
-						proxy_pass lwm2m;
+						proxy_pass backend;
 						proxy_timeout 20s;
 					}
 				}
-				""".formatted(STREAM_MODULE, directory.resolve("nginx.pid"), directory.resolve("error.log"), servers,
-				port);
+				""".formatted(STREAM_MODULE, directory.resolve("nginx.pid"), directory.resolve("error.log"), balancing,
+				servers, port);
 		Path file = directory.resolve("nginx.conf");
 		Files.writeString(file, configuration);
 		Process process = new ProcessBuilder(NGINX.toString(), "-p", directory.toString(), "-c", file.toString(),

@@ -16,6 +16,10 @@ import org.eclipse.leshan.client.servers.LwM2mServer;
 import org.eclipse.leshan.core.LwM2mId;
 import org.eclipse.leshan.core.request.UpdateRequest;
 import org.awaitility.core.ConditionTimeoutException;
+import org.eclipse.californium.core.CoapClient;
+import org.eclipse.californium.core.CoapHandler;
+import org.eclipse.californium.core.CoapObserveRelation;
+import org.eclipse.californium.core.CoapResponse;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.ResponseEntity;
@@ -29,7 +33,8 @@ import static org.awaitility.Awaitility.await;
  * Leshan client registered through nginx. The node holding the device's traffic is killed by its PID (SIGKILL);
  * the device's next update reaches the other node with the same registration, the observation the dead node
  * started keeps delivering there (the dashboard charts it), and the surviving node's HTTP API lists the device
- * and reads from it.
+ * and reads from it. A CoAP observer of a sensor of the killed node, through a second nginx, registers again
+ * (RFC 7641, when Max-Age passes without a notification) and receives the surviving node's notifications.
  */
 class SampleClusterFailoverTests {
 
@@ -57,9 +62,9 @@ class SampleClusterFailoverTests {
 
 	private void failover(List<SampleNodeProcess> nodes) throws Exception {
 		DemoDeviceObject device = new DemoDeviceObject();
-		Random random = new Random();
 		AtomicInteger updates = new AtomicInteger();
-		try (NginxUdpBalancer balancer = NginxUdpBalancer.start(nodes.stream().map(SampleNodeProcess::lwm2mPort).toList());
+		List<Integer> lwm2mPorts = nodes.stream().map(SampleNodeProcess::lwm2mPort).toList();
+		try (NginxUdpBalancer balancer = NginxUdpBalancer.start(lwm2mPorts);
 				Lwm2mTestClient client = Lwm2mTestClient.builder(DEVICE)
 					.serverUri("coap://127.0.0.1:" + balancer.getPort())
 					.instances(LwM2mId.DEVICE, device)
@@ -80,7 +85,8 @@ class SampleClusterFailoverTests {
 			String registrationId = location.substring(location.lastIndexOf('/') + 1);
 			// every node lists the device, with the same registration
 			for (SampleNodeProcess node : nodes) {
-				await().atMost(WAIT).untilAsserted(() -> assertThat(registrationIds(node)).containsExactly(registrationId));
+				await().atMost(WAIT)
+					.untilAsserted(() -> assertThat(registrationIds(node)).containsExactly(registrationId));
 			}
 			// the node that handled the registration observed the battery level (the dashboard's series): it holds
 			// the device's traffic behind nginx
@@ -88,34 +94,73 @@ class SampleClusterFailoverTests {
 			SampleNodeProcess holder = nodes.stream().filter(this::chartsBattery).findFirst().orElseThrow();
 			SampleNodeProcess survivor = nodes.stream().filter((node) -> node != holder).findFirst().orElseThrow();
 			assertThat(read(holder, "/3/0/0").getBody()).contains("CoAP Spring Boot");
+			// a CoAP observer of a sensor of the same node, through nginx (round robin: its session goes to the
+			// first upstream, the holder, and stays there)
+			try (NginxUdpBalancer coapBalancer = NginxUdpBalancer
+				.startRoundRobin(List.of(holder.coapPort(), survivor.coapPort()))) {
+				CoapClient observer = new CoapClient(
+						"coap://127.0.0.1:" + coapBalancer.getPort() + "/sensors/1/celsius");
+				AtomicInteger notifications = new AtomicInteger();
+				CoapObserveRelation relation = observer.observe(new CoapHandler() {
 
-			holder.kill();
-			long killed = System.nanoTime();
-			int updatesBefore = updates.get();
-			client.triggerUpdate();
-			await().atMost(Duration.ofSeconds(60)).until(() -> updates.get() > updatesBefore);
-			long failoverMillis = Duration.ofNanos(System.nanoTime() - killed).toMillis();
-			System.out.printf("Sample cluster failover: %s killed (SIGKILL, PID %d); the device's update reached %s "
-					+ "%d ms later%n", holder.name(), holder.pid(), survivor.name(), failoverMillis);
+					@Override
+					public void onLoad(CoapResponse response) {
+						notifications.incrementAndGet();
+					}
 
-			// the same registration, listed and readable through the surviving node's HTTP API
-			assertThat(registrationIds(survivor)).containsExactly(registrationId);
-			ResponseEntity<String> read = read(survivor, "/3/0/0");
-			assertThat(read.getStatusCode().value()).isEqualTo(200);
-			assertThat(read.getBody()).contains("CoAP Spring Boot");
-			// the observation the dead node started lives in Redis: its notifications reach the survivor, which
-			// charts them
-			try {
-				await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
-					device.drain(random);
-					return chartsBattery(survivor) && batteryPoints(survivor) > 0;
+					@Override
+					public void onError() {
+					}
+
 				});
-			}
-			catch (ConditionTimeoutException ex) {
-				throw new AssertionError("no battery notification charted by " + survivor.name() + "; its log:\n"
-						+ survivor.log(), ex);
+				try {
+					await().atMost(WAIT).until(() -> notifications.get() > 1);
+					killAndMove(holder, survivor, client, device, registrationId, updates, notifications);
+				}
+				finally {
+					relation.proactiveCancel();
+					observer.shutdown();
+				}
 			}
 		}
+	}
+
+	private void killAndMove(SampleNodeProcess holder, SampleNodeProcess survivor, Lwm2mTestClient client,
+			DemoDeviceObject device, String registrationId, AtomicInteger updates, AtomicInteger notifications)
+			throws InterruptedException {
+		Random random = new Random();
+		holder.kill();
+		long killed = System.nanoTime();
+		int notificationsBefore = notifications.get();
+		int updatesBefore = updates.get();
+		client.triggerUpdate();
+		await().atMost(Duration.ofSeconds(60)).until(() -> updates.get() > updatesBefore);
+		long failoverMillis = Duration.ofNanos(System.nanoTime() - killed).toMillis();
+		System.out.printf("Sample cluster failover: %s killed (SIGKILL, PID %d); the device's update reached %s "
+				+ "%d ms later%n", holder.name(), holder.pid(), survivor.name(), failoverMillis);
+
+		// the same registration, listed and readable through the surviving node's HTTP API
+		assertThat(registrationIds(survivor)).containsExactly(registrationId);
+		ResponseEntity<String> read = read(survivor, "/3/0/0");
+		assertThat(read.getStatusCode().value()).isEqualTo(200);
+		assertThat(read.getBody()).contains("CoAP Spring Boot");
+		// the observation the dead node started lives in Redis: its notifications reach the survivor, which
+		// charts them
+		try {
+			await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+				device.drain(random);
+				return chartsBattery(survivor) && batteryPoints(survivor) > 0;
+			});
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("no battery notification charted by " + survivor.name() + "; its log:\n"
+					+ survivor.log(), ex);
+		}
+		// the CoAP observer registered again (Max-Age passed without a notification, RFC 7641) and nginx
+		// gave it a session to the surviving node
+		await().atMost(Duration.ofSeconds(60)).until(() -> notifications.get() > notificationsBefore + 1);
+		System.out.printf("Sample cluster failover: the CoAP observer receives notifications again %d ms after "
+				+ "the kill%n", Duration.ofNanos(System.nanoTime() - killed).toMillis());
 	}
 
 	private List<String> registrationIds(SampleNodeProcess node) {

@@ -24,8 +24,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The sample application as a child JVM, as a node of a cluster runs it: {@code SampleApplication} from the test
  * runtime class path (the sample's jar is not packaged yet in the {@code test} phase) without the sample's test
- * classes, on loopback ports it picks itself (read from its log), its output in a temporary file. {@link #kill()} ends it by its PID with SIGKILL,
- * as a crash would; {@link #close()} stops it by its PID if it still runs.
+ * classes, on loopback ports it picks itself (read from its log), its output in a temporary file.
+ * {@link #kill()} ends it by its PID with SIGKILL, as a crash would; {@link #close()} stops it by its PID if it
+ * still runs.
  */
 final class SampleNodeProcess implements AutoCloseable {
 
@@ -39,7 +40,11 @@ final class SampleNodeProcess implements AutoCloseable {
 
 	private static final Pattern LWM2M_PORT = Pattern.compile("LWM2M server listening on coap://127\\.0\\.0\\.1:(\\d+)");
 
+	private static final Pattern COAP_PORT = Pattern.compile("CoAP server started on udp 127\\.0\\.0\\.1:(\\d+)");
+
 	private volatile int httpPort;
+
+	private volatile int coapPort;
 
 	private volatile int lwm2mPort;
 
@@ -67,10 +72,10 @@ final class SampleNodeProcess implements AutoCloseable {
 				"--management.server.port=-1", "--coap.server.port=0", "--coap.server.address=127.0.0.1",
 				"--coap.lwm2m.server.address=127.0.0.1", "--coap.lwm2m.server.port=0",
 				"--coap.lwm2m.server.dtls.port=0", "--spring.main.banner-mode=off",
-				// every port is picked by the node itself (a port chosen here could be taken by then); these two
-				// lines say which
+				// every port is picked by the node itself (a port chosen here could be taken by then); these
+				// log lines say which
 				"--logging.level.org.springframework.boot.tomcat=INFO",
-				"--logging.level.io.coapspring.lwm2m.server=INFO"));
+				"--logging.level.io.coapspring.lwm2m.server=INFO", "--logging.level.io.coapspring.server.context=INFO"));
 		command.addAll(Arrays.asList(arguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		return new SampleNodeProcess(name, process, log);
@@ -94,7 +99,7 @@ final class SampleNodeProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Wait until the node has logged its HTTP and LWM2M ports and answers HTTP (its LWM2M server and cluster mode
+	 * Wait until the node has logged its HTTP, CoAP and LWM2M ports and answers HTTP (its LWM2M server and cluster mode
 	 * are up by then).
 	 * @param timeout how long to wait
 	 */
@@ -106,10 +111,12 @@ final class SampleNodeProcess implements AutoCloseable {
 			String log = log();
 			Matcher http = HTTP_PORT.matcher(log);
 			Matcher lwm2m = LWM2M_PORT.matcher(log);
-			if (!http.find() || !lwm2m.find()) {
+			Matcher coap = COAP_PORT.matcher(log);
+			if (!http.find() || !lwm2m.find() || !coap.find()) {
 				return false;
 			}
 			this.httpPort = Integer.parseInt(http.group(1));
+			this.coapPort = Integer.parseInt(coap.group(1));
 			this.lwm2mPort = Integer.parseInt(lwm2m.group(1));
 			try {
 				return http().get().uri("/api/lwm2m/devices").retrieve().toBodilessEntity().getStatusCode()
@@ -123,6 +130,10 @@ final class SampleNodeProcess implements AutoCloseable {
 
 	String name() {
 		return this.name;
+	}
+
+	int coapPort() {
+		return this.coapPort;
 	}
 
 	int lwm2mPort() {
