@@ -154,6 +154,21 @@ final class Report {
 					+ ratio(find(w, "sample"), find(w, "raw-starter"), LoadResult::p99Micros) + " |");
 		}
 		this.lines.add("");
+		// CPU seconds per request depend far less on what else runs on the machine than requests per second
+		this.lines.add("Server CPU per request, same pairs (lower is cheaper; 1 / 0.95 = 1.05, 1 / 0.9 = 1.11):");
+		this.lines.add("");
+		this.lines.add("| W | starter / raw-exec | starter-nb / raw-starter | raw-exec / raw-starter | "
+				+ "sample / starter-nb |");
+		this.lines.add("| ---: | ---: | ---: | ---: | ---: |");
+		for (Map.Entry<Integer, List<Cell>> row : cells.entrySet()) {
+			List<Cell> w = row.getValue();
+			this.lines.add("| " + row.getKey() + " | "
+					+ ratio(find(w, "starter"), find(w, "raw-exec"), LoadResult::cpuSecondsPer10k) + " | "
+					+ ratio(find(w, "starter-nb"), find(w, "raw-starter"), LoadResult::cpuSecondsPer10k) + " | "
+					+ ratio(find(w, "raw-exec"), find(w, "raw-starter"), LoadResult::cpuSecondsPer10k) + " | "
+					+ ratio(find(w, "sample"), find(w, "starter-nb"), LoadResult::cpuSecondsPer10k) + " |");
+		}
+		this.lines.add("");
 		List<Cell> w64 = cells.getOrDefault(64, List.of());
 		List<Cell> w16 = cells.getOrDefault(16, List.of());
 		target("#24: GET req/s at W=64, starter / raw Californium with resources on an equal executor (raw-exec)",
