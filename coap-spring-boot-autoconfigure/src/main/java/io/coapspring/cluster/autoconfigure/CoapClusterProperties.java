@@ -1,5 +1,7 @@
 package io.coapspring.cluster.autoconfigure;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -178,6 +180,11 @@ public class CoapClusterProperties {
 		private boolean enabled = true;
 
 		/**
+		 * Delivery of LWM2M events to the application across the nodes.
+		 */
+		private final Events events = new Events();
+
+		/**
 		 * Return whether LWM2M registrations are shared.
 		 * @return whether LWM2M registrations are shared
 		 */
@@ -191,6 +198,134 @@ public class CoapClusterProperties {
 		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		/**
+		 * Return the delivery of LWM2M events across the nodes.
+		 * @return the events configuration
+		 */
+		public Events getEvents() {
+			return this.events;
+		}
+
+		/**
+		 * Delivery of LWM2M events (registered, updated, deregistered, awake, sleeping, notification, send) to the
+		 * application across the nodes.
+		 */
+		public static class Events {
+
+			/**
+			 * Where LWM2M events reach the application: handling-node (only on the node that handled the device's
+			 * message), once (once per cluster, through a Redis Stream and a consumer group, at least once) or
+			 * every-node (on every node, through a Redis Stream read by each node).
+			 */
+			private Delivery delivery = Delivery.HANDLING_NODE;
+
+			/**
+			 * Approximate maximum length of the Redis Stream of LWM2M events (XADD MAXLEN ~); older entries are
+			 * trimmed.
+			 */
+			private long maxLength = 10_000;
+
+			/**
+			 * How long an event read by a node may stay unacknowledged before another node claims it (delivery
+			 * once).
+			 */
+			private Duration claimIdle = Duration.ofSeconds(30);
+
+			/**
+			 * How many times an event is delivered at most (delivery once); after that it is acknowledged and
+			 * counted as failed.
+			 */
+			private int maxDeliveries = 5;
+
+			/**
+			 * Return where LWM2M events reach the application.
+			 * @return the delivery
+			 */
+			public Delivery getDelivery() {
+				return this.delivery;
+			}
+
+			/**
+			 * Set where LWM2M events reach the application.
+			 * @param delivery the delivery
+			 */
+			public void setDelivery(Delivery delivery) {
+				this.delivery = delivery;
+			}
+
+			/**
+			 * Return the approximate maximum length of the events stream.
+			 * @return the maximum length
+			 */
+			public long getMaxLength() {
+				return this.maxLength;
+			}
+
+			/**
+			 * Set the approximate maximum length of the events stream.
+			 * @param maxLength the maximum length
+			 */
+			public void setMaxLength(long maxLength) {
+				this.maxLength = maxLength;
+			}
+
+			/**
+			 * Return how long an event may stay unacknowledged before another node claims it.
+			 * @return the idle time
+			 */
+			public Duration getClaimIdle() {
+				return this.claimIdle;
+			}
+
+			/**
+			 * Set how long an event may stay unacknowledged before another node claims it.
+			 * @param claimIdle the idle time
+			 */
+			public void setClaimIdle(Duration claimIdle) {
+				this.claimIdle = claimIdle;
+			}
+
+			/**
+			 * Return how many times an event is delivered at most.
+			 * @return the maximum number of deliveries
+			 */
+			public int getMaxDeliveries() {
+				return this.maxDeliveries;
+			}
+
+			/**
+			 * Set how many times an event is delivered at most.
+			 * @param maxDeliveries the maximum number of deliveries
+			 */
+			public void setMaxDeliveries(int maxDeliveries) {
+				this.maxDeliveries = maxDeliveries;
+			}
+
+		}
+
+		/**
+		 * Where LWM2M events reach the application in cluster mode.
+		 */
+		public enum Delivery {
+
+			/**
+			 * Only on the node that handled the device's message (Leshan's behaviour): once, unless that node
+			 * dies while handling it (then at most once).
+			 */
+			HANDLING_NODE,
+
+			/**
+			 * Once per cluster: through a Redis Stream and a consumer group, at least once.
+			 */
+			ONCE,
+
+			/**
+			 * On every node: through a Redis Stream that each node reads.
+			 */
+			EVERY_NODE
+
 		}
 
 	}

@@ -14,8 +14,10 @@ import io.coapspring.lwm2m.core.Lwm2mOperationObserver;
 import io.coapspring.security.SslBundleKeyMaterial;
 import io.coapspring.lwm2m.core.Lwm2mOperations;
 import io.coapspring.lwm2m.core.Lwm2mTemplate;
+import io.coapspring.lwm2m.event.Lwm2mEvent;
 import io.coapspring.lwm2m.object.Lwm2mObjectTemplate;
 import io.coapspring.lwm2m.server.LenientLwm2mDecoder;
+import io.coapspring.lwm2m.server.Lwm2mEventDelivery;
 import io.coapspring.lwm2m.server.Lwm2mEventPublisher;
 import io.coapspring.lwm2m.server.Lwm2mNotificationPublisher;
 import io.coapspring.lwm2m.server.Lwm2mRegistrationGuard;
@@ -165,6 +167,21 @@ public final class Lwm2mServerAutoConfiguration {
 		}
 	}
 
+	private static ApplicationEventPublisher routed(ApplicationEventPublisher publisher,
+			@Nullable Lwm2mEventDelivery delivery) {
+		if (delivery == null) {
+			return publisher;
+		}
+		return (event) -> {
+			if (event instanceof Lwm2mEvent lwm2m) {
+				delivery.deliver(lwm2m);
+			}
+			else {
+				publisher.publishEvent(event);
+			}
+		};
+	}
+
 	private static InetSocketAddress socketAddress(InetAddress address, int port) {
 		return (address != null) ? new InetSocketAddress(address, port) : new InetSocketAddress(port);
 	}
@@ -180,7 +197,8 @@ public final class Lwm2mServerAutoConfiguration {
 			LwM2mModelProvider modelProvider, RegistrationStore registrationStore, SecurityStore securityStore,
 			Lwm2mRegistrationLimits limits, ObjectProvider<Authorizer> authorizer,
 			ObjectProvider<Lwm2mServerCustomizer> customizers, ObjectProvider<SslBundles> sslBundles,
-			Lwm2mEventExecutor eventExecutor, ApplicationEventPublisher publisher) {
+			Lwm2mEventExecutor eventExecutor, ApplicationEventPublisher publisher,
+			ObjectProvider<Lwm2mEventDelivery> delivery) {
 		LeshanServerBuilder builder = new LeshanServerBuilder();
 		String bundleName = properties.getDtls().getSslBundle();
 		if (properties.getDtls().isEnabled() && bundleName != null) {
@@ -204,7 +222,8 @@ public final class Lwm2mServerAutoConfiguration {
 		Lwm2mRegistrationGuard.install(endpoints.provider().getCoapServer());
 		limits.countExisting(registrationStore);
 		server.getRegistrationService().addListener(limits);
-		Lwm2mEventPublisher events = new Lwm2mEventPublisher(server, publisher, eventExecutor.executor());
+		Lwm2mEventPublisher events = new Lwm2mEventPublisher(server, routed(publisher, delivery.getIfAvailable()),
+				eventExecutor.executor());
 		events.attach(server);
 		new Lwm2mNotificationPublisher(server, events).attach(server);
 		return server;
