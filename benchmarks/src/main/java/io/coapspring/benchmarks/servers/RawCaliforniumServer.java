@@ -161,10 +161,10 @@ public final class RawCaliforniumServer {
 		int port = Integer.parseInt(args[0]);
 		Settings settings = (args.length > 1) ? Settings.parse(args[1]) : Settings.CALIFORNIUM_DEFAULTS;
 		boolean onExecutor = args.length > 2 && args[2].equals(HANDLER_EXECUTOR);
-		RawCaliforniumServer server = start(InetAddress.getLoopbackAddress(), port, settings,
-				onExecutor ? HandlerExecutors.likeTheStarter() : null);
+		@Nullable ExecutorService executor = onExecutor ? HandlerExecutors.likeTheStarter() : null;
+		RawCaliforniumServer server = start(InetAddress.getLoopbackAddress(), port, settings, executor);
 		Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-		System.out.println("READY raw-californium " + settings + (onExecutor ? " on a handler executor" : "")
+		System.out.println("READY raw-californium " + settings + ((executor != null) ? " on " + executor : "")
 				+ " on port " + server.port());
 		new CountDownLatch(1).await();
 	}
