@@ -180,6 +180,20 @@ public class CoapClusterProperties {
 		private boolean enabled = true;
 
 		/**
+		 * Threads of the LWM2M server that handle requests (registrations, updates, deregistrations) in cluster
+		 * mode, in place of coap.network.protocol-stage-threads: each request waits on several Redis round trips,
+		 * so more threads than cores raise the rate.
+		 */
+		private int requestThreads = 16;
+
+		/**
+		 * Most Redis connections of the LWM2M registration store on this node, at least
+		 * coap.cluster.lwm2m.request-threads; a thread waits up to spring.data.redis.timeout (2s when not set) for
+		 * one.
+		 */
+		private int redisConnections = 24;
+
+		/**
 		 * Delivery of LWM2M events to the application across the nodes.
 		 */
 		private final Events events = new Events();
@@ -198,6 +212,38 @@ public class CoapClusterProperties {
 		 */
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		/**
+		 * Return the threads of the LWM2M server that handle requests in cluster mode.
+		 * @return the thread count
+		 */
+		public int getRequestThreads() {
+			return this.requestThreads;
+		}
+
+		/**
+		 * Set the threads of the LWM2M server that handle requests in cluster mode.
+		 * @param requestThreads the thread count
+		 */
+		public void setRequestThreads(int requestThreads) {
+			this.requestThreads = requestThreads;
+		}
+
+		/**
+		 * Return the most Redis connections of the LWM2M registration store.
+		 * @return the connection count
+		 */
+		public int getRedisConnections() {
+			return this.redisConnections;
+		}
+
+		/**
+		 * Set the most Redis connections of the LWM2M registration store.
+		 * @param redisConnections the connection count
+		 */
+		public void setRedisConnections(int redisConnections) {
+			this.redisConnections = redisConnections;
 		}
 
 		/**

@@ -17,6 +17,7 @@ import io.coapspring.lwm2m.core.Lwm2mTemplate;
 import io.coapspring.lwm2m.event.Lwm2mEvent;
 import io.coapspring.lwm2m.object.Lwm2mObjectTemplate;
 import io.coapspring.lwm2m.server.LenientLwm2mDecoder;
+import io.coapspring.lwm2m.server.Lwm2mEndpointsConfigurationCustomizer;
 import io.coapspring.lwm2m.server.Lwm2mEventDelivery;
 import io.coapspring.lwm2m.server.Lwm2mEventPublisher;
 import io.coapspring.lwm2m.server.Lwm2mNotificationPublisher;
@@ -129,7 +130,8 @@ public final class Lwm2mServerAutoConfiguration {
 
 	@Bean
 	Lwm2mServerEndpoints lwm2mServerEndpoints(Lwm2mServerProperties properties,
-			ObjectProvider<Configuration> coapConfiguration, Environment environment) {
+			ObjectProvider<Configuration> coapConfiguration,
+			ObjectProvider<Lwm2mEndpointsConfigurationCustomizer> configurationCustomizers, Environment environment) {
 		new Lwm2mServerPropertiesValidator(properties, environment).validate();
 		List<ServerProtocolProvider> protocols = new ArrayList<>();
 		protocols.add(new CoapServerProtocolProvider());
@@ -147,6 +149,7 @@ public final class Lwm2mServerAutoConfiguration {
 			// lets a certificate without the client-authentication key usage serve as the server's
 			configuration.set(DtlsConfig.DTLS_ROLE, DtlsConfig.DtlsRole.SERVER_ONLY);
 		}
+		configurationCustomizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
 		builder.setConfiguration(configuration);
 		InetAddress address = properties.getAddress();
 		builder.addEndpoint(socketAddress(address, properties.getPort()), Protocol.COAP);

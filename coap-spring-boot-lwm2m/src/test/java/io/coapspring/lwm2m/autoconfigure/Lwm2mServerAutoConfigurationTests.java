@@ -6,9 +6,13 @@ import java.net.InetSocketAddress;
 
 import io.coapspring.lwm2m.core.Lwm2mOperations;
 import io.coapspring.lwm2m.core.Lwm2mTemplate;
+import io.coapspring.lwm2m.server.Lwm2mEndpointsConfigurationCustomizer;
 import io.coapspring.lwm2m.server.Lwm2mPortInUseException;
 import io.coapspring.lwm2m.server.Lwm2mServerLifecycle;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.leshan.core.endpoint.Protocol;
 import org.eclipse.leshan.server.LeshanServer;
+import org.eclipse.leshan.server.californium.endpoint.CaliforniumServerEndpoint;
 import org.eclipse.leshan.server.model.LwM2mModelProvider;
 import org.eclipse.leshan.server.registration.InMemoryRegistrationStore;
 import org.eclipse.leshan.server.registration.RegistrationStore;
@@ -67,6 +71,22 @@ class Lwm2mServerAutoConfigurationTests {
 	void userOperationsWin() {
 		this.runner.withBean("myOperations", Lwm2mOperations.class, () -> org.mockito.Mockito.mock(Lwm2mOperations.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(Lwm2mTemplate.class));
+	}
+
+	@Test
+	void configurationCustomizersChangeTheLwm2mEndpointsOnly() {
+		org.eclipse.californium.elements.config.Configuration shared = new org.eclipse.californium.elements.config.Configuration();
+		shared.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, 1);
+		this.runner.withBean(org.eclipse.californium.elements.config.Configuration.class, () -> shared)
+			.withBean(Lwm2mEndpointsConfigurationCustomizer.class,
+					() -> (configuration) -> configuration.set(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT, 5))
+			.run((context) -> {
+				CaliforniumServerEndpoint endpoint = (CaliforniumServerEndpoint) context.getBean(LeshanServer.class)
+					.getEndpoint(Protocol.COAP);
+				assertThat(endpoint.getCoapEndpoint().getConfig().get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT))
+					.isEqualTo(5);
+				assertThat(shared.get(CoapConfig.PROTOCOL_STAGE_THREAD_COUNT)).isEqualTo(1);
+			});
 	}
 
 	@Test

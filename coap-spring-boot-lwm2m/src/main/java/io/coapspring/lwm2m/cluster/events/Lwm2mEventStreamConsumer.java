@@ -40,7 +40,10 @@ import org.springframework.util.Assert;
  * ({@code XACK}) after the listeners returned. An entry left pending (the listener threw, the node died) for the
  * claim idle time is taken over by whichever node looks first ({@code XPENDING IDLE} then {@code XCLAIM} with the
  * same minimum idle time, so only one node wins; Spring Data Redis has no {@code XAUTOCLAIM}) and delivered again;
- * after the maximum number of deliveries it is acknowledged and counted as failed. Delivery is at least once.</li>
+ * after the maximum number of deliveries it is acknowledged and counted as failed. Delivery is at least once.
+ * Each node keeps a key {@code <stream>:alive:<node id>} that expires after ten times the claim idle time unless
+ * refreshed; the consumer of a node whose key expired, with nothing pending and idle that long, is removed from the
+ * group.</li>
  * <li><b>Every node</b> (no group): every node reads the whole stream with {@code XREAD} from the entry that was
  * last when it started; an event reaches every node that is up and connected, at most once each.</li>
  * </ul>
@@ -57,6 +60,8 @@ public class Lwm2mEventStreamConsumer implements SmartLifecycle {
 	private static final int CLAIM_BATCH = 100;
 
 	private final RedisConnectionFactory connectionFactory;
+
+	private final StringRedisTemplate redis;
 
 	private final StreamOperations<String, String, String> stream;
 
@@ -103,6 +108,7 @@ public class Lwm2mEventStreamConsumer implements SmartLifecycle {
 		Assert.isTrue(claimIdle.toMillis() > 0, "'claimIdle' must be positive");
 		Assert.isTrue(maxDeliveries > 0, "'maxDeliveries' must be positive");
 		this.connectionFactory = connectionFactory;
+		this.redis = redis;
 		this.stream = redis.opsForStream();
 		this.key = key;
 		this.consumer = consumer;
@@ -130,6 +136,7 @@ public class Lwm2mEventStreamConsumer implements SmartLifecycle {
 		Consumer consumer = this.consumer;
 		if (consumer != null) {
 			createGroup(consumer.getGroup());
+			markAlive(consumer);
 			container.register(StreamMessageListenerContainer.StreamReadRequest
 				.builder(StreamOffset.create(this.key, ReadOffset.lastConsumed()))
 				.consumer(consumer)
@@ -228,19 +235,26 @@ public class Lwm2mEventStreamConsumer implements SmartLifecycle {
 		acknowledge(record.getId().getValue());
 	}
 
-	private void acknowledge(String id) {
+	/**
+	 * Acknowledge an entry in the group.
+	 * @param id the entry's id
+	 * @return whether the entry was pending and is no longer
+	 */
+	private boolean acknowledge(String id) {
 		Consumer consumer = this.consumer;
 		if (consumer == null) {
-			return;
+			return false;
 		}
 		try {
-			this.stream.acknowledge(this.key, consumer.getGroup(), id);
+			Long acknowledged = this.stream.acknowledge(this.key, consumer.getGroup(), id);
+			return acknowledged != null && acknowledged > 0;
 		}
 		catch (RuntimeException ex) {
 			// still pending: claimed and delivered again (at least once)
 			this.counters.error();
 			logger.warn("LWM2M event stream entry {} not acknowledged ({}); it will be delivered again", id,
 					ex.getMessage());
+			return false;
 		}
 	}
 
@@ -254,13 +268,16 @@ public class Lwm2mEventStreamConsumer implements SmartLifecycle {
 			return;
 		}
 		try {
+			markAlive(consumer);
 			for (PendingMessage pending : this.stream.pending(this.key, consumer.getGroup(), Range.unbounded(),
 					CLAIM_BATCH, this.claimIdle)) {
 				if (pending.getTotalDeliveryCount() >= this.maxDeliveries) {
-					this.counters.failed();
-					logger.warn("LWM2M event stream entry {} given up after {} deliveries (last consumer {})",
-							pending.getId(), pending.getTotalDeliveryCount(), pending.getConsumerName());
-					acknowledge(pending.getIdAsString());
+					// several nodes may see it: the one whose XACK removed it reports it
+					if (acknowledge(pending.getIdAsString())) {
+						this.counters.failed();
+						logger.warn("LWM2M event stream entry {} given up after {} deliveries (last consumer {})",
+								pending.getId(), pending.getTotalDeliveryCount(), pending.getConsumerName());
+					}
 					continue;
 				}
 				// XCLAIM with the same minimum idle time: of several nodes claiming, one gets the entry
@@ -278,13 +295,38 @@ public class Lwm2mEventStreamConsumer implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Mark this node's consumer as alive for the time after which a consumer counts as gone; refreshed at every
+	 * claim round, so the key of a running node never expires, and the key of a node gone expires on its own.
+	 * @param self this node's consumer
+	 */
+	private void markAlive(Consumer self) {
+		this.redis.opsForValue().set(aliveKey(self.getName()), "1", goneAfter());
+	}
+
+	/**
+	 * Remove the consumers of nodes that are gone: not alive (their key expired), nothing pending, and idle for
+	 * ten times the claim idle time. The idle time alone does not tell: before Redis 7.2 a consumer's idle time
+	 * grows while its node polls and receives nothing.
+	 * @param self this node's consumer
+	 */
 	private void removeGoneConsumers(Consumer self) {
-		long gone = this.claimIdle.multipliedBy(10).toMillis();
+		long gone = goneAfter().toMillis();
 		this.stream.consumers(this.key, self.getGroup()).forEach((info) -> {
-			if (!info.consumerName().equals(self.getName()) && info.pendingCount() == 0 && info.idleTimeMs() > gone) {
-				this.stream.deleteConsumer(this.key, Consumer.from(self.getGroup(), info.consumerName()));
+			String name = info.consumerName();
+			if (!name.equals(self.getName()) && info.pendingCount() == 0 && info.idleTimeMs() > gone
+					&& !Boolean.TRUE.equals(this.redis.hasKey(aliveKey(name)))) {
+				this.stream.deleteConsumer(this.key, Consumer.from(self.getGroup(), name));
 			}
 		});
+	}
+
+	private Duration goneAfter() {
+		return this.claimIdle.multipliedBy(10);
+	}
+
+	private String aliveKey(String consumerName) {
+		return this.key + ":alive:" + consumerName;
 	}
 
 	private void readFailed(Throwable ex) {
