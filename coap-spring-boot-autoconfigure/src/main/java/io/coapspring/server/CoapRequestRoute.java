@@ -46,6 +46,20 @@ public final class CoapRequestRoute extends MessageObserverAdapter {
 	}
 
 	/**
+	 * Forget the route of a request once nothing asks for it any more (its response was sent), so that a request
+	 * kept for long, such as an observe registration, does not keep it.
+	 * @param request the inbound request
+	 * @since 0.1.0
+	 */
+	public static void clear(Request request) {
+		Assert.notNull(request, "'request' must not be null");
+		CoapRequestRoute existing = request.getMessageObserver(CoapRequestRoute.class);
+		if (existing != null) {
+			request.removeMessageObserver(existing);
+		}
+	}
+
+	/**
 	 * Return the route recorded for a request.
 	 * @param request the inbound request
 	 * @return the route, or {@code null} if none was recorded (no handler mapping nor resource serves the path)

@@ -14,14 +14,19 @@ import java.util.concurrent.TimeUnit;
 
 import io.coapspring.benchmarks.harness.Harness.Cell;
 import io.coapspring.benchmarks.harness.HarnessSettings.Mode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one command that runs every benchmark and prints one table:
  * <pre>
  * ./mvnw -B -q -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/coap-spring-boot-benchmarks.jar [--smoke|--quick|--full] [--only=get,json,...]
- *     [--servers=raw-default,raw-starter,starter,starter-nb,node,libcoap] [--windows=1,16,64,256] [--jfr]
+ *     [--servers=raw-default,raw-starter,raw-exec,starter,starter-nb,sample,node,libcoap] [--windows=1,16,64,256]
+ *     [--jfr] [--java=/usr/lib/jvm/temurin-25-jdk-amd64] [--virtual-threads]
  * </pre>
+ * {@code --java=} runs the Java servers on another JDK (its home or its {@code bin/java}); {@code --virtual-threads}
+ * starts them with {@code spring.threads.virtual.enabled=true} (Java 21 or later). The {@code sample} server needs
+ * the sample application's jar: {@code ./mvnw -B -q -pl benchmarks,sample-app -am package -DskipTests}.
  * The table goes to standard output and to {@code benchmarks/target/benchmarks/results-<mode>.md}; progress
  * and each run's figures go to standard error; the servers' own output to
  * {@code benchmarks/target/benchmarks/logs/}. Exits with 1 if a cell failed.
@@ -44,6 +49,8 @@ public final class BenchmarkMain {
 		Set<String> scenarios = new LinkedHashSet<>();
 		Set<String> servers = new LinkedHashSet<>();
 		boolean jfr = false;
+		@Nullable String java = null;
+		boolean virtualThreads = false;
 		List<Integer> windows = new ArrayList<>();
 		for (String arg : args) {
 			if (arg.equals("--smoke") || arg.equals("--quick") || arg.equals("--full")) {
@@ -58,18 +65,28 @@ public final class BenchmarkMain {
 			else if (arg.equals("--jfr")) {
 				jfr = true;
 			}
+			else if (arg.startsWith("--java=")) {
+				java = arg.substring(7);
+			}
+			else if (arg.equals("--virtual-threads")) {
+				virtualThreads = true;
+			}
 			else if (arg.startsWith("--servers=")) {
 				servers.addAll(Arrays.asList(arg.substring(10).split(",")));
 			}
 			else {
 				System.err.println("Usage: BenchmarkMain [--smoke|--quick|--full] [--only=" + String.join(",",
-						HarnessSettings.SCENARIOS) + "] [--servers=raw-default,raw-starter,starter,starter-nb,node,libcoap] [--windows=1,16,64,256] [--jfr]");
+						HarnessSettings.SCENARIOS) + "] [--servers=raw-default,raw-starter,raw-exec,starter,starter-nb,sample,node,libcoap] "
+						+ "[--windows=1,16,64,256] [--jfr] [--java=<JDK home>] [--virtual-threads]");
 				System.exit(2);
 			}
 		}
 		HarnessSettings settings = HarnessSettings.of(mode, scenarios, servers, jfr);
 		if (!windows.isEmpty()) {
 			settings = settings.withWindows(windows);
+		}
+		if (java != null || virtualThreads) {
+			settings = settings.onJava((java != null) ? java : settings.javaExecutable(), virtualThreads);
 		}
 		PrintStream progress = System.err;
 		Report report = new Report(settings);
@@ -80,8 +97,9 @@ public final class BenchmarkMain {
 		}
 		if (settings.runs("get")) {
 			Map<Integer, List<Cell>> cells = harness.burst("get");
-			report.burst("GET: 5 bytes of text (libcoap: its 136-byte text on /)", cells);
+			report.burst("GET: 5 bytes of text (sample: its 12-byte greeting; libcoap: its 136-byte text on /)", cells);
 			report.getRatios(cells);
+			report.likeForLike(cells);
 		}
 		if (settings.runs("json")) {
 			Map<Integer, List<Cell>> cells = harness.burst("json");

@@ -195,7 +195,7 @@ final class Harness {
 		for (int observers : this.settings.observers()) {
 			for (ServerDefinition server : this.servers) {
 				// the observe resource does not depend on how GET and POST handlers run
-				if (server.hasAdmin() && !server.name().equals("starter-nb")) {
+				if (server.hasAdmin() && !server.name().equals("starter-nb") && !server.name().equals("raw-exec")) {
 					cells.add(observeCell(server, observers));
 				}
 			}

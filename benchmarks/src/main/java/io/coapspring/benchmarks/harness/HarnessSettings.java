@@ -1,12 +1,17 @@
 package io.coapspring.benchmarks.harness;
 
-import java.io.File;
+import java.io.IOException;
+import java.io.Reader;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
+
+import io.coapspring.benchmarks.servers.HandlerExecutors;
 
 /**
  * How a harness run is sized and what it runs.
@@ -106,6 +111,57 @@ record HarnessSettings(Mode mode, String javaExecutable, String classPath, List<
 				this.scenarios, this.servers, this.jfr);
 	}
 
+	/**
+	 * Return a copy whose Java servers get these flags after the usual ones (for instance a {@code -D} property
+	 * the starter reads).
+	 * @param extra the flags to add
+	 * @return the settings
+	 */
+	HarnessSettings withExtraServerFlags(List<String> extra) {
+		List<String> flags = new ArrayList<>(this.serverJvmFlags);
+		flags.addAll(extra);
+		return new HarnessSettings(this.mode, this.javaExecutable, this.classPath, List.copyOf(flags),
+				this.nodeDirectory, this.outputDirectory, this.windows, this.jsonWindows, this.sockets, this.runs,
+				this.warmup, this.runDuration, this.sustained, this.sustainedInterval, this.observers,
+				this.observeDuration, this.scenarios, this.servers, this.jfr);
+	}
+
+	/**
+	 * Return a copy whose Java servers run on another JDK, and with virtual threads on or not.
+	 * @param java the JDK's home directory, or its {@code bin/java}
+	 * @param virtualThreads whether Java servers run with {@code spring.threads.virtual.enabled=true} (as a
+	 * system property: Spring Boot reads it as a property, the raw servers as a system property)
+	 * @return the settings
+	 */
+	HarnessSettings onJava(String java, boolean virtualThreads) {
+		Path path = Path.of(java);
+		Path executable = Files.isDirectory(path) ? path.resolve("bin").resolve("java") : path;
+		if (!Files.isExecutable(executable)) {
+			throw new IllegalArgumentException("No java at " + executable + " (--java= takes a JDK's home or its "
+					+ "bin/java)");
+		}
+		List<String> flags = new ArrayList<>(this.serverJvmFlags);
+		if (virtualThreads) {
+			flags.add("-D" + HandlerExecutors.VIRTUAL_THREADS_PROPERTY + "=true");
+		}
+		return new HarnessSettings(this.mode, executable.toAbsolutePath().toString(), this.classPath, List.copyOf(flags),
+				this.nodeDirectory, this.outputDirectory, this.windows, this.jsonWindows, this.sockets, this.runs,
+				this.warmup, this.runDuration, this.sustained, this.sustainedInterval, this.observers,
+				this.observeDuration, this.scenarios, this.servers, this.jfr);
+	}
+
+	/**
+	 * The sample application's executable jar, as {@code ./mvnw -pl sample-app -am package} builds it: next to
+	 * the {@code benchmarks} folder, in {@code sample-app/target/}.
+	 * @return where the jar is expected
+	 */
+	Path sampleJar() {
+		Path benchmarksHome = this.nodeDirectory.toAbsolutePath().getParent();
+		Path root = (benchmarksHome != null && benchmarksHome.getParent() != null) ? benchmarksHome.getParent()
+				: Path.of("").toAbsolutePath();
+		return root.resolve("sample-app").resolve("target").resolve("coap-spring-boot-sample.jar");
+	}
+
 	boolean runs(String scenario) {
 		return this.scenarios.contains(scenario);
 	}
@@ -135,9 +191,35 @@ record HarnessSettings(Mode mode, String javaExecutable, String classPath, List<
 		return Files.isDirectory(here.resolve("benchmarks")) ? here.resolve("benchmarks") : here;
 	}
 
+	/**
+	 * Describe the JDK the Java servers run on, from its {@code release} file (without starting it).
+	 * @return implementor, version and home
+	 */
 	String describeJava() {
-		return System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " ("
-				+ this.javaExecutable.replace(File.separator + "bin" + File.separator + "java", "") + ")";
+		Path executable = Path.of(this.javaExecutable).toAbsolutePath();
+		Path home = (executable.getParent() != null) ? executable.getParent().getParent() : null;
+		Properties release = new Properties();
+		if (home != null && Files.isRegularFile(home.resolve("release"))) {
+			try (Reader reader = Files.newBufferedReader(home.resolve("release"))) {
+				release.load(reader);
+			}
+			catch (IOException ex) {
+				// described by its path only
+			}
+		}
+		String implementor = unquote(release.getProperty("IMPLEMENTOR", ""));
+		String version = unquote(release.getProperty("JAVA_RUNTIME_VERSION", release.getProperty("JAVA_VERSION", "")));
+		String where = (home != null) ? home.toString() : this.javaExecutable;
+		String virtual = this.serverJvmFlags.contains("-D" + HandlerExecutors.VIRTUAL_THREADS_PROPERTY + "=true")
+				? ", virtual threads on" : "";
+		if (version.isEmpty()) {
+			return where + virtual;
+		}
+		return (implementor.isEmpty() ? "" : implementor + " ") + version + " (" + where + ")" + virtual;
+	}
+
+	private static String unquote(String text) {
+		return text.replace("\"", "").trim();
 	}
 
 }

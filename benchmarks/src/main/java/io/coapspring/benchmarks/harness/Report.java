@@ -130,6 +130,60 @@ final class Report {
 				medianRatio(find(w64, "starter"), find(w64, "libcoap"), LoadResult::requestsPerSecond), 1.0, true);
 	}
 
+	/**
+	 * The like-for-like ratios of issue 24: each starter variant against the raw server that runs its handlers
+	 * the same way, and the sample application against the bare starter and raw Californium.
+	 * @param cells the GET cells, by W
+	 */
+	void likeForLike(Map<Integer, List<Cell>> cells) {
+		this.lines.add("### GET like for like (ratio of medians [lowest–highest ratio of same-numbered runs])");
+		this.lines.add("");
+		this.lines.add("| W | starter / raw-exec | p99 starter / raw-exec | starter-nb / raw-starter | "
+				+ "p99 starter-nb / raw-starter | raw-exec / raw-starter | sample / starter-nb | sample / starter | "
+				+ "p99 sample / raw-starter |");
+		this.lines.add("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+		for (Map.Entry<Integer, List<Cell>> row : cells.entrySet()) {
+			List<Cell> w = row.getValue();
+			this.lines.add("| " + row.getKey() + " | " + ratio(find(w, "starter"), find(w, "raw-exec")) + " | "
+					+ ratio(find(w, "starter"), find(w, "raw-exec"), LoadResult::p99Micros) + " | "
+					+ ratio(find(w, "starter-nb"), find(w, "raw-starter")) + " | "
+					+ ratio(find(w, "starter-nb"), find(w, "raw-starter"), LoadResult::p99Micros) + " | "
+					+ ratio(find(w, "raw-exec"), find(w, "raw-starter")) + " | "
+					+ ratio(find(w, "sample"), find(w, "starter-nb")) + " | "
+					+ ratio(find(w, "sample"), find(w, "starter")) + " | "
+					+ ratio(find(w, "sample"), find(w, "raw-starter"), LoadResult::p99Micros) + " |");
+		}
+		this.lines.add("");
+		// CPU seconds per request depend far less on what else runs on the machine than requests per second
+		this.lines.add("Server CPU per request, same pairs (lower is cheaper; 1 / 0.95 = 1.05, 1 / 0.9 = 1.11):");
+		this.lines.add("");
+		this.lines.add("| W | starter / raw-exec | starter-nb / raw-starter | raw-exec / raw-starter | "
+				+ "sample / starter-nb |");
+		this.lines.add("| ---: | ---: | ---: | ---: | ---: |");
+		for (Map.Entry<Integer, List<Cell>> row : cells.entrySet()) {
+			List<Cell> w = row.getValue();
+			this.lines.add("| " + row.getKey() + " | "
+					+ ratio(find(w, "starter"), find(w, "raw-exec"), LoadResult::cpuSecondsPer10k) + " | "
+					+ ratio(find(w, "starter-nb"), find(w, "raw-starter"), LoadResult::cpuSecondsPer10k) + " | "
+					+ ratio(find(w, "raw-exec"), find(w, "raw-starter"), LoadResult::cpuSecondsPer10k) + " | "
+					+ ratio(find(w, "sample"), find(w, "starter-nb"), LoadResult::cpuSecondsPer10k) + " |");
+		}
+		this.lines.add("");
+		List<Cell> w64 = cells.getOrDefault(64, List.of());
+		List<Cell> w16 = cells.getOrDefault(16, List.of());
+		target("#24: GET req/s at W=64, starter / raw Californium with resources on an equal executor (raw-exec)",
+				">= 0.95", medianRatio(find(w64, "starter"), find(w64, "raw-exec"), LoadResult::requestsPerSecond),
+				0.95, true);
+		target("#24: GET req/s at W=64, starter with @CoapNonBlocking / raw Californium (starter defaults)",
+				">= 0.90", medianRatio(find(w64, "starter-nb"), find(w64, "raw-starter"),
+						LoadResult::requestsPerSecond), 0.90, true);
+		target("#24: GET req/s at W=64, sample application / bare starter (both @CoapNonBlocking)", ">= 0.90",
+				medianRatio(find(w64, "sample"), find(w64, "starter-nb"), LoadResult::requestsPerSecond), 0.90,
+				true);
+		target("#24: GET p99 at W=16, sample application / raw Californium (starter defaults)", "<= 1.2",
+				medianRatio(find(w16, "sample"), find(w16, "raw-starter"), LoadResult::p99Micros), 1.2, false);
+	}
+
 	void jsonRatios(Map<Integer, List<Cell>> cells) {
 		this.lines.add("### JSON POST ratios");
 		this.lines.add("");
@@ -268,7 +322,7 @@ final class Report {
 
 	String render() {
 		List<String> out = new ArrayList<>(this.lines);
-		out.add("## Targets of issue 10");
+		out.add("## Targets of issues 10 and 24");
 		out.add("");
 		out.add("| target | goal | measured (median) | status |");
 		out.add("| --- | ---: | ---: | --- |");

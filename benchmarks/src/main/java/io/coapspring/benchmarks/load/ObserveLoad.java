@@ -161,6 +161,26 @@ public final class ObserveLoad implements Closeable {
 				this.lag.getMaxValue() / 1e6, this.lastDeliveredNanos);
 	}
 
+	/**
+	 * Return how many observers hold the latest state any observer received: after the last change has had time
+	 * to arrive, every observer still observing should, whether or not it saw each change before it (a server may
+	 * coalesce changes that come faster than it notifies).
+	 * @return the number of observers whose greatest sequence number is the greatest of all
+	 */
+	public synchronized int observersWithLatest() {
+		long latest = 0;
+		for (long sequence : this.lastSequence) {
+			latest = Math.max(latest, sequence);
+		}
+		int count = 0;
+		for (long sequence : this.lastSequence) {
+			if (sequence == latest) {
+				count++;
+			}
+		}
+		return count;
+	}
+
 	@Override
 	public void close() throws IOException {
 		this.running = false;

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 
 import io.coapspring.autoconfigure.CaliforniumConfigurationFactory;
 import io.coapspring.autoconfigure.CoapProperties;
@@ -17,6 +18,7 @@ import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.SystemConfig;
 import org.eclipse.californium.elements.config.UdpConfig;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,11 +32,18 @@ import tools.jackson.databind.json.JsonMapper;
  * them; with {@code starter-defaults} it has exactly the values the starter derives from default
  * {@code coap.*} properties (through the starter's own {@link CaliforniumConfigurationFactory}), so that the
  * comparison with the starter measures dispatch, not settings.
+ * <p>
+ * With a third argument, {@code handler-executor}, its resources run on an executor like the starter's handler
+ * executor ({@link HandlerExecutors#likeTheStarter()}, through {@link ExecutorCoapServer}) instead of on
+ * Californium's protocol threads: the like-for-like baseline of the starter's default (blocking) handler methods.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
  */
 public final class RawCaliforniumServer {
+
+	/** The command-line argument that runs the resources on an executor like the starter's. */
+	public static final String HANDLER_EXECUTOR = "handler-executor";
 
 	/**
 	 * Which settings the raw server runs with.
@@ -69,13 +78,23 @@ public final class RawCaliforniumServer {
 
 	}
 
+	/**
+	 * The system property that sets Californium's {@code MAX_SERVER_OBSERVES} (0 for no limit), named like the
+	 * starter's property that sets it, so that one {@code -D} flag gives every server the same bound.
+	 */
+	public static final String MAX_OBSERVERS_PROPERTY = "coap.observe.max-observers";
+
 	private final CoapServer server;
 
 	private final ValidatorFactory validatorFactory;
 
-	private RawCaliforniumServer(CoapServer server, ValidatorFactory validatorFactory) {
+	private final @Nullable ExecutorService resourceExecutor;
+
+	private RawCaliforniumServer(CoapServer server, ValidatorFactory validatorFactory,
+			@Nullable ExecutorService resourceExecutor) {
 		this.server = server;
 		this.validatorFactory = validatorFactory;
+		this.resourceExecutor = resourceExecutor;
 	}
 
 	/**
@@ -86,8 +105,28 @@ public final class RawCaliforniumServer {
 	 * @return the started server
 	 */
 	public static RawCaliforniumServer start(InetAddress address, int port, Settings settings) {
+		return start(address, port, settings, null);
+	}
+
+	/**
+	 * Start a server whose resources run on an executor.
+	 * @param address the address to bind
+	 * @param port the port, 0 for a free one
+	 * @param settings the settings
+	 * @param resourceExecutor the executor of the resources, shut down by {@link #stop()}; {@code null} for
+	 * Californium's protocol threads
+	 * @return the started server
+	 */
+	public static RawCaliforniumServer start(InetAddress address, int port, Settings settings,
+			@Nullable ExecutorService resourceExecutor) {
 		Configuration configuration = settings.configuration();
-		CoapServer server = new CoapServer(configuration);
+		// the same bound on observe relations as the starter's coap.observe.max-observers, when the harness sets it
+		Integer maxObservers = Integer.getInteger(MAX_OBSERVERS_PROPERTY);
+		if (maxObservers != null) {
+			configuration.set(CoapConfig.MAX_SERVER_OBSERVES, maxObservers);
+		}
+		CoapServer server = (resourceExecutor != null) ? new ExecutorCoapServer(configuration, resourceExecutor)
+				: new CoapServer(configuration);
 		CoapEndpoint endpoint = new CoapEndpoint.Builder().setConfiguration(configuration)
 			.setInetSocketAddress(new InetSocketAddress(address, port))
 			.build();
@@ -100,7 +139,7 @@ public final class RawCaliforniumServer {
 				new JsonReadingResource((payload) -> mapper.readValue(payload, Reading.class), validator), observed,
 				new AdminResource(observed));
 		server.start();
-		return new RawCaliforniumServer(server, validatorFactory);
+		return new RawCaliforniumServer(server, validatorFactory, resourceExecutor);
 	}
 
 	/**
@@ -117,20 +156,27 @@ public final class RawCaliforniumServer {
 	 */
 	public void stop() {
 		this.server.destroy();
+		if (this.resourceExecutor != null) {
+			this.resourceExecutor.shutdown();
+		}
 		this.validatorFactory.close();
 	}
 
 	/**
 	 * Run the server until the process is stopped.
-	 * @param args the port and the settings
+	 * @param args the port, the settings, and {@code handler-executor} to run the resources on an executor like
+	 * the starter's handler executor
 	 * @throws InterruptedException never in practice
 	 */
 	public static void main(String[] args) throws InterruptedException {
 		int port = Integer.parseInt(args[0]);
 		Settings settings = (args.length > 1) ? Settings.parse(args[1]) : Settings.CALIFORNIUM_DEFAULTS;
-		RawCaliforniumServer server = start(InetAddress.getLoopbackAddress(), port, settings);
+		boolean onExecutor = args.length > 2 && args[2].equals(HANDLER_EXECUTOR);
+		@Nullable ExecutorService executor = onExecutor ? HandlerExecutors.likeTheStarter() : null;
+		RawCaliforniumServer server = start(InetAddress.getLoopbackAddress(), port, settings, executor);
 		Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
-		System.out.println("READY raw-californium " + settings + " on port " + server.port());
+		System.out.println("READY raw-californium " + settings + ((executor != null) ? " on " + executor : "")
+				+ " on port " + server.port());
 		new CountDownLatch(1).await();
 	}
 

@@ -42,13 +42,20 @@ public final class SourceContextReuse implements EndpointContextOperator {
 
 	@Override
 	public EndpointContext apply(EndpointContext context) {
-		if (context != this.source && isPlainUdp(context)
-				&& Objects.equals(context.getPeerAddress(), this.source.getPeerAddress())
-				&& Objects.equals(context.getVirtualHost(), this.source.getVirtualHost())
-				&& context.entries().equals(this.source.entries())) {
-			return this.source;
-		}
-		return context;
+		return (context != this.source && isSame(this.source, context)) ? this.source : context;
+	}
+
+	/**
+	 * Return whether two endpoint contexts are plain UDP contexts that say the same: the same peer address,
+	 * virtual host and attributes. One can then be kept in place of the other.
+	 * @param kept the context kept
+	 * @param other another context
+	 * @return {@code true} if {@code other} can be replaced by {@code kept}
+	 */
+	public static boolean isSame(EndpointContext kept, EndpointContext other) {
+		return isPlainUdp(kept) && isPlainUdp(other) && Objects.equals(other.getPeerAddress(), kept.getPeerAddress())
+				&& Objects.equals(other.getVirtualHost(), kept.getVirtualHost())
+				&& other.entries().equals(kept.entries());
 	}
 
 	private static boolean isPlainUdp(@Nullable EndpointContext context) {

@@ -128,6 +128,7 @@ public class CoapHandlerResource extends CoapResource {
 		CoapObserver observer = this.observers.remove(relation);
 		if (observer != null) {
 			observer.close();
+			this.observedResources.observerRemoved(relation.getSource());
 		}
 		this.observedResources.release(this);
 	}
@@ -142,7 +143,8 @@ public class CoapHandlerResource extends CoapResource {
 
 	void addObserver(CoapObserver observer) {
 		if (this.observers.put(observer.getRelation(), observer) == null) {
-			this.observedResources.observerAdded(observer.getRelation().getSource());
+			this.observedResources.observerAdded(observer.getRelation().getSource(),
+					observer.getRelation().getExchange().getRequest().getSourceContext());
 		}
 		this.observedResources.retain(this);
 	}

@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 import io.coapspring.server.CoapObservationTerminator;
@@ -22,6 +23,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.CoAP.Type;
+import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.coap.Token;
 import org.eclipse.californium.core.network.Endpoint;
@@ -39,7 +41,9 @@ import org.springframework.util.Assert;
  * Samples run on the handler executor in batches of a few dozen observers, so a change of a resource with
  * thousands of observers takes a few tasks, not thousands; when the executor is saturated the batch is retried
  * shortly after. The timers of conditional attributes ({@code pmin}, {@code pmax}, {@code epmin},
- * {@code epmax}) and of freshness run on one daemon thread.
+ * {@code epmax}) and of freshness run on one daemon thread. The keep-alive needs no timer per observer: the same
+ * thread looks at every observer an eighth of the keep-alive apart (at most 15 s), so an observer is sent its state
+ * again between the keep-alive and an eighth of it (at most 15 s) later.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -51,6 +55,11 @@ public class CoapObservations implements CoapObservationTerminator, DisposableBe
 	private static final int BATCH_SIZE = 64;
 
 	private static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+	/** The keep-alive is checked this many times per keep-alive period (see {@link #keepAliveCheckNanos}). */
+	private static final int KEEP_ALIVE_CHECKS_PER_PERIOD = 8;
+
+	private static final long MAX_KEEP_ALIVE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(15);
 
 	private final CoapHandlerAdapter adapter;
 
@@ -69,6 +78,8 @@ public class CoapObservations implements CoapObservationTerminator, DisposableBe
 	private final ScheduledThreadPoolExecutor scheduler;
 
 	private long keepAliveNanos = -1;
+
+	private final AtomicBoolean keepAliveChecks = new AtomicBoolean();
 
 	private int maxObserversPerPeer;
 
@@ -106,7 +117,8 @@ public class CoapObservations implements CoapObservationTerminator, DisposableBe
 	/**
 	 * Set the keep-alive of observers: an observer that got no notification for this time is sent the current
 	 * state again, as a confirmable notification, so that an observer that left without saying so is found out
-	 * (its notification is not acknowledged) and its relation dropped.
+	 * (its notification is not acknowledged) and its relation dropped. Observers are looked at an eighth of the
+	 * keep-alive apart (at most 15 s), so the notification leaves up to that much later than the keep-alive.
 	 * @param keepAlive the time, or {@code null} for no keep-alive
 	 */
 	public void setKeepAlive(@Nullable Duration keepAlive) {
@@ -163,13 +175,60 @@ public class CoapObservations implements CoapObservationTerminator, DisposableBe
 			this.observedResources.release(resource);
 			return;
 		}
+		// the registration is kept for the relation's life: with the endpoint context another observer of the
+		// same peer keeps, if equal
+		Request registration = exchange.getRequest();
+		registration.setSourceContext(this.observedResources.share(registration.getSourceContext()));
 		SourceContextReuse.apply(exchange);
+		// the registration is kept for the relation's life, but its datagram is never read again once parsed
+		// (only a message that is sent is serialized): about 40 bytes per relation
+		registration.setBytes(null);
 		Endpoint endpoint = exchange.getEndpoint();
 		this.notificationChecks.stagger(relation, (endpoint != null) ? endpoint.getConfig() : null);
 		CoapObserver observer = new CoapObserver(this, resource, relation, mapping, request, attributes,
 				this.adapter.isStream(mapping));
 		resource.addObserver(observer);
+		startKeepAliveChecks();
 		observer.start(piggybackTimer);
+	}
+
+	private void startKeepAliveChecks() {
+		long interval = keepAliveCheckNanos(this.keepAliveNanos);
+		if (interval > 0 && this.keepAliveChecks.compareAndSet(false, true)) {
+			try {
+				this.scheduler.scheduleWithFixedDelay(this::checkKeepAlive, interval, interval, TimeUnit.NANOSECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				// shut down
+			}
+		}
+	}
+
+	/**
+	 * Return how far apart the observers are looked at for their keep-alive: an eighth of it, at most 15 s.
+	 * @param keepAliveNanos the keep-alive, negative for none
+	 * @return the interval, -1 for none
+	 */
+	static long keepAliveCheckNanos(long keepAliveNanos) {
+		if (keepAliveNanos <= 0) {
+			return -1;
+		}
+		return Math.max(1, Math.min(keepAliveNanos / KEEP_ALIVE_CHECKS_PER_PERIOD, MAX_KEEP_ALIVE_CHECK_NANOS));
+	}
+
+	private void checkKeepAlive() {
+		// a periodic task that throws is not run again: every observer is looked at in its own try
+		long now = nanoTime();
+		for (CoapHandlerResource resource : this.observedResources.getAll()) {
+			for (CoapObserver observer : resource.getObservers()) {
+				try {
+					observer.checkKeepAlive(now);
+				}
+				catch (RuntimeException ex) {
+					logger.error("Keep-alive of an observer of " + observer.getRequest() + " failed", ex);
+				}
+			}
+		}
 	}
 
 	/**

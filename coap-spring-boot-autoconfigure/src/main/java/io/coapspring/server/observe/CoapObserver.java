@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import io.coapspring.server.CoapPiggybackTimer;
+import io.coapspring.server.CoapRequestRoute;
 import io.coapspring.server.invocation.CoapHandlerResult;
 import io.coapspring.server.invocation.CoapRequest;
 import io.coapspring.server.invocation.CoapResponseStreamSubscriber;
@@ -31,8 +32,9 @@ import org.jspecify.annotations.Nullable;
  * or dropped. At most one invocation per observer runs at a time: a change during an invocation runs it once
  * more afterwards, so bursts of changes coalesce and each observer's notifications leave in order, each with a
  * greater Observe sequence number. Timers send the current state when {@code pmax} (or, for a representation
- * with a Max-Age, its freshness, or the keep-alive of {@link CoapObservations#setKeepAlive}) runs out, and
- * evaluate the resource every {@code epmax}. A notification after a quiet keep-alive period is confirmable: an
+ * with a Max-Age, its freshness) runs out, and evaluate the resource every {@code epmax}; an observer without
+ * these holds no timer. The keep-alive of {@link CoapObservations#setKeepAlive} is checked for all observers at
+ * once ({@link #checkKeepAlive}). A notification after a quiet keep-alive period is confirmable: an
  * observer that left without saying so does not acknowledge it, and Californium drops the relation.
  * <p>
  * Memory is a fixed number of fields per observer, plus at most one held-back response and, for a stream, a copy
@@ -191,7 +193,7 @@ final class CoapObserver {
 				return;
 			}
 			long now = this.observations.nanoTime();
-			RegistrationObserver registration = new RegistrationObserver();
+			RegistrationObserver registration = new RegistrationObserver(response);
 			response.addMessageObserver(registration);
 			send(response, value, now);
 			this.started = true;
@@ -455,9 +457,17 @@ final class CoapObserver {
 	// timers
 
 	private long maxPeriodNanos() {
+		return shortest(timerPeriodNanos(), this.observations.getKeepAliveNanos());
+	}
+
+	/**
+	 * The longest time without a notification this observer's own timer watches: {@code pmax} and freshness. The
+	 * keep-alive is watched for all observers at once ({@link #checkKeepAlive}), so that an observer without
+	 * {@code pmax} or Max-Age holds no timer.
+	 */
+	private long timerPeriodNanos() {
 		// the periods are read from the attributes rather than kept here: memory per observer
-		long period = shortest(nanos(getAttributes().getMaximumPeriod()), this.freshnessNanos);
-		return shortest(period, this.observations.getKeepAliveNanos());
+		return shortest(nanos(getAttributes().getMaximumPeriod()), this.freshnessNanos);
 	}
 
 	private static long shortest(long period, long other) {
@@ -474,7 +484,7 @@ final class CoapObserver {
 
 	private long nextDueNanos() {
 		long due = Long.MAX_VALUE;
-		long maxPeriod = maxPeriodNanos();
+		long maxPeriod = timerPeriodNanos();
 		if (maxPeriod >= 0) {
 			due = this.conditions.getLastReportNanos() + maxPeriod;
 		}
@@ -521,6 +531,29 @@ final class CoapObserver {
 			sample = !this.stream;
 			if (this.stream && this.lastResponse != null) {
 				// a stream is not invoked again: its latest element is sent again
+				send(copy(this.lastResponse), this.conditions.getLastValue(), now);
+				schedulePeriod(now);
+			}
+		}
+		if (sample && markQueued()) {
+			this.observations.execute(this::runSample);
+		}
+	}
+
+	/**
+	 * Send the current state again if the keep-alive passed without a notification: the observer's handler
+	 * method is invoked (a stream's latest element is sent again), and the notification goes out confirmable.
+	 * Called for every observer now and then by {@link CoapObservations}, on the timer thread.
+	 * @param now the current {@link System#nanoTime()}
+	 */
+	void checkKeepAlive(long now) {
+		boolean sample;
+		synchronized (this) {
+			if (this.closed || !this.started || !isKeepAliveDue(now)) {
+				return;
+			}
+			sample = !this.stream;
+			if (this.stream && this.lastResponse != null) {
 				send(copy(this.lastResponse), this.conditions.getLastValue(), now);
 				schedulePeriod(now);
 			}
@@ -606,8 +639,14 @@ final class CoapObserver {
 	 */
 	private final class RegistrationObserver extends MessageObserverAdapter {
 
+		private final Response response;
+
 		// guarded by this: an AtomicBoolean would be one more object per observer until its first notification
 		private boolean done;
+
+		RegistrationObserver(Response response) {
+			this.response = response;
+		}
 
 		@Override
 		public void onSent(boolean retransmission) {
@@ -637,6 +676,10 @@ final class CoapObserver {
 				}
 				this.done = true;
 			}
+			// the registration and its response are kept for the relation's life: without what served only them
+			// (the route is read when the response is sent, before this)
+			this.response.removeMessageObserver(this);
+			CoapRequestRoute.clear(exchange().getRequest());
 			finishRun();
 		}
 

@@ -15,6 +15,7 @@ import io.coapspring.lwm2m.event.Lwm2mRegistration;
 import io.coapspring.lwm2m.event.Lwm2mRegistrationUpdatedEvent;
 import io.coapspring.lwm2m.server.Lwm2mServerLifecycle;
 import io.coapspring.lwm2m.test.Lwm2mTestClient;
+import io.coapspring.testsupport.NginxUdpBalancer;
 import io.coapspring.testsupport.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -157,6 +158,8 @@ class Lwm2mClusterFailoverTests {
 			String id = holder.getBean(Lwm2mOperations.class).getRegistration("balanced-dev").orElseThrow()
 				.registrationId();
 			assertThat(holder.getBean(Lwm2mOperations.class).read("balanced-dev", "/3/0/0").value()).isEqualTo("ACME");
+			holder.getBean(Lwm2mOperations.class).observe("balanced-dev", "/3/0/15", (content) -> {
+			});
 			// the node holding the device's traffic goes away; its port answers with ICMP unreachable
 			holder.close();
 			long stopped = System.nanoTime();
@@ -170,6 +173,13 @@ class Lwm2mClusterFailoverTests {
 			assertThat(otherEvents).noneMatch(Lwm2mRegisteredEvent.class::isInstance);
 			// the registration now holds the balancer's new session towards this node: requests reach the device
 			assertThat(operations.read("balanced-dev", "/3/0/1").value()).isEqualTo("M7");
+			// the observation the dead node started follows the device: this node observed it again from here
+			operations.write("balanced-dev", "/3/0/15", "Europe/Rome");
+			await().atMost(WAIT)
+				.until(() -> otherEvents.stream()
+					.filter(Lwm2mNotificationEvent.class::isInstance)
+					.map(Lwm2mNotificationEvent.class::cast)
+					.anyMatch((event) -> "Europe/Rome".equals(event.getContent().value())));
 		}
 	}
 

@@ -1,6 +1,7 @@
 package io.coapspring.sample.dashboard;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -9,6 +10,7 @@ import io.coapspring.client.CoapOperations;
 import io.coapspring.lwm2m.core.Lwm2mContent;
 import io.coapspring.lwm2m.core.Lwm2mOperations;
 import io.coapspring.lwm2m.event.Lwm2mDeregisteredEvent;
+import io.coapspring.lwm2m.event.Lwm2mNotificationEvent;
 import io.coapspring.lwm2m.event.Lwm2mRegisteredEvent;
 import io.coapspring.sample.Sensor;
 import io.coapspring.sample.SensorChanged;
@@ -33,7 +35,9 @@ import org.springframework.stereotype.Component;
  * and the battery level ({@code /3/0/9}) of every LWM2M device that registers through {@link Lwm2mOperations}.
  * Each notification goes into the {@link ReadingHistory} and out to the browsers through the
  * {@link ReadingBroadcaster}. A sensor created at run time is observed when it first changes; a series is not
- * observed when the history is full.
+ * observed when the history is full. In cluster mode (the {@code cluster} profile) a battery notification can
+ * reach this node for an observation another node started (it lives in Redis, and the device's traffic moved here
+ * when that node died): it is charted too.
  *
  * @since 0.1.0
  */
@@ -59,6 +63,8 @@ public class ReadingObservations implements SmartLifecycle {
 	private final Environment environment;
 
 	private final Map<String, Runnable> observations = new ConcurrentHashMap<>();
+
+	private final Set<String> adopted = ConcurrentHashMap.newKeySet();
 
 	private final AtomicBoolean warnedFull = new AtomicBoolean();
 
@@ -134,6 +140,26 @@ public class ReadingObservations implements SmartLifecycle {
 	void lwm2mRegistered(Lwm2mRegisteredEvent event) {
 		if (this.running) {
 			observeBattery(event.getEndpoint());
+		}
+	}
+
+	@EventListener
+	void lwm2mNotification(Lwm2mNotificationEvent event) {
+		String id = batterySeries(event.getEndpoint());
+		if (!this.running || !BATTERY_LEVEL.equals(event.getContent().path())) {
+			return;
+		}
+		if (this.observations.containsKey(id)) {
+			if (this.adopted.contains(id)) {
+				record(id, event.getContent());
+			}
+			// otherwise this node's own observation records it
+			return;
+		}
+		if (open(id, event.getEndpoint() + " battery", "%", "lwm2m:" + event.getEndpoint() + BATTERY_LEVEL)) {
+			this.adopted.add(id);
+			this.observations.put(id, () -> this.adopted.remove(id));
+			record(id, event.getContent());
 		}
 	}
 

@@ -1,4 +1,4 @@
-package io.coapspring.lwm2m.cluster;
+package io.coapspring.testsupport;
 
 import java.io.IOException;
 import java.net.DatagramSocket;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * configuration generated in its own temporary directory ({@code -p}, {@code -c}, {@code daemon off}) and is
  * stopped by its PID. Missing nginx skips the calling test, or fails it on CI ({@code CI=true}).
  */
-final class NginxUdpBalancer implements AutoCloseable {
+public final class NginxUdpBalancer implements AutoCloseable {
 
 	private static final Path NGINX = Path.of("/usr/sbin/nginx");
 
@@ -40,7 +40,29 @@ final class NginxUdpBalancer implements AutoCloseable {
 		this.port = port;
 	}
 
-	static NginxUdpBalancer start(List<Integer> upstreams) throws IOException {
+	/**
+	 * Start nginx in front of the given UDP ports of 127.0.0.1, or skip (fail on CI) when it is not installed.
+	 * @param upstreams the upstream ports
+	 * @return the running balancer
+	 * @throws IOException if it cannot be started
+	 */
+	public static NginxUdpBalancer start(List<Integer> upstreams) throws IOException {
+		return start(upstreams, "hash $remote_addr consistent;");
+	}
+
+	/**
+	 * Start nginx in front of the given UDP ports of 127.0.0.1 with round robin: a client's first session goes to
+	 * the first upstream, and a session stays with its upstream until it fails or times out. Skips (fails on CI)
+	 * when nginx is not installed.
+	 * @param upstreams the upstream ports, in order
+	 * @return the running balancer
+	 * @throws IOException if it cannot be started
+	 */
+	public static NginxUdpBalancer startRoundRobin(List<Integer> upstreams) throws IOException {
+		return start(upstreams, "");
+	}
+
+	private static NginxUdpBalancer start(List<Integer> upstreams, String balancing) throws IOException {
 		if (!Files.isExecutable(NGINX) || !Files.exists(STREAM_MODULE)) {
 			String message = "nginx with the stream module is not installed: "
 					+ "'apt-get install nginx libnginx-mod-stream' to run this test";
@@ -67,18 +89,18 @@ final class NginxUdpBalancer implements AutoCloseable {
 					worker_connections 64;
 				}
 				stream {
-					upstream lwm2m {
-						hash $remote_addr consistent;
+					upstream backend {
+						%s
 				%s
 					}
 					server {
 						listen 127.0.0.1:%d udp;
-						proxy_pass lwm2m;
+						proxy_pass backend;
 						proxy_timeout 20s;
 					}
 				}
-				""".formatted(STREAM_MODULE, directory.resolve("nginx.pid"), directory.resolve("error.log"), servers,
-				port);
+				""".formatted(STREAM_MODULE, directory.resolve("nginx.pid"), directory.resolve("error.log"), balancing,
+				servers, port);
 		Path file = directory.resolve("nginx.conf");
 		Files.writeString(file, configuration);
 		Process process = new ProcessBuilder(NGINX.toString(), "-p", directory.toString(), "-c", file.toString(),
@@ -101,11 +123,19 @@ final class NginxUdpBalancer implements AutoCloseable {
 		return balancer;
 	}
 
-	int getPort() {
+	/**
+	 * Return the port the balancer listens on.
+	 * @return the UDP port on 127.0.0.1
+	 */
+	public int getPort() {
 		return this.port;
 	}
 
-	String log() {
+	/**
+	 * Return nginx's error log (info level: upstream failures and sessions).
+	 * @return the log, empty if there is none yet
+	 */
+	public String log() {
 		try {
 			Path log = this.directory.resolve("error.log");
 			return Files.exists(log) ? Files.readString(log) : "";
