@@ -1,5 +1,7 @@
 package io.coapspring.sample;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -20,6 +22,10 @@ import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapHandler;
 import org.eclipse.californium.core.CoapObserveRelation;
 import org.eclipse.californium.core.CoapResponse;
+import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
+import org.eclipse.californium.elements.config.Configuration;
+import org.eclipse.californium.elements.config.UdpConfig;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.ResponseEntity;
@@ -98,8 +104,17 @@ class SampleClusterFailoverTests {
 			// first upstream, the holder, and stays there)
 			try (NginxUdpBalancer coapBalancer = NginxUdpBalancer
 				.startRoundRobin(List.of(holder.coapPort(), survivor.coapPort()))) {
+				// an endpoint of its own, configured in code: Californium's default endpoint would write
+				// Californium3.properties into the working directory
+				CoapConfig.register();
+				UdpConfig.register();
+				CoapEndpoint endpoint = new CoapEndpoint.Builder()
+					.setConfiguration(Configuration.createStandardWithoutFile())
+					.setInetSocketAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+					.build();
 				CoapClient observer = new CoapClient(
 						"coap://127.0.0.1:" + coapBalancer.getPort() + "/sensors/1/celsius");
+				observer.setEndpoint(endpoint);
 				AtomicInteger notifications = new AtomicInteger();
 				CoapObserveRelation relation = observer.observe(new CoapHandler() {
 
@@ -120,6 +135,7 @@ class SampleClusterFailoverTests {
 				finally {
 					relation.proactiveCancel();
 					observer.shutdown();
+					endpoint.destroy();
 				}
 			}
 		}
