@@ -3,6 +3,7 @@ package io.coapspring.benchmarks.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * CPU time of a process from {@code /proc/<pid>/stat} (Linux): user plus system time of all its threads.
@@ -37,6 +38,57 @@ public final class ProcCpu {
 		catch (IOException | RuntimeException ex) {
 			return -1;
 		}
+	}
+
+	/**
+	 * Read the CPU seconds the JIT compiler threads of a Java process have used so far: its threads named
+	 * {@code C1 CompilerThread<n>} or {@code C2 CompilerThread<n>} (HotSpot's names; the kernel keeps the first 15
+	 * characters). A compiler thread that HotSpot stopped takes its time with it, so differences of two readings
+	 * can be negative; a process that is not HotSpot has no such threads and reads 0.
+	 * @param pid the process
+	 * @return user plus system seconds of its compiler threads, or -1 if the PID is negative or {@code /proc}
+	 * cannot be read
+	 */
+	public static double compilerCpuSeconds(long pid) {
+		if (pid < 0) {
+			return -1;
+		}
+		try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+			double seconds = 0;
+			for (Path task : tasks.toList()) {
+				seconds += compilerSeconds(task.resolve("stat"));
+			}
+			return seconds;
+		}
+		catch (IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	private static double compilerSeconds(Path stat) {
+		try {
+			String content = Files.readString(stat);
+			return isCompilerThread(content) ? parse(content) : 0;
+		}
+		catch (IOException ex) {
+			// the thread ended between the listing and the read
+			return 0;
+		}
+	}
+
+	/**
+	 * Return whether the content of a thread's {@code stat} file is that of a HotSpot JIT compiler thread.
+	 * @param stat the content
+	 * @return {@code true} for the threads named {@code C1 CompilerThre…} and {@code C2 CompilerThre…}
+	 */
+	static boolean isCompilerThread(String stat) {
+		int open = stat.indexOf('(');
+		int close = stat.lastIndexOf(')');
+		if (open < 0 || close < open) {
+			return false;
+		}
+		String name = stat.substring(open + 1, close);
+		return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
 	}
 
 	/**
