@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
-import io.coapspring.server.observation.CoapServerObservationDocumentation.HighCardinalityKeyNames;
 import io.coapspring.server.observation.CoapServerObservationDocumentation.LowCardinalityKeyNames;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
@@ -24,7 +23,7 @@ import org.springframework.util.Assert;
  * <p>
  * The key values and contextual names are made once per route, method and response code and kept (for at most
  * {@value #MAX_CACHED_ROUTES} routes; beyond, they are made per request), so that observing a request allocates
- * none of them.
+ * none of them; the high cardinality key value, the path, is made once per request.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -131,7 +130,7 @@ public class DefaultCoapServerObservationConvention implements CoapServerObserva
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(CoapServerObservationContext context) {
-		return KeyValues.of(KeyValue.of(HighCardinalityKeyNames.COAP_PATH, context.getPath()));
+		return context.getPathKeyValues();
 	}
 
 	// the array kept for a route, created on first use; null once the most routes are kept

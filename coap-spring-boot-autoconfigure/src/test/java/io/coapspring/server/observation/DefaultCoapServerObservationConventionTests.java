@@ -61,10 +61,48 @@ class DefaultCoapServerObservationConventionTests {
 		CoapServerObservationContext context = context(request, "/things/{id}", null);
 		assertThat(this.convention.getHighCardinalityKeyValues(context))
 			.containsExactly(KeyValue.of("coap.path", "/things/42"));
+		assertThat(this.convention.getHighCardinalityKeyValues(context))
+			.isSameAs(this.convention.getHighCardinalityKeyValues(context));
 		assertThat(context.getPath()).isSameAs(context.getPath());
 		assertThat(context.getRemoteServiceAddress()).isEqualTo("/127.0.0.1:5683");
 		context.setRemoteServiceAddress("gateway");
 		assertThat(context.getRemoteServiceAddress()).isEqualTo("gateway");
+	}
+
+	@Test
+	void contextReturnsTheKeyValuesAddedWholeAsTheyWereAdded() {
+		CoapServerObservationContext context = context(Request.newGet(), "/things/{id}", null);
+		assertThat(context.getLowCardinalityKeyValues()).isEmpty();
+		KeyValues started = this.convention.getLowCardinalityKeyValues(context);
+		context.addLowCardinalityKeyValues(started);
+		assertThat(context.getLowCardinalityKeyValues()).isSameAs(started);
+		context.setResponse(new Response(ResponseCode.CONTENT));
+		KeyValues stopped = this.convention.getLowCardinalityKeyValues(context);
+		context.addLowCardinalityKeyValues(stopped);
+		assertThat(context.getLowCardinalityKeyValues()).isSameAs(stopped);
+		assertThat(context.getLowCardinalityKeyValue("code")).isEqualTo(KeyValue.of("code", "2.05"));
+	}
+
+	@Test
+	void contextBuildsTheKeyValuesAgainOnceOthersWereAddedOrRemoved() {
+		CoapServerObservationContext context = context(Request.newGet(), "/things/{id}", ResponseCode.CONTENT);
+		KeyValues convention = this.convention.getLowCardinalityKeyValues(context);
+		context.addLowCardinalityKeyValues(convention);
+		context.addLowCardinalityKeyValue(KeyValue.of("region", "eu"));
+		assertThat(context.getLowCardinalityKeyValues()).containsExactlyElementsOf(
+				convention.and(KeyValue.of("region", "eu")));
+		// the convention's key values again, as a stop adds them: the extra one stays
+		context.addLowCardinalityKeyValues(convention);
+		assertThat(context.getLowCardinalityKeyValues()).contains(KeyValue.of("region", "eu")).hasSize(5);
+		context.removeLowCardinalityKeyValues("region", "outcome");
+		assertThat(context.getLowCardinalityKeyValues()).containsExactly(KeyValue.of("code", "2.05"),
+				KeyValue.of("method", "GET"), KeyValue.of("uri", "/things/{id}"));
+		// other keys added whole to keys already there: the union
+		CoapServerObservationContext other = context(Request.newGet(), "/things/{id}", ResponseCode.CONTENT);
+		other.addLowCardinalityKeyValues(convention);
+		other.addLowCardinalityKeyValues(KeyValues.of("region", "eu"));
+		assertThat(other.getLowCardinalityKeyValues()).containsExactlyElementsOf(
+				convention.and(KeyValue.of("region", "eu")));
 	}
 
 	private static CoapServerObservationContext context(Request request, @Nullable String route,
