@@ -53,8 +53,7 @@ public abstract class AbstractNamedValueArgumentResolver implements CoapHandlerM
 		MethodParameter nested = binding.nested();
 		Object value = resolveValue(info.name(), nested, request);
 		if (value == null && info.defaultValue() != null) {
-			value = (this.placeholderResolver != null)
-					? this.placeholderResolver.resolveStringValue(info.defaultValue()) : info.defaultValue();
+			value = defaultValue(binding);
 		}
 		if (value == null) {
 			if (info.required() && !parameter.isOptional()) {
@@ -74,7 +73,19 @@ public abstract class AbstractNamedValueArgumentResolver implements CoapHandlerM
 
 	private Binding binding(MethodParameter parameter) {
 		MethodParameter nested = parameter.nestedIfOptional();
-		return new Binding(namedValueInfo(parameter), nested, new TypeDescriptor(nested));
+		NamedValueInfo info = namedValueInfo(parameter);
+		String defaultValue = info.defaultValue();
+		// a default without ${...} or #{...} resolves to itself: no need to ask the resolver on every request
+		boolean resolvable = this.placeholderResolver != null && defaultValue != null
+				&& (defaultValue.contains("${") || defaultValue.contains("#{"));
+		return new Binding(info, nested, new TypeDescriptor(nested), resolvable);
+	}
+
+	private @Nullable String defaultValue(Binding binding) {
+		String defaultValue = binding.info().defaultValue();
+		StringValueResolver resolver = this.placeholderResolver;
+		return (binding.resolvableDefault() && resolver != null) ? resolver.resolveStringValue(defaultValue)
+				: defaultValue;
 	}
 
 	private @Nullable Object convert(Object value, TypeDescriptor target, String name) {
@@ -187,9 +198,11 @@ public abstract class AbstractNamedValueArgumentResolver implements CoapHandlerM
 
 	/**
 	 * What a parameter needs on every request, worked out on its first: its named value information, the
-	 * parameter unwrapped from {@code Optional} and the type to convert to.
+	 * parameter unwrapped from {@code Optional}, the type to convert to, and whether its default value has
+	 * placeholders or expressions to resolve (resolved on each use, since the environment may change).
 	 */
-	private record Binding(NamedValueInfo info, MethodParameter nested, TypeDescriptor target) {
+	private record Binding(NamedValueInfo info, MethodParameter nested, TypeDescriptor target,
+			boolean resolvableDefault) {
 	}
 
 }

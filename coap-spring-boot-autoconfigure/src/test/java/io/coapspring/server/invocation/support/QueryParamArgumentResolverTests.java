@@ -1,5 +1,6 @@
 package io.coapspring.server.invocation.support;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +64,23 @@ class QueryParamArgumentResolverTests {
 	}
 
 	@Test
+	void placeholdersAreResolvedOnEachUseAndLiteralDefaultsNever() throws Exception {
+		List<String> resolved = new ArrayList<>();
+		QueryParamArgumentResolver counting = new QueryParamArgumentResolver(
+				ApplicationConversionService.getSharedInstance(), (value) -> {
+					resolved.add(value);
+					return value.replace("${unit}", "kelvin");
+				});
+		for (int i = 0; i < 2; i++) {
+			assertThat(counting.resolveArgument(parameter(Handlers.class, "handle", 3), query("limit=1")))
+				.isEqualTo("kelvin");
+			assertThat(counting.resolveArgument(parameter(Handlers.class, "literal", 0), query("limit=1")))
+				.isEqualTo("celsius");
+		}
+		assertThat(resolved).containsExactly("${unit}", "${unit}");
+	}
+
+	@Test
 	void optionalIsEmptyWhenAbsent() throws Exception {
 		assertThat(this.resolver.resolveArgument(parameter(Handlers.class, "handle", 4), query("limit=1")))
 			.isEqualTo(Optional.empty());
@@ -102,6 +120,9 @@ class QueryParamArgumentResolverTests {
 		}
 
 		void plain(String limit) {
+		}
+
+		void literal(@CoapQueryParam(defaultValue = "celsius") String unit) {
 		}
 
 	}
