@@ -56,7 +56,12 @@ public class CoapHandlerMethodArgumentResolverComposite implements CoapHandlerMe
 		return resolver.resolveArgument(parameter, request);
 	}
 
-	private @Nullable CoapHandlerMethodArgumentResolver getResolver(MethodParameter parameter) {
+	/**
+	 * Return the first resolver that supports a parameter, remembered per parameter.
+	 * @param parameter the parameter
+	 * @return the resolver, or {@code null} if none supports it
+	 */
+	public @Nullable CoapHandlerMethodArgumentResolver getResolver(MethodParameter parameter) {
 		CoapHandlerMethodArgumentResolver resolver = this.cache.get(parameter);
 		if (resolver == null) {
 			for (CoapHandlerMethodArgumentResolver candidate : this.resolvers) {

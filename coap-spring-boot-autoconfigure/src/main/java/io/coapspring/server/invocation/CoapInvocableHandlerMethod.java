@@ -24,6 +24,9 @@ public class CoapInvocableHandlerMethod {
 
 	private final CoapHandlerMethodArgumentResolver resolvers;
 
+	/** The resolver of each parameter, found on the first invocation, so later ones look none up. */
+	private volatile CoapHandlerMethodArgumentResolver @Nullable [] parameterResolvers;
+
 	/**
 	 * Create an invocable method.
 	 * @param handlerMethod the handler method
@@ -54,10 +57,11 @@ public class CoapInvocableHandlerMethod {
 	 */
 	public @Nullable Object invoke(CoapRequest request, @Nullable Object... providedArgs) throws Exception {
 		MethodParameter[] parameters = this.handlerMethod.getMethodParameters();
+		CoapHandlerMethodArgumentResolver[] perParameter = parameterResolvers(parameters);
 		Object[] args = new Object[parameters.length];
 		for (int i = 0; i < parameters.length; i++) {
 			Object provided = findProvided(parameters[i], providedArgs);
-			args[i] = (provided != null) ? provided : this.resolvers.resolveArgument(parameters[i], request);
+			args[i] = (provided != null) ? provided : perParameter[i].resolveArgument(parameters[i], request);
 		}
 		Method method = this.handlerMethod.getInvocableMethod();
 		try {
@@ -73,6 +77,24 @@ public class CoapInvocableHandlerMethod {
 			}
 			throw new IllegalStateException("Handler method " + this.handlerMethod + " threw " + target, target);
 		}
+	}
+
+	// a composite's lookup per parameter compares MethodParameters in full on every request: done once here; a
+	// parameter no resolver supports keeps the composite, whose resolveArgument says so
+	private CoapHandlerMethodArgumentResolver[] parameterResolvers(MethodParameter[] parameters) {
+		CoapHandlerMethodArgumentResolver[] perParameter = this.parameterResolvers;
+		if (perParameter == null) {
+			perParameter = new CoapHandlerMethodArgumentResolver[parameters.length];
+			for (int i = 0; i < parameters.length; i++) {
+				CoapHandlerMethodArgumentResolver resolver = null;
+				if (this.resolvers instanceof CoapHandlerMethodArgumentResolverComposite composite) {
+					resolver = composite.getResolver(parameters[i]);
+				}
+				perParameter[i] = (resolver != null) ? resolver : this.resolvers;
+			}
+			this.parameterResolvers = perParameter;
+		}
+		return perParameter;
 	}
 
 	private static @Nullable Object findProvided(MethodParameter parameter, @Nullable Object[] providedArgs) {

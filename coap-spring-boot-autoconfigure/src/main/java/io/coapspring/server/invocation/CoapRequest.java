@@ -120,13 +120,16 @@ public final class CoapRequest {
 	}
 
 	/**
-	 * Return whether the request has Uri-Query options. Asked without Californium's getters, which create an
-	 * empty list of them when there is none: an observer's request is kept as long as the observation, and asked
-	 * again at every notification.
+	 * Return whether the request has Uri-Query options. An observer's request is kept as long as the observation
+	 * and asked again at every notification, so it is asked without Californium's getter, which creates an empty
+	 * list of them when there is none. Any other request is asked with the getter: {@code OptionSet.hasOption}
+	 * builds and sorts a list of all the request's options to answer.
 	 * @return {@code true} if it has
 	 */
 	private boolean hasQuery() {
-		return this.request.getOptions().hasOption(StandardOptionRegistry.URI_QUERY);
+		OptionSet options = this.request.getOptions();
+		return options.hasObserve() ? options.hasOption(StandardOptionRegistry.URI_QUERY)
+				: options.getURIQueryCount() > 0;
 	}
 
 	/**

@@ -27,9 +27,10 @@ class CoapRequestQueryTests {
 	}
 
 	@Test
-	void readsNoQueryWithoutCreatingTheListOfQueryOptions() throws Exception {
+	void readsNoQueryOfAnObserverWithoutCreatingTheListOfQueryOptions() throws Exception {
 		Request request = new Request(Code.GET);
 		request.getOptions().setUriPath("sensors/7");
+		request.setObserve();
 		CoapRequest view = new CoapRequest(request, Map.of(), "/sensors/{id}");
 		assertThat(view.getQuery()).isEmpty();
 		assertThat(view.getQueryParameters()).isEmpty();
@@ -37,6 +38,16 @@ class CoapRequestQueryTests {
 		Field list = request.getOptions().getClass().getDeclaredField("uri_query_list");
 		list.setAccessible(true);
 		assertThat(list.get(request.getOptions())).isNull();
+	}
+
+	@Test
+	void readsNoQueryOfAnyOtherRequest() {
+		Request request = new Request(Code.GET);
+		request.getOptions().setUriPath("sensors/7");
+		CoapRequest view = new CoapRequest(request, Map.of(), "/sensors/{id}");
+		assertThat(view.getQuery()).isEmpty();
+		assertThat(view.getQueryParameters()).isEmpty();
+		assertThat(view.getQueryItems()).isEmpty();
 	}
 
 }
