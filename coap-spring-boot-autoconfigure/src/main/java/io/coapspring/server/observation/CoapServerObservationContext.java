@@ -1,7 +1,5 @@
 package io.coapspring.server.observation;
 
-import java.util.Iterator;
-
 import io.coapspring.server.CoapRequestRoute;
 import io.coapspring.server.observation.CoapServerObservationDocumentation.HighCardinalityKeyNames;
 import org.eclipse.californium.core.coap.Request;
@@ -23,12 +21,12 @@ import org.springframework.util.Assert;
  * CoAP has no standard option that carries a trace context, so nothing is extracted from the request: a span
  * started for it joins the trace of the current thread, if any, or starts a new one.
  * <p>
- * Every request of the server has one, and a meter handler asks for its low cardinality key values at the start
- * and at the stop of the observation; Micrometer's {@code Context} builds a new, sorted {@link KeyValues} from its
- * map on each call. While the key values are exactly those of one {@link KeyValues} added whole (what a
- * convention adds, the same instance for every request of a route), this context returns that instance instead.
- * Any other change (a single key value added, a key removed) makes it build them again, so what handlers see is
- * always what was added.
+ * Every request of the server has one, so its key values are kept cheaply: Micrometer's {@code Context} puts
+ * each key value added into a map, and builds a new sorted {@link KeyValues} from it whenever a handler asks (a
+ * meter handler asks at the start and at the stop). While the key values of a cardinality are exactly one
+ * {@link KeyValues} added whole (what a convention adds, the same instance for every request of a route), this
+ * context keeps that instance instead and returns it; any other change moves them into the map (see
+ * {@link WholeKeyValues}), so what handlers see is always what was added.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -45,10 +43,9 @@ public class CoapServerObservationContext extends RequestReplyReceiverContext<Re
 
 	private @Nullable KeyValues pathKeyValues;
 
-	/** The low cardinality key values when they are exactly one {@link KeyValues} added whole, else null. */
-	private volatile @Nullable KeyValues lowCardinalityKeyValues = KeyValues.empty();
+	private final WholeKeyValues lowCardinality = new WholeKeyValues();
 
-	private boolean addingKeyValues;
+	private final WholeKeyValues highCardinality = new WholeKeyValues();
 
 	/**
 	 * Create a context for a request.
@@ -98,54 +95,66 @@ public class CoapServerObservationContext extends RequestReplyReceiverContext<Re
 
 	@Override
 	public Observation.Context addLowCardinalityKeyValues(KeyValues keyValues) {
-		KeyValues before = this.lowCardinalityKeyValues;
-		this.addingKeyValues = true;
-		try {
+		if (!this.lowCardinality.keep(keyValues, super::addLowCardinalityKeyValue)) {
 			super.addLowCardinalityKeyValues(keyValues);
 		}
-		finally {
-			this.addingKeyValues = false;
-		}
-		// the map now holds exactly the added ones if it held nothing else: no key, or the same keys
-		this.lowCardinalityKeyValues = (before != null && sameKeys(before, keyValues)) ? keyValues : null;
 		return this;
 	}
 
 	@Override
 	public Observation.Context addLowCardinalityKeyValue(KeyValue keyValue) {
-		super.addLowCardinalityKeyValue(keyValue);
-		if (!this.addingKeyValues) {
-			this.lowCardinalityKeyValues = null;
-		}
-		return this;
+		this.lowCardinality.spill(super::addLowCardinalityKeyValue);
+		return super.addLowCardinalityKeyValue(keyValue);
 	}
 
 	@Override
 	public Observation.Context removeLowCardinalityKeyValue(String keyName) {
-		super.removeLowCardinalityKeyValue(keyName);
-		this.lowCardinalityKeyValues = null;
-		return this;
+		this.lowCardinality.spill(super::addLowCardinalityKeyValue);
+		return super.removeLowCardinalityKeyValue(keyName);
 	}
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues() {
-		KeyValues keyValues = this.lowCardinalityKeyValues;
-		return (keyValues != null) ? keyValues : super.getLowCardinalityKeyValues();
+		KeyValues kept = this.lowCardinality.get();
+		return (kept != null) ? kept : super.getLowCardinalityKeyValues();
 	}
 
-	// whether the keys of before are none, or those of after; both are sorted by key without duplicates
-	private static boolean sameKeys(KeyValues before, KeyValues after) {
-		Iterator<KeyValue> expected = before.iterator();
-		if (!expected.hasNext()) {
-			return true;
+	@Override
+	public @Nullable KeyValue getLowCardinalityKeyValue(String key) {
+		KeyValues kept = this.lowCardinality.get();
+		return (kept != null) ? WholeKeyValues.find(kept, key) : super.getLowCardinalityKeyValue(key);
+	}
+
+	@Override
+	public Observation.Context addHighCardinalityKeyValues(KeyValues keyValues) {
+		if (!this.highCardinality.keep(keyValues, super::addHighCardinalityKeyValue)) {
+			super.addHighCardinalityKeyValues(keyValues);
 		}
-		Iterator<KeyValue> actual = after.iterator();
-		while (expected.hasNext()) {
-			if (!actual.hasNext() || !expected.next().getKey().equals(actual.next().getKey())) {
-				return false;
-			}
-		}
-		return !actual.hasNext();
+		return this;
+	}
+
+	@Override
+	public Observation.Context addHighCardinalityKeyValue(KeyValue keyValue) {
+		this.highCardinality.spill(super::addHighCardinalityKeyValue);
+		return super.addHighCardinalityKeyValue(keyValue);
+	}
+
+	@Override
+	public Observation.Context removeHighCardinalityKeyValue(String keyName) {
+		this.highCardinality.spill(super::addHighCardinalityKeyValue);
+		return super.removeHighCardinalityKeyValue(keyName);
+	}
+
+	@Override
+	public KeyValues getHighCardinalityKeyValues() {
+		KeyValues kept = this.highCardinality.get();
+		return (kept != null) ? kept : super.getHighCardinalityKeyValues();
+	}
+
+	@Override
+	public @Nullable KeyValue getHighCardinalityKeyValue(String key) {
+		KeyValues kept = this.highCardinality.get();
+		return (kept != null) ? WholeKeyValues.find(kept, key) : super.getHighCardinalityKeyValue(key);
 	}
 
 	/**

@@ -105,6 +105,30 @@ class DefaultCoapServerObservationConventionTests {
 				convention.and(KeyValue.of("region", "eu")));
 	}
 
+	@Test
+	void contextAnswersEveryReaderTheSameWhetherKeyValuesAreKeptWholeOrInItsMap() {
+		Request request = Request.newGet();
+		request.getOptions().setUriPath("things/42");
+		CoapServerObservationContext context = context(request, "/things/{id}", ResponseCode.CONTENT);
+		context.addLowCardinalityKeyValues(this.convention.getLowCardinalityKeyValues(context));
+		context.addHighCardinalityKeyValues(this.convention.getHighCardinalityKeyValues(context));
+		assertThat(context.getLowCardinalityKeyValue("uri")).isEqualTo(KeyValue.of("uri", "/things/{id}"));
+		assertThat(context.getLowCardinalityKeyValue("peer")).isNull();
+		assertThat(context.getHighCardinalityKeyValue("coap.path")).isEqualTo(KeyValue.of("coap.path", "/things/42"));
+		assertThat(context.getAllKeyValues()).hasSize(5).contains(KeyValue.of("coap.path", "/things/42"),
+				KeyValue.of("method", "GET"));
+		assertThat(context.toString()).contains("coap.path='/things/42'").contains("uri='/things/{id}'");
+		// into the maps: the same answers, and the change
+		context.addHighCardinalityKeyValue(KeyValue.of("peer", "gateway"));
+		context.removeLowCardinalityKeyValue("outcome");
+		assertThat(context.getLowCardinalityKeyValue("uri")).isEqualTo(KeyValue.of("uri", "/things/{id}"));
+		assertThat(context.getLowCardinalityKeyValue("outcome")).isNull();
+		assertThat(context.getHighCardinalityKeyValues()).containsExactly(KeyValue.of("coap.path", "/things/42"),
+				KeyValue.of("peer", "gateway"));
+		assertThat(context.getAllKeyValues()).hasSize(5).contains(KeyValue.of("peer", "gateway"))
+			.doesNotContain(KeyValue.of("outcome", "SUCCESS"));
+	}
+
 	private static CoapServerObservationContext context(Request request, @Nullable String route,
 			@Nullable ResponseCode code) {
 		request.setSourceContext(new AddressEndpointContext(new InetSocketAddress("127.0.0.1", 5683)));
