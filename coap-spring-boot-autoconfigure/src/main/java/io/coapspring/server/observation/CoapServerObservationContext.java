@@ -43,6 +43,8 @@ public class CoapServerObservationContext extends RequestReplyReceiverContext<Re
 
 	private @Nullable KeyValues pathKeyValues;
 
+	private @Nullable String route;
+
 	private final WholeKeyValues lowCardinality = new WholeKeyValues();
 
 	private final WholeKeyValues highCardinality = new WholeKeyValues();
@@ -158,8 +160,9 @@ public class CoapServerObservationContext extends RequestReplyReceiverContext<Re
 	}
 
 	/**
-	 * Return the {@code coap.path} key value of the request, made once per request.
-	 * @return the key values of {@link CoapServerObservationDocumentation.HighCardinalityKeyNames#COAP_PATH}
+	 * Return the {@code coap.path} key value of the request, made once per request, when the observation starts:
+	 * Californium offloads the request's options once the response is sent, before the observation stops.
+	 * @return the key values of {@link HighCardinalityKeyNames#COAP_PATH}
 	 */
 	KeyValues getPathKeyValues() {
 		KeyValues keyValues = this.pathKeyValues;
@@ -185,7 +188,15 @@ public class CoapServerObservationContext extends RequestReplyReceiverContext<Re
 	 * @see CoapRequestRoute
 	 */
 	public @Nullable String getRoute() {
-		return CoapRequestRoute.get(this.request);
+		String route = this.route;
+		if (route == null) {
+			route = CoapRequestRoute.get(this.request);
+			// final once the response is set: asked again by the convention for every name and key value
+			if (getResponse() != null) {
+				this.route = route;
+			}
+		}
+		return route;
 	}
 
 }
