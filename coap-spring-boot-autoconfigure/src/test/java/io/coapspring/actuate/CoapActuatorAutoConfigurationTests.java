@@ -1,5 +1,7 @@
 package io.coapspring.actuate;
 
+import java.net.InetSocketAddress;
+
 import io.coapspring.actuate.endpoint.CoapMappingsEndpoint;
 import io.coapspring.actuate.health.CoapHealthIndicator;
 import io.coapspring.autoconfigure.CoapAutoConfiguration;
@@ -16,13 +18,18 @@ import io.coapspring.client.CoapTemplateCustomizer;
 import io.coapspring.client.observation.CoapClientObservationContext;
 import io.coapspring.client.observation.CoapClientObservationConvention;
 import io.coapspring.server.metrics.CoapServerMetrics;
+import io.coapspring.server.observation.CoapServerMeterObservationHandler;
+import io.coapspring.server.observation.CoapServerObservationContext;
 import io.coapspring.server.observation.CoapServerObservationConvention;
 import io.coapspring.server.observation.CoapServerObservationInstrumentation;
-import io.coapspring.server.observation.CoapServerObservationContext;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import org.eclipse.californium.core.coap.Request;
+import org.eclipse.californium.elements.AddressEndpointContext;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -137,6 +144,42 @@ class CoapActuatorAutoConfigurationTests {
 			assertThat(meters.find("coap.server.requests.rejected").tag("reason", "overloaded").functionCounter())
 				.isNotNull();
 		});
+	}
+
+	@Test
+	void serverObservationsAreMeteredByTheCoapHandlerFirst() {
+		this.metered.run((context) -> {
+			assertThat(context).hasSingleBean(CoapServerMeterObservationHandler.class);
+			ObservationRegistry registry = context.getBean(ObservationRegistry.class);
+			Request request = Request.newGet();
+			request.setSourceContext(new AddressEndpointContext(new InetSocketAddress("127.0.0.1", 5683)));
+			CoapServerObservationContext observed = new CoapServerObservationContext(request);
+			Observation observation = Observation.createNotStarted("coap.server.requests", () -> observed, registry)
+				.start();
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.find("coap.server.requests.active").longTaskTimer().activeTasks()).isOne();
+			observation.stop();
+			assertThat(meters.find("coap.server.requests").tag("error", "none").timer().count()).isOne();
+			// the CoAP handler took it: the default one would have kept a Timer.Sample in the context's map
+			assertThat((Object) observed.get(Timer.Sample.class)).isNull();
+		});
+	}
+
+	@Test
+	void serverObservationsHonourIgnoredLongTaskTimers() {
+		this.metered.withPropertyValues("management.metrics.observations.ignored-meters=long-task-timer")
+			.run((context) -> {
+				ObservationRegistry registry = context.getBean(ObservationRegistry.class);
+				Request request = Request.newGet();
+				request.setSourceContext(new AddressEndpointContext(new InetSocketAddress("127.0.0.1", 5683)));
+				Observation.createNotStarted("coap.server.requests", () -> new CoapServerObservationContext(request),
+						registry)
+					.start()
+					.stop();
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.find("coap.server.requests").timer().count()).isOne();
+				assertThat(meters.find("coap.server.requests.active").longTaskTimer()).isNull();
+			});
 	}
 
 	@Test

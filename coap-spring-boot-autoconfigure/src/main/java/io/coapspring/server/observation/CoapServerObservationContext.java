@@ -45,6 +45,11 @@ public class CoapServerObservationContext extends RequestReplyReceiverContext<Re
 
 	private @Nullable String route;
 
+	private long timingStart;
+
+	// a LongTaskTimer.Sample, typed Object so that this class needs no micrometer-core, which observations lack
+	private volatile @Nullable Object activeSample;
+
 	private final WholeKeyValues lowCardinality = new WholeKeyValues();
 
 	private final WholeKeyValues highCardinality = new WholeKeyValues();
@@ -171,6 +176,24 @@ public class CoapServerObservationContext extends RequestReplyReceiverContext<Re
 			this.pathKeyValues = keyValues;
 		}
 		return keyValues;
+	}
+
+	// kept here by CoapServerMeterObservationHandler rather than in the context's map; the observation hands the
+	// context from the delivering thread to the sending one through a concurrent map, which publishes them
+	void startTiming(long monotonicTime) {
+		this.timingStart = monotonicTime;
+	}
+
+	long getTimingStart() {
+		return this.timingStart;
+	}
+
+	void startActiveSample(Object sample) {
+		this.activeSample = sample;
+	}
+
+	@Nullable Object getActiveSample() {
+		return this.activeSample;
 	}
 
 	/**
