@@ -51,7 +51,8 @@ final class Harness {
 
 	private static final double WARMUP_COMPILER_SHARE = 0.05;
 
-	private static final int WARMUP_MAXIMUM_FACTOR = 6;
+	/** The longest warm-up, in multiples of the settings' warm-up time. */
+	static final int WARMUP_MAXIMUM_FACTOR = 6;
 
 	/**
 	 * Observers per source socket. Californium sends a peer at most 65,536 messages (one per message ID) per

@@ -60,7 +60,8 @@ final class Report {
 		this.lines.add("- Load: closed loop, W CON requests in flight over up to " + this.settings.sockets()
 				+ " source sockets, no retransmission (lost after 2 s); per cell a fresh server process, warm-up at "
 				+ "W=64 for at least " + this.settings.warmup().toSeconds() + " s until three 1-s slices agree within 5% "
-				+ "(at most " + 3 * this.settings.warmup().toSeconds() + " s), then " + this.settings.runs()
+				+ "and the server's JIT compilers used at most 5% of a core over them (at most "
+				+ Harness.WARMUP_MAXIMUM_FACTOR * this.settings.warmup().toSeconds() + " s), then " + this.settings.runs()
 				+ " runs of " + this.settings.runDuration().toSeconds()
 				+ " s; figures are median [min–max] of the runs");
 		this.lines.add("");
