@@ -10,7 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.coapspring.cluster.actuate.ClusterMetrics;
 import io.coapspring.server.context.CoapPortInfoApplicationContextInitializer;
 import io.coapspring.server.observe.CoapNotifier;
-import io.coapspring.testsupport.RedisServer;
+import io.coapspring.testsupport.RedisServerExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.CoapHandler;
@@ -24,10 +24,9 @@ import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.interceptors.MessageInterceptorAdapter;
 import org.eclipse.californium.elements.config.Configuration;
 import org.eclipse.californium.elements.config.UdpConfig;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -46,7 +45,8 @@ class ClusterNotifierEndToEndTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	private static RedisServer redis;
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
 
 	private final List<ConfigurableApplicationContext> contexts = new CopyOnWriteArrayList<>();
 
@@ -55,18 +55,6 @@ class ClusterNotifierEndToEndTests {
 	private CoapEndpoint endpoint;
 
 	private volatile boolean crashing;
-
-	@BeforeAll
-	static void startRedis() throws IOException {
-		redis = RedisServer.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		if (redis != null) {
-			redis.close();
-		}
-	}
 
 	@AfterEach
 	void close() {

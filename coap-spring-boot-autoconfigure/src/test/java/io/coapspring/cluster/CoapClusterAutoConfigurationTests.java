@@ -12,10 +12,9 @@ import io.coapspring.cluster.autoconfigure.CoapClusterAutoConfiguration;
 import io.coapspring.server.observe.CoapHandlerNotifier;
 import io.coapspring.server.observe.CoapNotifier;
 import io.coapspring.server.observe.NoObserversCoapNotifier;
-import io.coapspring.testsupport.RedisServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.coapspring.testsupport.RedisServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -35,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CoapClusterAutoConfigurationTests {
 
-	private static RedisServer redis;
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(CoapAutoConfiguration.class,
@@ -43,18 +43,6 @@ class CoapClusterAutoConfigurationTests {
 				CoapHandlerAutoConfiguration.class, JacksonAutoConfiguration.class, DataRedisAutoConfiguration.class,
 				CoapClusterAutoConfiguration.class))
 		.withPropertyValues("coap.server.port=0");
-
-	@BeforeAll
-	static void startRedis() throws IOException {
-		redis = RedisServer.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		if (redis != null) {
-			redis.close();
-		}
-	}
 
 	private ApplicationContextRunner cluster() {
 		return this.contextRunner.withPropertyValues("coap.cluster.enabled=true",

@@ -1,6 +1,5 @@
 package io.coapspring.cluster;
 
-import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,11 +18,10 @@ import io.coapspring.rd.RdLink;
 import io.coapspring.rd.RdRegistration;
 import io.coapspring.rd.RdRegistrationStore;
 import io.coapspring.rd.autoconfigure.RdServerAutoConfiguration;
-import io.coapspring.testsupport.RedisServer;
-import org.junit.jupiter.api.AfterAll;
+import io.coapspring.testsupport.RedisServerExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -41,25 +39,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RedisRdRegistrationStoreTests {
 
-	private static RedisServer redis;
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
 
 	private LettuceConnectionFactory connectionFactory;
 
 	private RedisRdRegistrationStore nodeA;
 
 	private RedisRdRegistrationStore nodeB;
-
-	@BeforeAll
-	static void startRedis() throws IOException {
-		redis = RedisServer.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		if (redis != null) {
-			redis.close();
-		}
-	}
 
 	private void stores() {
 		this.connectionFactory = new LettuceConnectionFactory("127.0.0.1", redis.getPort());

@@ -1,11 +1,10 @@
 package io.coapspring.lwm2m.cluster;
 
-import java.io.IOException;
 
 import io.coapspring.cluster.CoapClusterNode;
 import io.coapspring.cluster.autoconfigure.CoapClusterAutoConfiguration;
 import io.coapspring.lwm2m.autoconfigure.Lwm2mServerAutoConfiguration;
-import io.coapspring.testsupport.RedisServer;
+import io.coapspring.testsupport.RedisServerExtension;
 import org.eclipse.californium.core.config.CoapConfig;
 import org.eclipse.leshan.core.endpoint.Protocol;
 import org.eclipse.leshan.server.LeshanServer;
@@ -15,9 +14,8 @@ import org.eclipse.leshan.server.californium.endpoint.coap.CoapServerProtocolPro
 import org.eclipse.leshan.server.redis.RedisRegistrationStore;
 import org.eclipse.leshan.server.registration.InMemoryRegistrationStore;
 import org.eclipse.leshan.server.registration.RegistrationStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.JedisPool;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -33,24 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class Lwm2mClusterAutoConfigurationTests {
 
-	private static RedisServer redis;
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CoapClusterAutoConfiguration.class,
 				Lwm2mClusterAutoConfiguration.class, Lwm2mServerAutoConfiguration.class))
 		.withPropertyValues("coap.lwm2m.server.address=127.0.0.1", "coap.lwm2m.server.port=0");
-
-	@BeforeAll
-	static void startRedis() throws IOException {
-		redis = RedisServer.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		if (redis != null) {
-			redis.close();
-		}
-	}
 
 	private ApplicationContextRunner cluster() {
 		return this.runner.withPropertyValues("coap.cluster.enabled=true", "spring.data.redis.host=127.0.0.1",

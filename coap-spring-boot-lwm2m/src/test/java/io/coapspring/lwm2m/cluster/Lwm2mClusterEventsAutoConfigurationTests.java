@@ -1,6 +1,5 @@
 package io.coapspring.lwm2m.cluster;
 
-import java.io.IOException;
 import java.util.UUID;
 
 import io.coapspring.cluster.autoconfigure.CoapClusterAutoConfiguration;
@@ -9,11 +8,10 @@ import io.coapspring.lwm2m.cluster.events.Lwm2mEventMetrics;
 import io.coapspring.lwm2m.cluster.events.Lwm2mEventStreamConsumer;
 import io.coapspring.lwm2m.cluster.events.Lwm2mEventStreamPublisher;
 import io.coapspring.lwm2m.server.Lwm2mEventDelivery;
-import io.coapspring.testsupport.RedisServer;
+import io.coapspring.testsupport.RedisServerExtension;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -29,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class Lwm2mClusterEventsAutoConfigurationTests {
 
-	private static RedisServer redis;
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
 
 	private final String prefix = "events-config-" + UUID.randomUUID() + ":";
 
@@ -38,18 +37,6 @@ class Lwm2mClusterEventsAutoConfigurationTests {
 				Lwm2mClusterAutoConfiguration.class, Lwm2mClusterEventsAutoConfiguration.class,
 				Lwm2mServerAutoConfiguration.class))
 		.withPropertyValues("coap.lwm2m.server.address=127.0.0.1", "coap.lwm2m.server.port=0");
-
-	@BeforeAll
-	static void startRedis() throws IOException {
-		redis = RedisServer.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		if (redis != null) {
-			redis.close();
-		}
-	}
 
 	private ApplicationContextRunner cluster() {
 		return this.runner.withPropertyValues("coap.cluster.enabled=true", "coap.cluster.key-prefix=" + this.prefix,

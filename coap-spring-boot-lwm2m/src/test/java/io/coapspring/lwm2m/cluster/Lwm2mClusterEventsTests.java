@@ -21,12 +21,11 @@ import io.coapspring.lwm2m.event.Lwm2mRegisteredEvent;
 import io.coapspring.lwm2m.event.Lwm2mRegistration;
 import io.coapspring.lwm2m.server.Lwm2mServerLifecycle;
 import io.coapspring.lwm2m.test.Lwm2mTestClient;
-import io.coapspring.testsupport.RedisServer;
+import io.coapspring.testsupport.RedisServerExtension;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -54,23 +53,12 @@ class Lwm2mClusterEventsTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(15);
 
-	private static RedisServer redis;
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
 
 	private final String prefix = "lwm2m-events-test-" + UUID.randomUUID() + ":";
 
 	private final List<ConfigurableApplicationContext> nodes = new CopyOnWriteArrayList<>();
-
-	@BeforeAll
-	static void startRedis() throws IOException {
-		redis = RedisServer.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		if (redis != null) {
-			redis.close();
-		}
-	}
 
 	@AfterEach
 	void close() {

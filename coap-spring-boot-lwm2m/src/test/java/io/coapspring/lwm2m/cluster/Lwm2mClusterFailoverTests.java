@@ -16,11 +16,10 @@ import io.coapspring.lwm2m.event.Lwm2mRegistrationUpdatedEvent;
 import io.coapspring.lwm2m.server.Lwm2mServerLifecycle;
 import io.coapspring.lwm2m.test.Lwm2mTestClient;
 import io.coapspring.testsupport.NginxUdpBalancer;
-import io.coapspring.testsupport.RedisServer;
-import org.junit.jupiter.api.AfterAll;
+import io.coapspring.testsupport.RedisServerExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -44,23 +43,12 @@ class Lwm2mClusterFailoverTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(15);
 
-	private static RedisServer redis;
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
 
 	private final String prefix = "lwm2m-test-" + UUID.randomUUID() + ":";
 
 	private final List<ConfigurableApplicationContext> nodes = new CopyOnWriteArrayList<>();
-
-	@BeforeAll
-	static void startRedis() throws IOException {
-		redis = RedisServer.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		if (redis != null) {
-			redis.close();
-		}
-	}
 
 	@AfterEach
 	void close() {

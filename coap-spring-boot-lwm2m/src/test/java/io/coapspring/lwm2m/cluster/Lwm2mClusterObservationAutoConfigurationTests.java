@@ -1,16 +1,14 @@
 package io.coapspring.lwm2m.cluster;
 
-import java.io.IOException;
 import java.time.Duration;
 
 import io.coapspring.cluster.autoconfigure.CoapClusterAutoConfiguration;
 import io.coapspring.lwm2m.autoconfigure.Lwm2mServerAutoConfiguration;
-import io.coapspring.testsupport.RedisServer;
+import io.coapspring.testsupport.RedisServerExtension;
 import org.eclipse.leshan.server.LeshanServer;
 import org.eclipse.leshan.server.redis.RedisRegistrationStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -28,25 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class Lwm2mClusterObservationAutoConfigurationTests {
 
-	private static RedisServer redis;
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, CoapClusterAutoConfiguration.class,
 				Lwm2mClusterAutoConfiguration.class, Lwm2mServerAutoConfiguration.class,
 				Lwm2mClusterObservationAutoConfiguration.class))
 		.withPropertyValues("coap.lwm2m.server.address=127.0.0.1", "coap.lwm2m.server.port=0");
-
-	@BeforeAll
-	static void startRedis() throws IOException {
-		redis = RedisServer.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		if (redis != null) {
-			redis.close();
-		}
-	}
 
 	private ApplicationContextRunner cluster() {
 		return this.runner.withPropertyValues("coap.cluster.enabled=true", "spring.data.redis.host=127.0.0.1",

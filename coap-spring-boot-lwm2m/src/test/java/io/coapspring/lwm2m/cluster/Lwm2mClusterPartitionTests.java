@@ -11,11 +11,10 @@ import io.coapspring.lwm2m.core.Lwm2mOperations;
 import io.coapspring.lwm2m.server.Lwm2mServerLifecycle;
 import io.coapspring.lwm2m.test.Lwm2mTestClient;
 import io.coapspring.server.observe.CoapNotifier;
-import io.coapspring.testsupport.RedisServer;
-import org.junit.jupiter.api.AfterAll;
+import io.coapspring.testsupport.RedisServerExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -39,23 +38,12 @@ class Lwm2mClusterPartitionTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
-	private static RedisServer redis;
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
 
 	private final String prefix = "lwm2m-partition-" + UUID.randomUUID() + ":";
 
 	private final List<ConfigurableApplicationContext> nodes = new CopyOnWriteArrayList<>();
-
-	@BeforeAll
-	static void startRedis() throws IOException {
-		redis = RedisServer.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		if (redis != null) {
-			redis.close();
-		}
-	}
 
 	@AfterEach
 	void close() {

@@ -1,12 +1,10 @@
 package io.coapspring.lwm2m.cluster;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import io.coapspring.testsupport.RedisServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.coapspring.testsupport.RedisServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,21 +16,10 @@ class Lwm2mRedisLockTests {
 
 	private static final byte[] KEY = "LOCK:EP:device-1".getBytes(StandardCharsets.UTF_8);
 
-	private static RedisServer redis;
+	@RegisterExtension
+	static final RedisServerExtension redis = new RedisServerExtension();
 
 	private final Lwm2mRedisLock lock = new Lwm2mRedisLock();
-
-	@BeforeAll
-	static void startRedis() throws IOException {
-		redis = RedisServer.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		if (redis != null) {
-			redis.close();
-		}
-	}
 
 	@Test
 	void releaseDeletesTheHoldersLock() {
