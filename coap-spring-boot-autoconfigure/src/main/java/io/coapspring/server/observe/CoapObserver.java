@@ -528,15 +528,10 @@ final class CoapObserver {
 				schedulePeriod(now);
 				return;
 			}
-			sample = !this.stream;
-			if (this.stream && this.lastResponse != null) {
-				// a stream is not invoked again: its latest element is sent again
-				send(copy(this.lastResponse), this.conditions.getLastValue(), now);
-				schedulePeriod(now);
-			}
+			sample = resendStreamOrSample(now);
 		}
-		if (sample && markQueued()) {
-			this.observations.execute(this::runSample);
+		if (sample) {
+			sampleLater();
 		}
 	}
 
@@ -552,13 +547,28 @@ final class CoapObserver {
 			if (this.closed || !this.started || !isKeepAliveDue(now)) {
 				return;
 			}
-			sample = !this.stream;
-			if (this.stream && this.lastResponse != null) {
-				send(copy(this.lastResponse), this.conditions.getLastValue(), now);
-				schedulePeriod(now);
-			}
+			sample = resendStreamOrSample(now);
 		}
-		if (sample && markQueued()) {
+		if (sample) {
+			sampleLater();
+		}
+	}
+
+	// with the lock held: a stream is not invoked again, its latest element is sent again; any other observer's
+	// handler method is to be invoked (true)
+	private boolean resendStreamOrSample(long now) {
+		if (!this.stream) {
+			return true;
+		}
+		if (this.lastResponse != null) {
+			send(copy(this.lastResponse), this.conditions.getLastValue(), now);
+			schedulePeriod(now);
+		}
+		return false;
+	}
+
+	private void sampleLater() {
+		if (markQueued()) {
 			this.observations.execute(this::runSample);
 		}
 	}
