@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
@@ -61,9 +60,9 @@ public class CoapServerMeterObservationHandler
 
 	private final boolean longTaskTimers;
 
-	private final Map<KeyValues, Timer> timers = new ConcurrentHashMap<>();
+	private final Map<KeyValues, Kept<Timer>> timers = new ConcurrentHashMap<>();
 
-	private final Map<KeyValues, LongTaskTimer> longTaskTimersByKeyValues = new ConcurrentHashMap<>();
+	private final Map<KeyValues, Kept<LongTaskTimer>> longTaskTimersByKeyValues = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a handler.
@@ -75,6 +74,7 @@ public class CoapServerMeterObservationHandler
 			DefaultMeterObservationHandler.IgnoredMeters... ignoredMeters) {
 		Assert.notNull(registry, "'registry' must not be null");
 		this.registry = registry;
+		Assert.noNullElements(ignoredMeters, "'ignoredMeters' must not contain null elements");
 		this.longTaskTimers = !List.of(ignoredMeters)
 			.contains(DefaultMeterObservationHandler.IgnoredMeters.LONG_TASK_TIMER);
 	}
@@ -87,9 +87,13 @@ public class CoapServerMeterObservationHandler
 	@Override
 	public void onStart(CoapServerObservationContext context) {
 		if (this.longTaskTimers) {
-			String name = context.getName() + ".active";
-			LongTaskTimer timer = cached(this.longTaskTimersByKeyValues, name, context.getLowCardinalityKeyValues(),
-					(keyValues) -> LongTaskTimer.builder(name).tags(tags(keyValues, null)).register(this.registry));
+			String name = context.getName();
+			KeyValues keyValues = context.getLowCardinalityKeyValues();
+			LongTaskTimer timer = kept(this.longTaskTimersByKeyValues, name, keyValues);
+			if (timer == null) {
+				timer = LongTaskTimer.builder(name + ".active").tags(tags(keyValues, null)).register(this.registry);
+				keep(this.longTaskTimersByKeyValues, name, keyValues, timer);
+			}
 			context.startActiveSample(timer.start());
 		}
 		context.startTiming(this.registry.config().clock().monotonicTime());
@@ -101,12 +105,14 @@ public class CoapServerMeterObservationHandler
 		String name = context.getName();
 		Throwable error = context.getError();
 		KeyValues keyValues = context.getLowCardinalityKeyValues();
-		Timer timer;
-		if (error == null) {
-			timer = cached(this.timers, name, keyValues, (values) -> timer(name, values, NO_ERROR));
-		}
-		else {
-			timer = timer(name, keyValues, error.getClass().getSimpleName());
+		Timer timer = (error != null) ? null : kept(this.timers, name, keyValues);
+		if (timer == null) {
+			timer = Timer.builder(name)
+				.tags(tags(keyValues, (error != null) ? error.getClass().getSimpleName() : NO_ERROR))
+				.register(this.registry);
+			if (error == null) {
+				keep(this.timers, name, keyValues, timer);
+			}
 		}
 		timer.record(duration, TimeUnit.NANOSECONDS);
 		if (context.getActiveSample() instanceof LongTaskTimer.Sample active) {
@@ -126,25 +132,20 @@ public class CoapServerMeterObservationHandler
 		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
-	private Timer timer(String name, KeyValues keyValues, String error) {
-		return Timer.builder(name).tags(tags(keyValues, error)).register(this.registry);
+	// the meter kept for the key values, if it was made for an observation of this name (a convention may name
+	// its observations otherwise)
+	private static <M extends Meter> @Nullable M kept(Map<KeyValues, Kept<M>> cache, @Nullable String name,
+			KeyValues keyValues) {
+		Kept<M> kept = cache.get(keyValues);
+		return (kept != null && kept.observationName().equals(name)) ? kept.meter() : null;
 	}
 
-	// the meter kept for the key values, made on first use; looked up per call once the most sets are kept, and
-	// when the observation's name is not the one the kept meter has (a convention that names them otherwise)
-	private static <M extends Meter> M cached(Map<KeyValues, M> cache, String name,
-			KeyValues keyValues, Function<KeyValues, M> register) {
-		M meter = cache.get(keyValues);
-		if (meter == null) {
-			meter = register.apply(keyValues);
-			if (cache.size() < MAX_CACHED_KEY_VALUES) {
-				cache.putIfAbsent(keyValues, meter);
-			}
+	// kept for the next requests with these key values, while fewer than the most sets are kept
+	private static <M extends Meter> void keep(Map<KeyValues, Kept<M>> cache, @Nullable String name,
+			KeyValues keyValues, M meter) {
+		if (name != null && cache.size() < MAX_CACHED_KEY_VALUES) {
+			cache.put(keyValues, new Kept<>(name, meter));
 		}
-		else if (!meter.getId().getName().equals(name)) {
-			meter = register.apply(keyValues);
-		}
-		return meter;
 	}
 
 	private static Tags tags(KeyValues keyValues, @Nullable String error) {
@@ -156,6 +157,9 @@ public class CoapServerMeterObservationHandler
 			tags.add(Tag.of("error", error));
 		}
 		return Tags.of(tags);
+	}
+
+	private record Kept<M extends Meter>(String observationName, M meter) {
 	}
 
 }
