@@ -49,6 +49,7 @@ public class Lwm2mObservationRelocator implements RegistrationListener {
 	 */
 	public Lwm2mObservationRelocator(LeshanServer server, Duration timeout) {
 		Assert.notNull(server, "'server' must not be null");
+		Assert.notNull(timeout, "'timeout' must not be null");
 		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
 		this.server = server;
 		this.timeoutMillis = timeout.toMillis();
