@@ -21,9 +21,9 @@ import org.springframework.util.Assert;
  */
 public final class CoapRequestRoute extends MessageObserverAdapter {
 
-	private volatile String route;
+	private volatile @Nullable String route;
 
-	private CoapRequestRoute(String route) {
+	private CoapRequestRoute(@Nullable String route) {
 		super(true);
 		this.route = route;
 	}
@@ -43,6 +43,34 @@ public final class CoapRequestRoute extends MessageObserverAdapter {
 		else {
 			request.addMessageObserver(new CoapRequestRoute(route));
 		}
+	}
+
+	/**
+	 * Return the holder of a request's route, adding one with no route yet if the request has none, for a reader
+	 * that must see the route recorded later even after {@link #clear(Request)} (an observe registration's route is
+	 * cleared as soon as its response is sent, before the instruments that run after sending read it).
+	 * @param request the inbound request
+	 * @return the holder, whose {@link #getRoute()} follows every {@link #set(Request, String)} of the request
+	 * @since 0.1.0
+	 */
+	public static CoapRequestRoute track(Request request) {
+		Assert.notNull(request, "'request' must not be null");
+		CoapRequestRoute existing = request.getMessageObserver(CoapRequestRoute.class);
+		if (existing != null) {
+			return existing;
+		}
+		CoapRequestRoute tracked = new CoapRequestRoute(null);
+		request.addMessageObserver(tracked);
+		return tracked;
+	}
+
+	/**
+	 * Return the route this holder recorded.
+	 * @return the route, or {@code null} if none was recorded yet
+	 * @since 0.1.0
+	 */
+	public @Nullable String getRoute() {
+		return this.route;
 	}
 
 	/**

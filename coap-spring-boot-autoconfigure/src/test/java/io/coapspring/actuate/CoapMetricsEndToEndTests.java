@@ -100,6 +100,23 @@ class CoapMetricsEndToEndTests {
 	}
 
 	@Test
+	void observeRegistrationIsTaggedWithItsRoute() {
+		long before = serverCount("GET", "/things/{id}", "2.05", "SUCCESS");
+		long unknownBefore = serverCount("GET", "UNKNOWN", "2.05", "SUCCESS");
+		List<String> values = new CopyOnWriteArrayList<>();
+		CoapObservation<String> thing = this.coap.observe(uri("/things/12"), String.class, values::add);
+		try {
+			await().atMost(WAIT).until(() -> values.contains("thing 12"));
+			// the registration's response is timed under the route of the handler method that served it
+			await().atMost(WAIT).until(() -> serverCount("GET", "/things/{id}", "2.05", "SUCCESS") == before + 1);
+			assertThat(serverCount("GET", "UNKNOWN", "2.05", "SUCCESS")).isEqualTo(unknownBefore);
+		}
+		finally {
+			thing.cancel();
+		}
+	}
+
+	@Test
 	void separateResponseIsTimedUntilItIsSent() {
 		assertThat(this.coap.postForObject(uri("/things/3/slow"), null, String.class)).isEqualTo("slow 3");
 		await().atMost(WAIT).until(() -> serverTimer("POST", "/things/{id}/slow", "2.04", "SUCCESS") != null);

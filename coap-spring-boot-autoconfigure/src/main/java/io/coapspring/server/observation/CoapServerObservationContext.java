@@ -35,6 +35,8 @@ public class CoapServerObservationContext extends RequestReplyReceiverContext<Re
 
 	private final Request request;
 
+	private final CoapRequestRoute routeHolder;
+
 	private @Nullable String remoteServiceAddress;
 
 	private boolean remoteServiceAddressSet;
@@ -62,6 +64,8 @@ public class CoapServerObservationContext extends RequestReplyReceiverContext<Re
 		super((carrier, key) -> null, Kind.SERVER);
 		Assert.notNull(request, "'request' must not be null");
 		this.request = request;
+		// held here: an observe registration's route leaves the request as soon as its response is sent
+		this.routeHolder = CoapRequestRoute.track(request);
 		setCarrier(request);
 	}
 
@@ -213,7 +217,7 @@ public class CoapServerObservationContext extends RequestReplyReceiverContext<Re
 	public @Nullable String getRoute() {
 		String route = this.route;
 		if (route == null) {
-			route = CoapRequestRoute.get(this.request);
+			route = this.routeHolder.getRoute();
 			// final once the response is set: asked again by the convention for every name and key value
 			if (getResponse() != null) {
 				this.route = route;
