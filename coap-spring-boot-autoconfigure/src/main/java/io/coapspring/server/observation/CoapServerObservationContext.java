@@ -138,6 +138,10 @@ public class CoapServerObservationContext extends RequestReplyReceiverContext<Re
 
 	@Override
 	public Observation.Context addHighCardinalityKeyValues(KeyValues keyValues) {
+		if (this.highCardinality.get() == keyValues) {
+			// added again: the convention's coap.path, the same instance at the start and at the stop
+			return this;
+		}
 		if (!this.highCardinality.keep(keyValues, super::addHighCardinalityKeyValue)) {
 			super.addHighCardinalityKeyValues(keyValues);
 		}

@@ -81,6 +81,13 @@ class DefaultCoapServerObservationConventionTests {
 		context.addLowCardinalityKeyValues(stopped);
 		assertThat(context.getLowCardinalityKeyValues()).isSameAs(stopped);
 		assertThat(context.getLowCardinalityKeyValue("code")).isEqualTo(KeyValue.of("code", "2.05"));
+		KeyValues path = this.convention.getHighCardinalityKeyValues(context);
+		context.addHighCardinalityKeyValues(path);
+		context.addHighCardinalityKeyValues(path);
+		assertThat(context.getHighCardinalityKeyValues()).isSameAs(path);
+		context.addHighCardinalityKeyValue(KeyValue.of("peer", "node-7"));
+		assertThat(context.getHighCardinalityKeyValues()).containsExactlyElementsOf(
+				path.and(KeyValue.of("peer", "node-7")));
 	}
 
 	@Test
