@@ -22,11 +22,13 @@ import org.jspecify.annotations.Nullable;
  * ./mvnw -B -q -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/coap-spring-boot-benchmarks.jar [--smoke|--quick|--full] [--only=get,json,...]
  *     [--servers=raw-default,raw-starter,raw-exec,starter,starter-nb,sample,node,libcoap] [--windows=1,16,64,256]
- *     [--jfr] [--java=/usr/lib/jvm/temurin-25-jdk-amd64] [--virtual-threads]
+ *     [--jfr] [--java=/usr/lib/jvm/temurin-25-jdk-amd64] [--virtual-threads] [--interleaved]
  * </pre>
  * {@code --java=} runs the Java servers on another JDK (its home or its {@code bin/java}); {@code --virtual-threads}
  * starts them with {@code spring.threads.virtual.enabled=true} (Java 21 or later). The {@code sample} server needs
  * the sample application's jar: {@code ./mvnw -B -q -pl benchmarks,sample-app -am package -DskipTests}.
+ * {@code --interleaved} measures the servers of each W of the GET and JSON scenarios in turns (run 1 of every
+ * server, then run 2, ...) instead of one after the other, for a host whose speed drifts while it runs.
  * The table goes to standard output and to {@code benchmarks/target/benchmarks/results-<mode>.md}; progress
  * and each run's figures go to standard error; the servers' own output to
  * {@code benchmarks/target/benchmarks/logs/}. Exits with 1 if a cell failed.
@@ -51,6 +53,7 @@ public final class BenchmarkMain {
 		boolean jfr = false;
 		@Nullable String java = null;
 		boolean virtualThreads = false;
+		boolean interleaved = false;
 		List<Integer> windows = new ArrayList<>();
 		for (String arg : args) {
 			if (arg.equals("--smoke") || arg.equals("--quick") || arg.equals("--full")) {
@@ -71,13 +74,16 @@ public final class BenchmarkMain {
 			else if (arg.equals("--virtual-threads")) {
 				virtualThreads = true;
 			}
+			else if (arg.equals("--interleaved")) {
+				interleaved = true;
+			}
 			else if (arg.startsWith("--servers=")) {
 				servers.addAll(Arrays.asList(arg.substring(10).split(",")));
 			}
 			else {
 				System.err.println("Usage: BenchmarkMain [--smoke|--quick|--full] [--only=" + String.join(",",
 						HarnessSettings.SCENARIOS) + "] [--servers=raw-default,raw-starter,raw-exec,starter,starter-nb,sample,node,libcoap] "
-						+ "[--windows=1,16,64,256] [--jfr] [--java=<JDK home>] [--virtual-threads]");
+						+ "[--windows=1,16,64,256] [--jfr] [--java=<JDK home>] [--virtual-threads] [--interleaved]");
 				System.exit(2);
 			}
 		}
@@ -90,19 +96,19 @@ public final class BenchmarkMain {
 		}
 		PrintStream progress = System.err;
 		Report report = new Report(settings);
-		report.header(Report.loadAverage());
+		report.header(Report.loadAverage(), interleaved);
 		Harness harness = new Harness(settings, progress);
 		if (harness.servers().stream().anyMatch((s) -> s.name().equals("node"))) {
 			ensureNodeModules(settings.nodeDirectory(), progress);
 		}
 		if (settings.runs("get")) {
-			Map<Integer, List<Cell>> cells = harness.burst("get");
+			Map<Integer, List<Cell>> cells = interleaved ? harness.burstInterleaved("get") : harness.burst("get");
 			report.burst("GET: 5 bytes of text (sample: its 12-byte greeting; libcoap: its 136-byte text on /)", cells);
 			report.getRatios(cells);
 			report.likeForLike(cells);
 		}
 		if (settings.runs("json")) {
-			Map<Integer, List<Cell>> cells = harness.burst("json");
+			Map<Integer, List<Cell>> cells = interleaved ? harness.burstInterleaved("json") : harness.burst("json");
 			report.burst("JSON POST: 200-byte body bound to a validated record, answered 2.04", cells);
 			report.jsonRatios(cells);
 		}

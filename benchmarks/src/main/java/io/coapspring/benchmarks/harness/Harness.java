@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Every cell (one server, one scenario, one W) gets a fresh server process, the same warm-up (W=64 until
  * the throughput settles, see {@link #warmUp}), then the measured runs. The cells of one W follow each other server after server, so that
- * the servers compared are measured close together in time.
+ * the servers compared are measured close together in time; {@link #burstInterleaved} measures them in turns
+ * instead.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -50,6 +51,9 @@ final class Harness {
 	private static final int WARMUP_SETTLED_SLICES = 3;
 
 	private static final double WARMUP_COMPILER_SHARE = 0.05;
+
+	/** The unmeasured slice before each run of {@link #burstInterleaved}, in seconds. */
+	static final int REWARM_SECONDS = 1;
 
 	/** The longest warm-up, in multiples of the settings' warm-up time. */
 	static final int WARMUP_MAXIMUM_FACTOR = 6;
@@ -112,8 +116,7 @@ final class Harness {
 		try (ServerProcess process = ServerProcess.start(server, this.logs, START_TIMEOUT)) {
 			warmUp(process, request);
 			for (int run = 0; run < this.settings.runs(); run++) {
-				LoadResult result = LoadGenerator.run(LoadSpec.burst(process.address(), request, window,
-						Math.min(window, this.settings.sockets()), this.settings.runDuration(), process.pid()));
+				LoadResult result = measuredRun(process, request, window);
 				this.progress.printf("  run %d: %s%n", run + 1, result);
 				results.add(result);
 			}
@@ -129,6 +132,110 @@ final class Harness {
 			this.progress.printf("  FAILED: %s%n", ex);
 		}
 		return new Cell(server, scenario, window, results, heap, failure);
+	}
+
+	/**
+	 * Run a burst scenario with the servers of each W measured in turns rather than one after the other: all of
+	 * them are started and warmed up first (each as {@link #warmUp} does, the others idle meanwhile), then every
+	 * server's first run, every server's second run, and so on, the order rotating by one server each round; each
+	 * run follows an unmeasured slice of {@value #REWARM_SECONDS} s at its W, since the server idled while the
+	 * others ran. On a shared host whose speed drifts over minutes, the drift then falls on all servers alike,
+	 * where one server after the other lets it fall on whichever was measured at the time.
+	 * @param scenario "get" or "json"
+	 * @return the cells, by W then server
+	 */
+	Map<Integer, List<Cell>> burstInterleaved(String scenario) {
+		boolean json = scenario.equals("json");
+		List<Integer> windows = json ? this.settings.jsonWindows() : this.settings.windows();
+		List<ServerDefinition> servers = this.servers.stream().filter((server) -> !json || server.hasAdmin())
+			.toList();
+		Map<Integer, List<Cell>> cells = new LinkedHashMap<>();
+		for (int window : windows) {
+			cells.put(window, interleavedCells(servers, scenario, json, window));
+		}
+		return cells;
+	}
+
+	private List<Cell> interleavedCells(List<ServerDefinition> servers, String scenario, boolean json, int window) {
+		int count = servers.size();
+		List<@Nullable ServerProcess> processes = new ArrayList<>();
+		List<List<LoadResult>> results = new ArrayList<>();
+		List<@Nullable String> failures = new ArrayList<>();
+		List<Cell> cells = new ArrayList<>();
+		try {
+			for (ServerDefinition server : servers) {
+				this.progress.printf("%s W=%d %s: starting (interleaved)%n", scenario, window, server.name());
+				results.add(new ArrayList<>());
+				ServerProcess process = null;
+				try {
+					process = ServerProcess.start(server, this.logs, START_TIMEOUT);
+					processes.add(process);
+					warmUp(process, request(server, json));
+					failures.add(null);
+				}
+				catch (IOException | RuntimeException ex) {
+					if (process == null) {
+						processes.add(null);
+					}
+					failures.add(describe(ex));
+					this.progress.printf("  FAILED: %s%n", ex);
+				}
+			}
+			for (int run = 0; run < this.settings.runs(); run++) {
+				for (int turn = 0; turn < count; turn++) {
+					int index = (turn + run) % count;
+					ServerProcess process = processes.get(index);
+					if (process == null || failures.get(index) != null) {
+						continue;
+					}
+					ServerDefinition server = servers.get(index);
+					try {
+						byte[] request = request(server, json);
+						LoadGenerator.run(LoadSpec.burst(process.address(), request, window,
+								Math.min(window, this.settings.sockets()), Duration.ofSeconds(REWARM_SECONDS), -1));
+						LoadResult result = measuredRun(process, request, window);
+						this.progress.printf("  %s run %d: %s%n", server.name(), run + 1, result);
+						results.get(index).add(result);
+					}
+					catch (IOException | RuntimeException ex) {
+						failures.set(index, describe(ex));
+						this.progress.printf("  %s FAILED: %s%n", server.name(), ex);
+					}
+				}
+			}
+			for (int index = 0; index < count; index++) {
+				ServerProcess process = processes.get(index);
+				String failure = failures.get(index);
+				double heap = -1;
+				if (process != null && failure == null) {
+					try {
+						if (servers.get(index).hasAdmin()) {
+							heap = heapUsed(process.address());
+						}
+						if (!process.isAlive()) {
+							failure = "server process died";
+						}
+					}
+					catch (IOException | RuntimeException ex) {
+						failure = describe(ex);
+					}
+				}
+				cells.add(new Cell(servers.get(index), scenario, window, results.get(index), heap, failure));
+			}
+			return cells;
+		}
+		finally {
+			for (ServerProcess process : processes) {
+				if (process != null) {
+					process.close();
+				}
+			}
+		}
+	}
+
+	private LoadResult measuredRun(ServerProcess process, byte[] request, int window) throws IOException {
+		return LoadGenerator.run(LoadSpec.burst(process.address(), request, window,
+				Math.min(window, this.settings.sockets()), this.settings.runDuration(), process.pid()));
 	}
 
 	/**

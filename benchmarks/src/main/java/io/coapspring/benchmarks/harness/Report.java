@@ -46,7 +46,7 @@ final class Report {
 		return this.failures;
 	}
 
-	void header(String loadAverageAtStart) {
+	void header(String loadAverageAtStart, boolean interleaved) {
 		this.lines.add("# CoAP Spring Boot benchmark results (" + this.settings.mode().name().toLowerCase() + ")");
 		this.lines.add("");
 		this.lines.add("- Date: " + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME));
@@ -58,7 +58,11 @@ final class Report {
 				+ Optional.ofNullable(CoapServer.class.getPackage().getImplementationVersion()).orElse("3.14.0")
 				+ ", node-coap 1.5.0, libcoap " + libcoapVersion());
 		this.lines.add("- Load: closed loop, W CON requests in flight over up to " + this.settings.sockets()
-				+ " source sockets, no retransmission (lost after 2 s); per cell a fresh server process, warm-up at "
+				+ " source sockets, no retransmission (lost after 2 s); per cell a fresh server process"
+				+ (interleaved ? " (the servers of one W started together and measured in turns: run 1 of each, then run "
+						+ "2 of each, the order rotating, each run after an unmeasured " + Harness.REWARM_SECONDS
+						+ "-s slice)" : "")
+				+ ", warm-up at "
 				+ "W=64 for at least " + this.settings.warmup().toSeconds() + " s until three 1-s slices agree within 5% "
 				+ "and the server's JIT compilers used at most 5% of a core over them (at most "
 				+ Harness.WARMUP_MAXIMUM_FACTOR * this.settings.warmup().toSeconds() + " s), then " + this.settings.runs()
