@@ -24,8 +24,8 @@ public class CoapInvocableHandlerMethod {
 
 	private final CoapHandlerMethodArgumentResolver resolvers;
 
-	/** The resolver of each parameter, found on the first invocation, so later ones look none up. */
-	private volatile CoapHandlerMethodArgumentResolver @Nullable [] parameterResolvers;
+	/** The resolver of each parameter, found once, so that invocations look none up. */
+	private final CoapHandlerMethodArgumentResolver[] parameterResolvers;
 
 	/**
 	 * Create an invocable method.
@@ -37,6 +37,7 @@ public class CoapInvocableHandlerMethod {
 		Assert.notNull(resolvers, "'resolvers' must not be null");
 		this.handlerMethod = handlerMethod;
 		this.resolvers = resolvers;
+		this.parameterResolvers = parameterResolvers(handlerMethod.getMethodParameters(), resolvers);
 		ReflectionUtils.makeAccessible(handlerMethod.getInvocableMethod());
 	}
 
@@ -57,7 +58,7 @@ public class CoapInvocableHandlerMethod {
 	 */
 	public @Nullable Object invoke(CoapRequest request, @Nullable Object... providedArgs) throws Exception {
 		MethodParameter[] parameters = this.handlerMethod.getMethodParameters();
-		CoapHandlerMethodArgumentResolver[] perParameter = parameterResolvers(parameters);
+		CoapHandlerMethodArgumentResolver[] perParameter = this.parameterResolvers;
 		Object[] args = new Object[parameters.length];
 		for (int i = 0; i < parameters.length; i++) {
 			Object provided = findProvided(parameters[i], providedArgs);
@@ -81,18 +82,15 @@ public class CoapInvocableHandlerMethod {
 
 	// a composite's lookup per parameter compares MethodParameters in full on every request: done once here; a
 	// parameter no resolver supports keeps the composite, whose resolveArgument says so
-	private CoapHandlerMethodArgumentResolver[] parameterResolvers(MethodParameter[] parameters) {
-		CoapHandlerMethodArgumentResolver[] perParameter = this.parameterResolvers;
-		if (perParameter == null) {
-			perParameter = new CoapHandlerMethodArgumentResolver[parameters.length];
-			for (int i = 0; i < parameters.length; i++) {
-				CoapHandlerMethodArgumentResolver resolver = null;
-				if (this.resolvers instanceof CoapHandlerMethodArgumentResolverComposite composite) {
-					resolver = composite.getResolver(parameters[i]);
-				}
-				perParameter[i] = (resolver != null) ? resolver : this.resolvers;
+	private static CoapHandlerMethodArgumentResolver[] parameterResolvers(MethodParameter[] parameters,
+			CoapHandlerMethodArgumentResolver resolvers) {
+		CoapHandlerMethodArgumentResolver[] perParameter = new CoapHandlerMethodArgumentResolver[parameters.length];
+		for (int i = 0; i < parameters.length; i++) {
+			CoapHandlerMethodArgumentResolver resolver = null;
+			if (resolvers instanceof CoapHandlerMethodArgumentResolverComposite composite) {
+				resolver = composite.getResolver(parameters[i]);
 			}
-			this.parameterResolvers = perParameter;
+			perParameter[i] = (resolver != null) ? resolver : resolvers;
 		}
 		return perParameter;
 	}

@@ -45,8 +45,6 @@ public class CoapServerObservationContext extends RequestReplyReceiverContext<Re
 
 	private @Nullable KeyValues pathKeyValues;
 
-	private @Nullable String route;
-
 	private long timingStart;
 
 	// a LongTaskTimer.Sample, typed Object so that this class needs no micrometer-core, which observations lack
@@ -219,15 +217,7 @@ public class CoapServerObservationContext extends RequestReplyReceiverContext<Re
 	 * @see CoapRequestRoute
 	 */
 	public @Nullable String getRoute() {
-		String route = this.route;
-		if (route == null) {
-			route = this.routeHolder.getRoute();
-			// final once the response is set: asked again by the convention for every name and key value
-			if (getResponse() != null) {
-				this.route = route;
-			}
-		}
-		return route;
+		return this.routeHolder.getRoute();
 	}
 
 }

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link CoapInvocableHandlerMethod}: each parameter's resolver is looked up on the first invocation
- * only, and a parameter no resolver supports still fails with the composite's message.
+ * Tests for {@link CoapInvocableHandlerMethod}: each parameter's resolver is looked up once, when the method is
+ * created, and a parameter no resolver supports still fails with the composite's message.
  */
 class CoapInvocableHandlerMethodTests {
 
@@ -36,6 +36,7 @@ class CoapInvocableHandlerMethodTests {
 
 		};
 		CoapInvocableHandlerMethod method = new CoapInvocableHandlerMethod(handler("greet"), composite);
+		assertThat(lookups).hasSize(2);
 		for (int i = 0; i < 3; i++) {
 			assertThat(method.invoke(request())).isEqualTo("text text");
 		}
