@@ -1,6 +1,9 @@
 package io.coapspring.server.observe;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,6 +19,7 @@ import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.coap.Token;
 import org.eclipse.californium.core.config.CoapConfig;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.WebApplicationType;
@@ -54,6 +58,44 @@ class ObserveLifecycleEndToEndTests {
 	private static int port(ConfigurableApplicationContext context) {
 		return context.getEnvironment()
 			.getRequiredProperty(CoapPortInfoApplicationContextInitializer.PORT_PROPERTY, Integer.class);
+	}
+
+	/**
+	 * Wait for an observation's final 5.03, wherever the client recorded it among the responses; on time-out, fail
+	 * with what the client received and the state of every thread, so that a failure on a loaded CI host says where
+	 * the final response got stuck.
+	 */
+	private static Response awaitServiceUnavailable(String path, Observation observation,
+			CompletableFuture<Void> closed) {
+		try {
+			await().atMost(WAIT)
+				.until(() -> observation.responses.stream()
+					.anyMatch((response) -> response.getCode() == ResponseCode.SERVICE_UNAVAILABLE));
+		}
+		catch (ConditionTimeoutException ex) {
+			throw new AssertionError("No final 5.03 for " + path + " within " + WAIT + "; received "
+					+ observation.responses + ", error " + observation.error + ", context closed " + closed.isDone()
+					+ "\n" + threadDump(), ex);
+		}
+		return observation.responses.stream()
+			.filter((response) -> response.getCode() == ResponseCode.SERVICE_UNAVAILABLE)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static String threadDump() {
+		StringBuilder dump = new StringBuilder();
+		for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+			dump.append('"').append(thread.getThreadName()).append("\" ").append(thread.getThreadState());
+			if (thread.getLockName() != null) {
+				dump.append(" on ").append(thread.getLockName());
+			}
+			dump.append('\n');
+			for (StackTraceElement element : thread.getStackTrace()) {
+				dump.append("\tat ").append(element).append('\n');
+			}
+		}
+		return dump.toString();
 	}
 
 	@Test
@@ -149,9 +191,9 @@ class ObserveLifecycleEndToEndTests {
 			CoapNotifier notifier = context.getBean(CoapNotifier.class);
 			await().atMost(WAIT).until(() -> notifier.getObserverCount("/level") == 2);
 			CompletableFuture<Void> closed = CompletableFuture.runAsync(context::close);
-			for (Observation observation : new Observation[] { mapped, stream, legacy }) {
-				await().atMost(WAIT).until(() -> observation.last().getCode() == ResponseCode.SERVICE_UNAVAILABLE);
-				Response last = observation.last();
+			Map<String, Observation> observations = Map.of("/level", mapped, "/ticks", stream, "/legacy", legacy);
+			for (Map.Entry<String, Observation> entry : observations.entrySet()) {
+				Response last = awaitServiceUnavailable(entry.getKey(), entry.getValue(), closed);
 				assertThat(last.getOptions().hasObserve()).isFalse();
 				assertThat(last.getType()).isEqualTo(Type.CON);
 			}
