@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.eclipse.californium.elements.Definition;
 import org.eclipse.californium.elements.EndpointContext;
+import org.eclipse.californium.elements.UdpEndpointContext;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -52,7 +53,9 @@ public final class OscoreIdentity implements Principal {
 	 * @return the identity, or {@code null} if the request was not protected with OSCORE
 	 */
 	public static @Nullable OscoreIdentity of(@Nullable EndpointContext context) {
-		if (context == null) {
+		if (context == null || context.getClass() == UdpEndpointContext.class) {
+			// the UDP connector's own context, which every plain request has: cf-oscore records its entries in a
+			// new MapBasedEndpointContext (MapBasedEndpointContext.addEntries), never in this one
 			return null;
 		}
 		String recipientId = null;

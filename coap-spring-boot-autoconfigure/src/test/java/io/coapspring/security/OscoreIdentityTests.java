@@ -6,6 +6,7 @@ import org.eclipse.californium.elements.AddressEndpointContext;
 import org.eclipse.californium.elements.EndpointContext;
 import org.eclipse.californium.elements.MapBasedEndpointContext;
 import org.eclipse.californium.elements.MapBasedEndpointContext.Attributes;
+import org.eclipse.californium.elements.UdpEndpointContext;
 import org.eclipse.californium.elements.auth.PreSharedKeyIdentity;
 import org.eclipse.californium.oscore.OSCoreEndpointContextInfo;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,16 @@ class OscoreIdentityTests {
 	void aContextWithoutOscoreEntriesHasNoOscoreIdentity() {
 		assertThat(OscoreIdentity.of(new AddressEndpointContext(PEER))).isNull();
 		assertThat(OscoreIdentity.of(null)).isNull();
+	}
+
+	@Test
+	void aPlainUdpRequestHasNoOscoreIdentityButOneThatOscoreProtectedHas() {
+		EndpointContext udp = new UdpEndpointContext(PEER);
+		assertThat(OscoreIdentity.of(udp)).isNull();
+		assertThat(CoapPeerIdentity.of(udp)).isNull();
+		EndpointContext protectedOverUdp = oscore(udp, "0B", "");
+		assertThat(OscoreIdentity.of(protectedOverUdp).getName()).isEqualTo("0b");
+		assertThat(CoapPeerIdentity.of(protectedOverUdp).getType()).isEqualTo(CoapPeerIdentity.Type.OSCORE);
 	}
 
 	private static EndpointContext oscore(EndpointContext context, String recipientId, String idContext) {
