@@ -23,9 +23,8 @@ public final class CoapRequestRoute extends MessageObserverAdapter {
 
 	private volatile @Nullable String route;
 
-	private CoapRequestRoute(@Nullable String route) {
+	private CoapRequestRoute() {
 		super(true);
-		this.route = route;
 	}
 
 	/**
@@ -36,13 +35,7 @@ public final class CoapRequestRoute extends MessageObserverAdapter {
 	public static void set(Request request, String route) {
 		Assert.notNull(request, "'request' must not be null");
 		Assert.hasText(route, "'route' must not be empty");
-		CoapRequestRoute existing = request.getMessageObserver(CoapRequestRoute.class);
-		if (existing != null) {
-			existing.route = route;
-		}
-		else {
-			request.addMessageObserver(new CoapRequestRoute(route));
-		}
+		track(request).route = route;
 	}
 
 	/**
@@ -59,7 +52,7 @@ public final class CoapRequestRoute extends MessageObserverAdapter {
 		if (existing != null) {
 			return existing;
 		}
-		CoapRequestRoute tracked = new CoapRequestRoute(null);
+		CoapRequestRoute tracked = new CoapRequestRoute();
 		request.addMessageObserver(tracked);
 		return tracked;
 	}

@@ -110,28 +110,21 @@ final class Harness {
 
 	private Cell cell(ServerDefinition server, String scenario, byte[] request, int window) {
 		this.progress.printf("%s W=%d %s: starting%n", scenario, window, server.name());
-		List<LoadResult> results = new ArrayList<>();
-		double heap = -1;
-		String failure = null;
+		CellRecord record = new CellRecord(server);
 		try (ServerProcess process = ServerProcess.start(server, this.logs, START_TIMEOUT)) {
 			warmUp(process, request);
 			for (int run = 0; run < this.settings.runs(); run++) {
 				LoadResult result = measuredRun(process, request, window);
 				this.progress.printf("  run %d: %s%n", run + 1, result);
-				results.add(result);
+				record.results.add(result);
 			}
-			if (server.hasAdmin()) {
-				heap = heapUsed(process.address());
-			}
-			if (!process.isAlive()) {
-				failure = "server process died";
-			}
+			record.finish(process);
 		}
 		catch (IOException | RuntimeException ex) {
-			failure = describe(ex);
+			record.fail(ex);
 			this.progress.printf("  FAILED: %s%n", ex);
 		}
-		return new Cell(server, scenario, window, results, heap, failure);
+		return record.toCell(scenario, window);
 	}
 
 	/**
@@ -157,75 +150,61 @@ final class Harness {
 	}
 
 	private List<Cell> interleavedCells(List<ServerDefinition> servers, String scenario, boolean json, int window) {
-		int count = servers.size();
-		List<@Nullable ServerProcess> processes = new ArrayList<>();
-		List<List<LoadResult>> results = new ArrayList<>();
-		List<@Nullable String> failures = new ArrayList<>();
-		List<Cell> cells = new ArrayList<>();
+		List<CellRecord> records = new ArrayList<>();
 		try {
 			for (ServerDefinition server : servers) {
 				this.progress.printf("%s W=%d %s: starting (interleaved)%n", scenario, window, server.name());
-				results.add(new ArrayList<>());
-				ServerProcess process = null;
+				CellRecord record = new CellRecord(server);
+				records.add(record);
 				try {
-					process = ServerProcess.start(server, this.logs, START_TIMEOUT);
-					processes.add(process);
+					ServerProcess process = ServerProcess.start(server, this.logs, START_TIMEOUT);
+					record.process = process;
 					warmUp(process, request(server, json));
-					failures.add(null);
 				}
 				catch (IOException | RuntimeException ex) {
-					if (process == null) {
-						processes.add(null);
-					}
-					failures.add(describe(ex));
+					record.fail(ex);
 					this.progress.printf("  FAILED: %s%n", ex);
 				}
 			}
 			for (int run = 0; run < this.settings.runs(); run++) {
-				for (int turn = 0; turn < count; turn++) {
-					int index = (turn + run) % count;
-					ServerProcess process = processes.get(index);
-					if (process == null || failures.get(index) != null) {
+				for (int turn = 0; turn < records.size(); turn++) {
+					CellRecord record = records.get((turn + run) % records.size());
+					ServerProcess process = record.process;
+					if (process == null || record.failure != null) {
 						continue;
 					}
-					ServerDefinition server = servers.get(index);
 					try {
-						byte[] request = request(server, json);
+						byte[] request = request(record.server, json);
 						LoadGenerator.run(LoadSpec.burst(process.address(), request, window,
 								Math.min(window, this.settings.sockets()), Duration.ofSeconds(REWARM_SECONDS), -1));
 						LoadResult result = measuredRun(process, request, window);
-						this.progress.printf("  %s run %d: %s%n", server.name(), run + 1, result);
-						results.get(index).add(result);
+						this.progress.printf("  %s run %d: %s%n", record.server.name(), run + 1, result);
+						record.results.add(result);
 					}
 					catch (IOException | RuntimeException ex) {
-						failures.set(index, describe(ex));
-						this.progress.printf("  %s FAILED: %s%n", server.name(), ex);
+						record.fail(ex);
+						this.progress.printf("  %s FAILED: %s%n", record.server.name(), ex);
 					}
 				}
 			}
-			for (int index = 0; index < count; index++) {
-				ServerProcess process = processes.get(index);
-				String failure = failures.get(index);
-				double heap = -1;
-				if (process != null && failure == null) {
+			List<Cell> cells = new ArrayList<>();
+			for (CellRecord record : records) {
+				ServerProcess process = record.process;
+				if (process != null && record.failure == null) {
 					try {
-						if (servers.get(index).hasAdmin()) {
-							heap = heapUsed(process.address());
-						}
-						if (!process.isAlive()) {
-							failure = "server process died";
-						}
+						record.finish(process);
 					}
 					catch (IOException | RuntimeException ex) {
-						failure = describe(ex);
+						record.fail(ex);
 					}
 				}
-				cells.add(new Cell(servers.get(index), scenario, window, results.get(index), heap, failure));
+				cells.add(record.toCell(scenario, window));
 			}
 			return cells;
 		}
 		finally {
-			for (ServerProcess process : processes) {
+			for (CellRecord record : records) {
+				ServerProcess process = record.process;
 				if (process != null) {
 					process.close();
 				}
@@ -419,6 +398,46 @@ final class Harness {
 					Reading.SAMPLE_JSON.getBytes(StandardCharsets.UTF_8));
 		}
 		return CoapCodec.request(CoapCodec.GET, server.getPath(), false, -1, null);
+	}
+
+	/**
+	 * What one server's cell collects while it is measured: its process, its runs, the heap after them and why it
+	 * failed, if it did.
+	 */
+	private static final class CellRecord {
+
+		final ServerDefinition server;
+
+		final List<LoadResult> results = new ArrayList<>();
+
+		@Nullable ServerProcess process;
+
+		@Nullable String failure;
+
+		double heap = -1;
+
+		CellRecord(ServerDefinition server) {
+			this.server = server;
+		}
+
+		// after the runs: the heap, if the server reports it, and whether the process survived them
+		void finish(ServerProcess process) throws IOException {
+			if (this.server.hasAdmin()) {
+				this.heap = heapUsed(process.address());
+			}
+			if (!process.isAlive()) {
+				this.failure = "server process died";
+			}
+		}
+
+		void fail(Exception ex) {
+			this.failure = describe(ex);
+		}
+
+		Cell toCell(String scenario, int window) {
+			return new Cell(this.server, scenario, window, this.results, this.heap, this.failure);
+		}
+
 	}
 
 	/**
