@@ -27,14 +27,22 @@ import org.springframework.util.Assert;
 /**
  * Observes every request the CoAP server answers, whoever answers it (a handler method, a Californium resource,
  * discovery, or the server itself with 4.04 or 5.03): the observation starts when the server delivers the
- * request and stops when its response has been sent, so a separate response is measured until it leaves.
+ * request and stops when its response is handed to the endpoint to be sent, so a separate response is measured
+ * until it is ready to leave, and a client that has the response finds it recorded.
  * <p>
  * As a {@link CoapServerCustomizer} it registers itself as a {@link CoapRequestListener} of the server's
  * {@link CoapMessageDeliverer} (a server that delivers requests otherwise is not observed, with a warning) and
- * adds an interceptor to every endpoint that sees each response after it was sent. A response is matched to its request by peer address and token, which RFC 7252 requires to be unique
- * among a client's requests in flight; retransmissions and later notifications of an observe relation are not
- * matched again. A request never answered (suppressed by a No-Response option, or an error answer to a
- * multicast request) is stopped without a response once it is older than {@link #UNANSWERED_LIFETIME}.
+ * adds an interceptor to every endpoint that sees each response as the endpoint is about to serialize and send
+ * it. Both run on the thread that runs the exchange (Californium hands a response sent from another thread to
+ * the exchange's executor first), so an observation starts and stops on one thread and the memory it writes
+ * stays with one core; a post-process interceptor would stop it on the connector's sender thread. Like Spring
+ * MVC's observation, which ends when the handler's response is handed to the servlet container, it does not
+ * wait for the network: a response that then fails to leave is timed with its code.
+ * <p>
+ * A response is matched to its request by peer address and token, which RFC 7252 requires to be unique among a
+ * client's requests in flight; retransmissions and later notifications of an observe relation are not matched
+ * again. A request never answered (suppressed by a No-Response option, or an error answer to a multicast
+ * request) is stopped without a response once it is older than {@link #UNANSWERED_LIFETIME}.
  *
  * @author CoAP Spring Boot team
  * @since 0.1.0
@@ -92,7 +100,7 @@ public class CoapServerObservationInstrumentation implements CoapServerCustomize
 		}
 		deliverer.addRequestListener(this);
 		for (Endpoint endpoint : server.getEndpoints()) {
-			endpoint.addPostProcessInterceptor(new ResponseInterceptor());
+			endpoint.addInterceptor(new ResponseInterceptor());
 		}
 	}
 
@@ -135,10 +143,6 @@ public class CoapServerObservationInstrumentation implements CoapServerCustomize
 			return;
 		}
 		entry.context().setResponse(response);
-		Throwable error = response.getSendError();
-		if (error != null) {
-			entry.observation().error(error);
-		}
 		entry.observation().stop();
 	}
 

@@ -27,9 +27,9 @@ class CoapServerObservationInstrumentationTests {
 		CoapServer server = new CoapServerFactory(this.configuration, new CoapRequestGate()).createServer(null, 0);
 		try {
 			Endpoint endpoint = server.getEndpoints().get(0);
-			int before = endpoint.getPostProcessInterceptors().size();
+			int before = endpoint.getInterceptors().size();
 			new CoapServerObservationInstrumentation(TestObservationRegistry.create()).customize(server);
-			assertThat(endpoint.getPostProcessInterceptors()).hasSize(before + 1);
+			assertThat(endpoint.getInterceptors()).hasSize(before + 1);
 		}
 		finally {
 			server.destroy();
@@ -42,9 +42,9 @@ class CoapServerObservationInstrumentationTests {
 		try {
 			server.setMessageDeliverer(new ServerMessageDeliverer(server.getRoot(), this.configuration));
 			Endpoint endpoint = server.getEndpoints().get(0);
-			int before = endpoint.getPostProcessInterceptors().size();
+			int before = endpoint.getInterceptors().size();
 			new CoapServerObservationInstrumentation(TestObservationRegistry.create()).customize(server);
-			assertThat(endpoint.getPostProcessInterceptors()).hasSize(before);
+			assertThat(endpoint.getInterceptors()).hasSize(before);
 		}
 		finally {
 			server.destroy();
