@@ -36,8 +36,8 @@ import org.springframework.util.Assert;
  * it. Both run on the thread that runs the exchange (Californium hands a response sent from another thread to
  * the exchange's executor first), so an observation starts and stops on one thread and the memory it writes
  * stays with one core; a post-process interceptor would stop it on the connector's sender thread. Like Spring
- * MVC's observation, which ends when the handler's response is handed to the servlet container, it does not
- * wait for the network: a response that then fails to leave is timed with its code.
+ * MVC's observation, which ends when the filter chain returns, it does not wait for the network: a response
+ * that then fails to leave is timed with its code.
  * <p>
  * A response is matched to its request by peer address and token, which RFC 7252 requires to be unique among a
  * client's requests in flight; retransmissions and later notifications of an observe relation are not matched
