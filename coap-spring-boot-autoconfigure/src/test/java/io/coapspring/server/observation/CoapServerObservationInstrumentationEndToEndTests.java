@@ -1,6 +1,7 @@
 package io.coapspring.server.observation;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -16,6 +17,7 @@ import org.eclipse.californium.core.CoapServer;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.config.CoapConfig;
+import org.eclipse.californium.core.network.CoapEndpoint;
 import org.eclipse.californium.core.network.Endpoint;
 import org.eclipse.californium.core.network.interceptors.MessageInterceptorAdapter;
 import org.eclipse.californium.core.server.resources.CoapExchange;
@@ -43,6 +45,8 @@ class CoapServerObservationInstrumentationEndToEndTests {
 	private final List<Boolean> stoppedWhenSent = new CopyOnWriteArrayList<>();
 
 	private CoapServer server;
+
+	private CoapEndpoint clientEndpoint;
 
 	private CoapClient client;
 
@@ -74,13 +78,21 @@ class CoapServerObservationInstrumentationEndToEndTests {
 		registry.observationConfig().observationHandler(new StoppedContexts());
 		new CoapServerObservationInstrumentation(registry).customize(this.server);
 		this.server.start();
+		// an endpoint of its own, so that Californium never builds (and writes) its standard configuration
+		this.clientEndpoint = new CoapEndpoint.Builder().setConfiguration(this.configuration)
+			.setInetSocketAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+			.build();
 		this.client = new CoapClient("coap://127.0.0.1:" + endpoint.getAddress().getPort() + "/greeting");
+		this.client.setEndpoint(this.clientEndpoint);
 	}
 
 	@AfterEach
 	void stopServer() {
 		if (this.client != null) {
 			this.client.shutdown();
+		}
+		if (this.clientEndpoint != null) {
+			this.clientEndpoint.destroy();
 		}
 		this.server.destroy();
 	}
