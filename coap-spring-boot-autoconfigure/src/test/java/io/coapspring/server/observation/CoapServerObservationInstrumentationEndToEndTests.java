@@ -2,6 +2,7 @@ package io.coapspring.server.observation;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link CoapServerObservationInstrumentation} on a server on 127.0.0.1, asked by a Californium
@@ -104,6 +106,8 @@ class CoapServerObservationInstrumentationEndToEndTests {
 		// a client that has the response finds the request recorded: no waiting
 		assertThat(this.stopped).singleElement()
 			.satisfies((context) -> assertThat(context.getResponse().getCode()).isEqualTo(ResponseCode.CONTENT));
+		// the sender thread tells its interceptors after the datagram left, maybe after the client had it
+		await().atMost(Duration.ofSeconds(5)).until(() -> !this.stoppedWhenSent.isEmpty());
 		assertThat(this.stoppedWhenSent).containsExactly(true);
 	}
 
