@@ -2,12 +2,11 @@ package io.coapspring.security;
 
 import java.security.Principal;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 
 import org.eclipse.californium.elements.Definition;
 import org.eclipse.californium.elements.EndpointContext;
-import org.eclipse.californium.elements.UdpEndpointContext;
+import org.eclipse.californium.elements.MapBasedEndpointContext;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -53,24 +52,23 @@ public final class OscoreIdentity implements Principal {
 	 * @return the identity, or {@code null} if the request was not protected with OSCORE
 	 */
 	public static @Nullable OscoreIdentity of(@Nullable EndpointContext context) {
-		if (context == null || context.getClass() == UdpEndpointContext.class) {
-			// the UDP connector's own context, which every plain request has: cf-oscore records its entries in a
-			// new MapBasedEndpointContext (MapBasedEndpointContext.addEntries), never in this one
+		if (context == null) {
 			return null;
 		}
-		String recipientId = null;
-		String idContext = "";
-		for (Map.Entry<Definition<?>, Object> entry : context.entries().entrySet()) {
-			String key = entry.getKey().getKey();
-			if (RECIPIENT_ID_KEY.equals(key)) {
-				recipientId = String.valueOf(entry.getValue());
-			}
-			else if (CONTEXT_ID_KEY.equals(key)) {
-				idContext = String.valueOf(entry.getValue());
-			}
+		Object recipientId = entry(context, RECIPIENT_ID_KEY);
+		if (recipientId == null) {
+			return null;
 		}
-		return (recipientId != null) ? new OscoreIdentity(recipientId.toLowerCase(Locale.ROOT),
-				idContext.toLowerCase(Locale.ROOT)) : null;
+		Object idContext = entry(context, CONTEXT_ID_KEY);
+		return new OscoreIdentity(recipientId.toString().toLowerCase(Locale.ROOT),
+				(idContext != null) ? idContext.toString().toLowerCase(Locale.ROOT) : "");
+	}
+
+	// cf-oscore registers its definitions with Californium's attribute definitions when its class is initialized,
+	// which it is before any context can carry them; a context is searched by the definition, not by the key
+	private static @Nullable Object entry(EndpointContext context, String key) {
+		Definition<?> definition = MapBasedEndpointContext.ATTRIBUTE_DEFINITIONS.get(key);
+		return (definition != null) ? context.get(definition) : null;
 	}
 
 	/**

@@ -134,9 +134,10 @@ public class CoapServerObservationInstrumentation implements CoapServerCustomize
 	}
 
 	private void responded(Response response) {
-		if (response.isDuplicate() || response.getDestinationContext() == null) {
+		if (response.isDuplicate()) {
 			return;
 		}
+		// Californium asserts that a response has a destination before its interceptors see it
 		Pending entry = this.pending.remove(new Key(response.getDestinationContext().getPeerAddress(),
 				response.getToken()));
 		if (entry == null) {
